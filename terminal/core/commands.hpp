@@ -1,0 +1,75 @@
+// Commands: what a person asks the terminal to do. decide() turns one into
+// events or a refusal. Authentication (PIN, badge) happens before, in
+// auth.hpp; a command carries only what was asked.
+#pragma once
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "terminal/core/state.hpp"
+
+namespace ft {
+
+struct Enrol {
+  std::string name;
+  std::string display_name;     // optional Latin form
+  std::optional<std::string> pin;
+  std::string badge;
+  std::string language = "da";
+  bool waitlist = false;        // into stage referred instead of centre
+};
+struct AddStaff {
+  std::string name;
+  Role role = Role::Instructor;
+  std::string pin;
+  std::string badge;
+};
+struct CheckIn { std::string trainee_id; };
+struct CheckOut { std::string trainee_id; };
+struct Assess {
+  std::vector<std::string> trainee_ids;  // one or several at once
+  std::string skill;
+  int level = 0;
+  std::string note;
+};
+struct ChangeStage {
+  std::string trainee_id;
+  Stage to = Stage::Centre;
+  std::string host;
+  std::string exit_reason;
+};
+struct RecordAbsence {
+  std::string trainee_id;
+  Day day = 0;
+  AbsenceKind kind = AbsenceKind::Sick;
+  std::string cause = "other";
+};
+struct AddNote {
+  std::string trainee_id;
+  std::string text;
+  bool shared = false;
+  bool health = false;
+};
+struct ConfirmInternship { std::string trainee_id; };
+struct ProposeCheckout { std::string trainee_id; Day day = 0; int minutes = 0; };
+struct ConfirmCheckout { std::string trainee_id; Day day = 0; int minutes = 0; };
+struct SetPin { std::string subject_id; std::string pin; };
+struct SetLanguage { std::string trainee_id; std::string language; };
+struct LiftLock { std::string subject_id; };
+struct NameCentre { std::string name; };
+
+using Command = std::variant<Enrol, AddStaff, CheckIn, CheckOut, Assess, ChangeStage, RecordAbsence,
+                             AddNote, ConfirmInternship, ProposeCheckout, ConfirmCheckout, SetPin,
+                             SetLanguage, LiftLock, NameCentre>;
+
+const char* command_name(const Command& c);  // "enrol", "check_in", ...
+
+struct Actor {
+  std::string id;  // staff or trainee id; "admin" for the terminal's local administrator
+  Role role = Role::Admin;
+};
+
+inline Actor local_admin() { return Actor{"admin", Role::Admin}; }
+
+}  // namespace ft

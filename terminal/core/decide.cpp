@@ -1,0 +1,371 @@
+// decide(): the rules of DOMAIN.md, one function per command.
+//
+// Sections: refusal helpers · roles · people (enrol, staff, PINs, language,
+// locks) · attendance (check-in/out, forgotten check-outs, absence) ·
+// skills · stages · notes · dispatch.
+#include "terminal/core/decide.hpp"
+
+#include <algorithm>
+#include <set>
+
+#include "terminal/core/pin.hpp"
+#include "terminal/core/text.hpp"
+
+namespace ft {
+
+namespace {
+
+// ---- refusal helpers -------------------------------------------------------
+
+Decision refuse(std::string code, std::map<std::string, std::string> params = {}) {
+  Decision d;
+  d.refusal = Refusal{std::move(code), std::move(params)};
+  return d;
+}
+
+Decision accept(std::string type, Json payload) {
+  Decision d;
+  d.events.push_back(Draft{std::move(type), std::move(payload)});
+  return d;
+}
+
+// Parameters starting with '@' are translation keys (see refusal_text).
+std::optional<Decision> check_field(const std::string& value, size_t max, bool newlines, const char* field) {
+  if (auto code = check_text(value, max, newlines))
+    return refuse(*code, {{"field", std::string("@field.") + field}, {"max", std::to_string(max)}});
+  return std::nullopt;
+}
+
+bool badge_shape_ok(const std::string& badge) {
+  if (badge.size() < 4 || badge.size() > 32) return false;
+  return std::all_of(badge.begin(), badge.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+bool badge_taken(const State& s, const std::string& badge, const std::string& except_id) {
+  for (const auto& [id, t] : s.trainees)
+    if (t.enrolled && id != except_id && t.badge.value == badge) return true;
+  for (const auto& [id, m] : s.staff)
+    if (id != except_id && m.badge.value == badge) return true;
+  return false;
+}
+
+std::optional<Decision> check_badge(const State& s, const std::string& badge, const std::string& owner) {
+  if (badge.empty()) return std::nullopt;
+  if (!badge_shape_ok(badge)) return refuse("badge_shape");
+  if (badge_taken(s, badge, owner)) return refuse("duplicate_badge");
+  return std::nullopt;
+}
+
+bool language_ok(const std::string& l) {
+  return l.size() == 2 && std::all_of(l.begin(), l.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+}
+
+Day course_end(Day start, const Rules& r) { return add_months(start, r.course_months); }
+
+std::optional<Decision> check_course_not_over(const Trainee& t, const Context& ctx) {
+  auto start = t.centre_start();
+  if (start && ctx.today >= course_end(*start, *ctx.rules))
+    return refuse("course_over", {{"name", t.name.value},
+                                  {"months", std::to_string(ctx.rules->course_months)},
+                                  {"date", format_day(course_end(*start, *ctx.rules))}});
+  return std::nullopt;
+}
+
+// Finds a trainee or produces the refusal; trainees acting for themselves only.
+const Trainee* find_trainee(const State& s, const std::string& id, const Actor& actor, Decision& refusal) {
+  const Trainee* t = s.trainee(id);
+  if (!t) {
+    refusal = refuse("unknown_trainee", {{"id", id}});
+    return nullptr;
+  }
+  if (actor.role == Role::Trainee && actor.id != id) {
+    refusal = refuse("self_only");
+    return nullptr;
+  }
+  return t;
+}
+
+// ---- people ----------------------------------------------------------------
+
+Decision enrol(const State& s, const Enrol& c, const Context& ctx) {
+  if (auto r = check_field(c.name, kMaxNameChars, false, "name")) return *r;
+  if (!c.display_name.empty())
+    if (auto r = check_field(c.display_name, kMaxNameChars, false, "display_name")) return *r;
+  if (c.pin)
+    if (auto code = check_pin_shape(*c.pin, Role::Trainee)) return refuse(*code);
+  if (auto r = check_badge(s, c.badge, "")) return *r;
+  if (!language_ok(c.language)) return refuse("unknown_language", {{"language", c.language}});
+  if (!c.waitlist && s.in_centre() >= ctx.rules->capacity)
+    return refuse("centre_full", {{"capacity", std::to_string(ctx.rules->capacity)}});
+  Decision d;
+  d.new_id = ctx.new_id();
+  Json p{{"trainee_id", d.new_id}, {"name", trim(c.name)}, {"language", c.language},
+         {"stage", c.waitlist ? "referred" : "centre"}, {"day", format_day(ctx.today)}};
+  if (!c.display_name.empty()) p["display_name"] = trim(c.display_name);
+  if (!c.badge.empty()) p["badge"] = c.badge;
+  if (c.pin) p["pin_hash"] = ctx.hash_pin(*c.pin);
+  d.events.push_back(Draft{ev::kTraineeEnrolled, std::move(p)});
+  return d;
+}
+
+Decision add_staff(const State& s, const AddStaff& c, const Context& ctx) {
+  if (auto r = check_field(c.name, kMaxNameChars, false, "name")) return *r;
+  if (c.role != Role::Instructor && c.role != Role::Supervisor) return refuse("unknown_role");
+  if (auto code = check_pin_shape(c.pin, c.role)) return refuse(*code);
+  if (auto r = check_badge(s, c.badge, "")) return *r;
+  Decision d;
+  d.new_id = ctx.new_id();
+  Json p{{"staff_id", d.new_id}, {"name", trim(c.name)}, {"role", role_name(c.role)},
+         {"pin_hash", ctx.hash_pin(c.pin)}, {"day", format_day(ctx.today)}};
+  if (!c.badge.empty()) p["badge"] = c.badge;
+  d.events.push_back(Draft{ev::kStaffAdded, std::move(p)});
+  return d;
+}
+
+Decision set_pin(const State& s, const SetPin& c, const Actor& actor, const Context& ctx) {
+  const Trainee* t = s.trainee(c.subject_id);
+  const Staff* m = s.staff_member(c.subject_id);
+  if (!t && !m) return refuse("unknown_person");
+  const bool self = actor.id == c.subject_id;
+  const bool allowed = self || actor.role == Role::Admin || (t && actor.role == Role::Supervisor);
+  if (!allowed) return refuse("not_allowed", {{"role", std::string("@role.") + role_name(actor.role)}, {"action", "@action.set_pin"}});
+  if (auto code = check_pin_shape(c.pin, t ? Role::Trainee : m->role)) return refuse(*code);
+  return accept(ev::kPinSet, {{"person_id", c.subject_id}, {"kind", t ? "trainee" : "staff"}, {"pin_hash", ctx.hash_pin(c.pin)}});
+}
+
+Decision set_language(const State& s, const SetLanguage& c, const Actor& actor) {
+  Decision refusal;
+  if (!find_trainee(s, c.trainee_id, actor, refusal)) return refusal;
+  if (!language_ok(c.language)) return refuse("unknown_language", {{"language", c.language}});
+  return accept(ev::kTraineeUpdated, {{"trainee_id", c.trainee_id}, {"language", c.language}});
+}
+
+Decision lift_lock(const State& s, const LiftLock& c) {
+  if (!s.trainee(c.subject_id) && !s.staff_member(c.subject_id)) return refuse("unknown_person");
+  return accept(ev::kLockLifted, {{"person_id", c.subject_id}});
+}
+
+Decision name_centre(const NameCentre& c) {
+  if (auto r = check_field(c.name, kMaxNameChars, false, "centre_name")) return *r;
+  return accept(ev::kCentreNamed, {{"name", trim(c.name)}});
+}
+
+// ---- attendance --------------------------------------------------------------
+
+Decision check_in(const State& s, const CheckIn& c, const Actor& actor, const Context& ctx) {
+  Decision refusal;
+  const Trainee* t = find_trainee(s, c.trainee_id, actor, refusal);
+  if (!t) return refusal;
+  if (t->stage() != Stage::Centre) return refuse("not_in_centre", {{"name", t->name.value}});
+  if (auto r = check_course_not_over(*t, ctx)) return *r;
+  auto it = t->days.find(ctx.today);
+  if (it != t->days.end() && it->second.has_check_out())
+    return refuse("already_checked_out", {{"name", t->name.value}, {"time", format_clock(it->second.check_out)}});
+  if (it != t->days.end() && it->second.has_check_in()) {
+    Decision d;  // a second check-in the same day changes nothing
+    d.notice = Refusal{"already_in", {{"name", t->name.value}, {"time", format_clock(it->second.check_in)}}};
+    return d;
+  }
+  return accept(ev::kCheckedIn, {{"trainee_id", t->id}, {"day", format_day(ctx.today)}, {"time", format_clock(ctx.minutes)}});
+}
+
+Decision check_out(const State& s, const CheckOut& c, const Actor& actor, const Context& ctx) {
+  Decision refusal;
+  const Trainee* t = find_trainee(s, c.trainee_id, actor, refusal);
+  if (!t) return refusal;
+  auto it = t->days.find(ctx.today);
+  if (it == t->days.end() || !it->second.has_check_in()) return refuse("not_checked_in", {{"name", t->name.value}});
+  if (it->second.has_check_out()) {
+    Decision d;
+    d.notice = Refusal{"already_out", {{"name", t->name.value}, {"time", format_clock(it->second.check_out)}}};
+    return d;
+  }
+  return accept(ev::kCheckedOut, {{"trainee_id", t->id}, {"day", format_day(ctx.today)}, {"time", format_clock(ctx.minutes)}});
+}
+
+template <class Cmd>
+Decision answer_checkout(const State& s, const Cmd& c, const Actor& actor, const Context& ctx, const char* type) {
+  Decision refusal;
+  const Trainee* t = find_trainee(s, c.trainee_id, actor, refusal);
+  if (!t) return refusal;
+  auto it = t->days.find(c.day);
+  const bool missing = c.day < ctx.today && it != t->days.end() && it->second.has_check_in() &&
+                       it->second.check_out < 0 && it->second.confirmed_out < 0;
+  if (!missing) return refuse("checkout_not_missing", {{"name", t->name.value}, {"date", format_day(c.day)}});
+  if (c.minutes <= it->second.check_in || c.minutes >= 24 * 60)
+    return refuse("time_invalid", {{"time", format_clock(it->second.check_in)}});
+  return accept(type, {{"trainee_id", t->id}, {"day", format_day(c.day)}, {"time", format_clock(c.minutes)}});
+}
+
+Decision record_absence(const State& s, const RecordAbsence& c, const Actor& actor, const Context& ctx) {
+  Decision refusal;
+  const Trainee* t = find_trainee(s, c.trainee_id, actor, refusal);
+  if (!t) return refusal;
+  if (c.day < ctx.today - 366 || c.day > ctx.today + 90) return refuse("date_too_far", {{"date", format_day(c.day)}});
+  const bool expected = weekday(c.day) < 5 && !ctx.rules->holidays.count(c.day);
+  if (!expected) return refuse("not_expected_day", {{"date", format_day(c.day)}});
+  auto it = t->days.find(c.day);
+  if (it != t->days.end() && it->second.has_check_in())
+    return refuse("present_that_day", {{"name", t->name.value}, {"date", format_day(c.day)}});
+  if (std::find(std::begin(kAbsenceCauses), std::end(kAbsenceCauses), c.cause) == std::end(kAbsenceCauses))
+    return refuse("unknown_cause", {{"cause", c.cause}});
+  return accept(ev::kAbsenceRecorded, {{"trainee_id", t->id}, {"day", format_day(c.day)},
+                                       {"kind", absence_kind_name(c.kind)}, {"cause", c.cause}});
+}
+
+// ---- skills -----------------------------------------------------------------
+
+Decision assess(const State& s, const Assess& c, const Actor& actor, const Context& ctx) {
+  if (c.trainee_ids.empty()) return refuse("no_trainees_chosen");
+  if (std::set<std::string>(c.trainee_ids.begin(), c.trainee_ids.end()).size() != c.trainee_ids.size())
+    return refuse("duplicate_trainee");
+  if (!ctx.catalogue->find(c.skill)) return refuse("unknown_skill", {{"skill", c.skill}});
+  if (c.level < 1 || c.level > 4) return refuse("level_out_of_range");
+  if (!c.note.empty())
+    if (auto r = check_field(c.note, kMaxNoteChars, true, "note")) return *r;
+  Decision d;
+  for (const auto& id : c.trainee_ids) {
+    Decision refusal;
+    const Trainee* t = find_trainee(s, id, actor, refusal);
+    if (!t) return refusal;
+    if (t->stage() == Stage::Exited) return refuse("trainee_left", {{"name", t->name.value}});
+    Json p{{"trainee_id", id}, {"skill", c.skill}, {"level", c.level}, {"day", format_day(ctx.today)}};
+    if (!c.note.empty()) p["note"] = c.note;
+    d.events.push_back(Draft{ev::kSkillAssessed, std::move(p)});
+  }
+  return d;
+}
+
+// ---- stages -----------------------------------------------------------------
+
+bool transition_allowed(Stage from, Stage to) {
+  switch (from) {
+    case Stage::Referred: return to == Stage::Centre || to == Stage::Exited;
+    case Stage::Centre: return to == Stage::Internship || to == Stage::Employed || to == Stage::Exited;
+    case Stage::Internship:
+      return to == Stage::Centre || to == Stage::Internship || to == Stage::Employed || to == Stage::Exited;
+    case Stage::Employed: return to == Stage::Exited;
+    case Stage::Exited: return false;
+  }
+  return false;
+}
+
+std::string stage_param(Stage s) { return std::string("@stage.") + stage_name(s); }
+
+Decision change_stage(const State& s, const ChangeStage& c, const Actor& actor, const Context& ctx) {
+  Decision refusal;
+  const Trainee* t = find_trainee(s, c.trainee_id, actor, refusal);
+  if (!t) return refusal;
+  const Stage from = t->stage();
+  std::string host = trim(c.host);
+  if (from == Stage::Exited) return refuse("trainee_left", {{"name", t->name.value}});
+  const bool host_change = from == Stage::Internship && c.to == Stage::Internship && host != t->host();
+  if (from == c.to && !host_change) return refuse("same_stage", {{"name", t->name.value}, {"to", stage_param(c.to)}});
+  if (!transition_allowed(from, c.to))
+    return refuse("invalid_transition", {{"name", t->name.value}, {"from", stage_param(from)}, {"to", stage_param(c.to)}});
+  if (c.to == Stage::Employed && host.empty()) host = t->host();
+  if (c.to == Stage::Internship || c.to == Stage::Employed) {
+    if (host.empty()) return refuse("host_required");
+    if (auto r = check_field(host, kMaxHostChars, false, "host")) return *r;
+  }
+  if (c.to == Stage::Exited &&
+      std::find(std::begin(kExitReasons), std::end(kExitReasons), c.exit_reason) == std::end(kExitReasons))
+    return refuse("exit_reason_required", {{"reasons", "other_job, education, sickness, moved, dropped_out, other"}});
+  if (c.to == Stage::Centre || c.to == Stage::Internship)
+    if (auto r = check_course_not_over(*t, ctx)) return *r;
+  if (c.to == Stage::Centre && s.in_centre() >= ctx.rules->capacity)
+    return refuse("centre_full", {{"capacity", std::to_string(ctx.rules->capacity)}});
+  Json p{{"trainee_id", t->id}, {"to", stage_name(c.to)}, {"day", format_day(ctx.today)}};
+  if (c.to == Stage::Internship || c.to == Stage::Employed) p["host"] = host;
+  if (c.to == Stage::Exited) p["exit_reason"] = c.exit_reason;
+  return accept(ev::kStageChanged, std::move(p));
+}
+
+Decision confirm_internship(const State& s, const ConfirmInternship& c, const Actor& actor, const Context& ctx) {
+  Decision refusal;
+  const Trainee* t = find_trainee(s, c.trainee_id, actor, refusal);
+  if (!t) return refusal;
+  if (t->stage() != Stage::Internship) return refuse("not_in_internship", {{"name", t->name.value}});
+  return accept(ev::kInternshipConfirmed, {{"trainee_id", t->id}, {"host", t->host()}, {"day", format_day(ctx.today)}});
+}
+
+// ---- notes ------------------------------------------------------------------
+
+Decision add_note(const State& s, const AddNote& c, const Actor& actor, const Context& ctx) {
+  Decision refusal;
+  const Trainee* t = find_trainee(s, c.trainee_id, actor, refusal);
+  if (!t) return refusal;
+  if (auto r = check_field(c.text, kMaxNoteChars, true, "note")) return *r;
+  return accept(ev::kNoteAdded, {{"trainee_id", t->id}, {"text", c.text}, {"shared", c.shared},
+                                 {"health", c.health}, {"day", format_day(ctx.today)}});
+}
+
+// ---- roles ------------------------------------------------------------------
+
+template <class... Ts>
+struct overloaded : Ts... { using Ts::operator()...; };
+template <class... Ts>
+overloaded(Ts...) -> overloaded<Ts...>;
+
+}  // namespace
+
+const char* command_name(const Command& c) {
+  static const char* const names[] = {"enrol", "add_staff", "check_in", "check_out", "assess",
+                                      "change_stage", "record_absence", "add_note", "confirm_internship",
+                                      "propose_checkout", "confirm_checkout", "set_pin", "set_language",
+                                      "lift_lock", "name_centre"};
+  return names[c.index()];
+}
+
+bool role_may(Role role, const Command& c) {
+  const bool staff = role == Role::Instructor || role == Role::Supervisor;
+  const bool supervisor = role == Role::Supervisor;
+  const bool admin = role == Role::Admin;
+  const bool trainee = role == Role::Trainee;
+  return std::visit(
+      overloaded{
+          [&](const Enrol&) { return supervisor || admin; },
+          [&](const AddStaff&) { return admin; },
+          [&](const CheckIn&) { return trainee || staff; },
+          [&](const CheckOut&) { return trainee || staff; },
+          [&](const Assess&) { return staff; },
+          [&](const ChangeStage&) { return supervisor; },
+          [&](const RecordAbsence&) { return supervisor; },
+          [&](const AddNote&) { return staff; },
+          [&](const ConfirmInternship&) { return supervisor; },
+          [&](const ProposeCheckout&) { return trainee || staff; },
+          [&](const ConfirmCheckout&) { return staff; },
+          [&](const SetPin&) { return true; },  // self, or by rank: checked in set_pin()
+          [&](const SetLanguage&) { return true; },
+          [&](const LiftLock&) { return staff || admin; },
+          [&](const NameCentre&) { return admin; },
+      },
+      c);
+}
+
+Decision decide(const State& s, const Command& command, const Actor& actor, const Context& ctx) {
+  if (!role_may(actor.role, command))
+    return refuse("not_allowed", {{"role", std::string("@role.") + role_name(actor.role)},
+                                  {"action", std::string("@action.") + command_name(command)}});
+  return std::visit(
+      overloaded{
+          [&](const Enrol& c) { return enrol(s, c, ctx); },
+          [&](const AddStaff& c) { return add_staff(s, c, ctx); },
+          [&](const CheckIn& c) { return check_in(s, c, actor, ctx); },
+          [&](const CheckOut& c) { return check_out(s, c, actor, ctx); },
+          [&](const Assess& c) { return assess(s, c, actor, ctx); },
+          [&](const ChangeStage& c) { return change_stage(s, c, actor, ctx); },
+          [&](const RecordAbsence& c) { return record_absence(s, c, actor, ctx); },
+          [&](const AddNote& c) { return add_note(s, c, actor, ctx); },
+          [&](const ConfirmInternship& c) { return confirm_internship(s, c, actor, ctx); },
+          [&](const ProposeCheckout& c) { return answer_checkout(s, c, actor, ctx, ev::kCheckoutProposed); },
+          [&](const ConfirmCheckout& c) { return answer_checkout(s, c, actor, ctx, ev::kCheckoutConfirmed); },
+          [&](const SetPin& c) { return set_pin(s, c, actor, ctx); },
+          [&](const SetLanguage& c) { return set_language(s, c, actor); },
+          [&](const LiftLock& c) { return lift_lock(s, c); },
+          [&](const NameCentre& c) { return name_centre(c); },
+      },
+      command);
+}
+
+}  // namespace ft

@@ -1,0 +1,49 @@
+// decide(): every rule of the centre in one pure function.
+//
+//   command + actor + state + context  ->  events to append, or a refusal
+//
+// It reads the clock and fresh ids only through Context, so tests can pin
+// both; it never touches disk, screen or network.
+#pragma once
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "terminal/core/catalogue.hpp"
+#include "terminal/core/commands.hpp"
+#include "terminal/core/event.hpp"
+#include "terminal/core/refusal.hpp"
+#include "terminal/core/rules.hpp"
+#include "terminal/core/state.hpp"
+
+namespace ft {
+
+struct Context {
+  Day today = 0;
+  int minutes = 0;  // local time of day
+  const Rules* rules = nullptr;
+  const Catalogue* catalogue = nullptr;
+  std::function<std::string()> new_id;                         // a fresh UUIDv7
+  std::function<std::string(const std::string&)> hash_pin;     // slow salted hash
+};
+
+struct Draft {  // an event before the store stamps id, terminal, hlc and sequence
+  std::string type;
+  Json payload;
+};
+
+struct Decision {
+  std::vector<Draft> events;
+  std::optional<Refusal> refusal;
+  std::optional<Refusal> notice;  // accepted but worth saying, e.g. "already_in" (translated under "notice.<code>")
+  std::string new_id;  // the id of an enrolled trainee or added staff member
+  bool ok() const { return !refusal; }
+};
+
+Decision decide(const State& state, const Command& command, const Actor& actor, const Context& ctx);
+
+// True when `role` may issue this kind of command at all (self-service limits are in decide).
+bool role_may(Role role, const Command& command);
+
+}  // namespace ft

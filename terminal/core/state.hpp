@@ -1,0 +1,145 @@
+// The centre's state: what the fold of all events yields. Plain data that the
+// UI, the command line and reports read; only evolve() changes it.
+//
+// Every field that two terminals may set concurrently is merged so that the
+// result does not depend on the order events arrive in: registers keep the
+// value with the highest hlc (last writer wins), a day keeps its earliest
+// check-in and latest check-out, histories are sets kept sorted by
+// (hlc, event id).
+#pragma once
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "terminal/core/dates.hpp"
+#include "terminal/core/hlc.hpp"
+
+namespace ft {
+
+enum class Stage { Referred, Centre, Internship, Employed, Exited };
+enum class Role { Trainee, Instructor, Supervisor, Admin };
+enum class AbsenceKind { Sick, Legitimate, NotLegitimate };
+
+const char* stage_name(Stage s);  // "referred", "centre", ...
+std::optional<Stage> parse_stage(const std::string& s);
+const char* role_name(Role r);
+std::optional<Role> parse_role(const std::string& s);
+const char* absence_kind_name(AbsenceKind k);  // "sick", "legitimate", "not_legitimate"
+std::optional<AbsenceKind> parse_absence_kind(const std::string& s);
+
+// Why someone left the programme (stage exited).
+inline const char* const kExitReasons[] = {"other_job", "education", "sickness", "moved", "dropped_out", "other"};
+// What an absence was about, shown as pictograms to staff only.
+inline const char* const kAbsenceCauses[] = {"sick", "child_sick", "doctor", "jobcentre", "transport", "other"};
+
+struct Register {  // a last-writer-wins value
+  std::string value;
+  Hlc hlc = -1;
+  std::string event_id;
+  bool set(const std::string& v, Hlc h, const std::string& id);  // true when it won
+};
+
+struct AttendanceDay {
+  int check_in = -1;   // minutes since midnight, -1 none
+  Hlc in_hlc = 0;
+  std::string in_event;
+  int check_out = -1;
+  Hlc out_hlc = -1;
+  int proposed_out = -1;    // the trainee's own answer to "when did you leave?"
+  Hlc proposed_hlc = -1;
+  int confirmed_out = -1;   // confirmed by an instructor or supervisor
+  Hlc confirmed_hlc = -1;
+  std::string confirmed_by;
+  bool has_check_in() const { return check_in >= 0; }
+  bool has_check_out() const { return check_out >= 0 || confirmed_out >= 0; }
+};
+
+struct Absence {
+  AbsenceKind kind = AbsenceKind::Sick;
+  std::string cause = "other";  // one of kAbsenceCauses
+  std::string recorded_by;
+  Hlc hlc = -1;
+  std::string event_id;
+};
+
+struct Assessment {
+  std::string event_id;
+  Hlc hlc = 0;
+  Day day = 0;
+  std::string skill;
+  int level = 0;
+  std::string note;
+  std::string by;
+};
+
+struct StageChange {
+  std::string event_id;
+  Hlc hlc = 0;
+  Day day = 0;
+  Stage to = Stage::Referred;
+  std::string host;         // host company, for internship and employed
+  std::string exit_reason;  // for exited
+};
+
+struct Note {
+  std::string event_id;
+  Hlc hlc = 0;
+  Day day = 0;
+  std::string by;
+  std::string text;
+  bool shared = false;  // may go into the report for the follow-up meeting
+  bool health = false;  // only when asked for explicitly
+};
+
+struct Trainee {
+  std::string id;
+  bool enrolled = false;  // false while only later events about it are known
+  Register name;          // exactly as given, any script
+  Register display_name;  // Latin form for names ImGui cannot shape (RTL scripts); may be empty
+  Register language;      // "da", "en", "pl", "uk", ...
+  Register badge;         // digits typed by the badge reader; may be empty
+  Register pin_hash;      // Argon2id string; empty: no PIN (badge or tile only)
+  Register read_aloud;    // "1" when the kiosk should speak to this trainee
+  Day enrolled_day = 0;
+  std::vector<StageChange> stages;  // sorted by (hlc, event id); the last is the current stage
+  std::map<Day, AttendanceDay> days;
+  std::map<Day, Absence> absences;
+  std::vector<Assessment> assessments;  // sorted by (hlc, event id)
+  std::vector<Note> notes;              // sorted by (hlc, event id)
+  Hlc internship_confirmed_hlc = -1;
+  Day internship_confirmed_day = 0;
+  bool redacted = false;
+
+  Stage stage() const;
+  std::string host() const;
+  std::optional<Day> centre_start() const;  // first day in stage centre: the 18-month clock
+  std::optional<Day> stage_since() const;
+  std::optional<Day> ended_on() const;      // day employed or exited
+  std::map<std::string, const Assessment*> latest_assessments() const;
+  std::string shown_name() const;  // display name when set, else the name
+};
+
+struct Staff {
+  std::string id;
+  Register name;
+  Role role = Role::Instructor;
+  Register pin_hash;
+  Register badge;
+  Register language;
+};
+
+struct State {
+  Register centre_name;
+  std::map<std::string, Trainee> trainees;
+  std::map<std::string, Staff> staff;
+  std::int64_t event_count = 0;
+  Hlc max_hlc = 0;
+
+  const Trainee* trainee(const std::string& id) const;
+  const Staff* staff_member(const std::string& id) const;
+  int in_centre() const;
+};
+
+}  // namespace ft

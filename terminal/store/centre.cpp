@@ -1,0 +1,301 @@
+// Sections: clock · event rows · opening · authentication · commands · refresh.
+#include "terminal/store/centre.hpp"
+
+#include <sodium.h>
+
+#include <chrono>
+#include <ctime>
+
+#include "terminal/core/evolve.hpp"
+#include "terminal/core/ids.hpp"
+#include "terminal/store/projections.hpp"
+
+namespace ft {
+
+// ---- clock ----------------------------------------------------------------------------
+
+namespace {
+void local_reading(std::int64_t ms, Day& day, int& minutes, bool utc) {
+  std::time_t secs = static_cast<std::time_t>(ms / 1000);
+  std::tm tm{};
+  if (utc) gmtime_r(&secs, &tm);
+  else localtime_r(&secs, &tm);
+  day = day_from_civil(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
+  minutes = tm.tm_hour * 60 + tm.tm_min;
+}
+}  // namespace
+
+Clock Clock::system() {
+  return Clock{[] {
+                 return std::chrono::duration_cast<std::chrono::milliseconds>(
+                            std::chrono::system_clock::now().time_since_epoch())
+                     .count();
+               },
+               [](std::int64_t ms, Day& d, int& m) { local_reading(ms, d, m, false); }};
+}
+
+Clock Clock::fixed(std::int64_t ms) {
+  return Clock{[ms] { return ms; }, [](std::int64_t t, Day& d, int& m) { local_reading(t, d, m, true); }};
+}
+
+Day Centre::today() const {
+  Day d;
+  int m;
+  clock_.local(clock_.now_ms(), d, m);
+  return d;
+}
+
+int Centre::minutes_now() const {
+  Day d;
+  int m;
+  clock_.local(clock_.now_ms(), d, m);
+  return m;
+}
+
+std::string new_uuid(std::int64_t now_ms) {
+  std::array<std::uint8_t, 10> random{};
+  if (sodium_init() < 0) throw std::runtime_error("libsodium could not start");
+  randombytes_buf(random.data(), random.size());
+  return uuid_v7(now_ms, random);
+}
+
+// ---- event rows ----------------------------------------------------------------------------
+
+namespace {
+const char* kInsertEvent =
+    "INSERT INTO events(event_id, terminal_id, terminal_seq, actor_id, hlc, wall_ms, type, payload, schema) "
+    "VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+void bind_event(Statement& q, const Event& e) {
+  q.bind(1, e.event_id).bind(2, e.terminal_id).bind(3, e.terminal_seq).bind(4, e.actor_id).bind(5, e.hlc)
+      .bind(6, e.wall_ms).bind(7, e.type).bind(8, e.payload.dump()).bind(9, e.schema);
+}
+}  // namespace
+
+std::vector<Event> stamp_and_append(Database& db, const std::string& terminal_id, const std::string& actor_id,
+                                    const std::vector<Draft>& drafts, std::int64_t now_ms) {
+  std::int64_t seq = 0;
+  {
+    Statement q(db, "SELECT COALESCE(MAX(terminal_seq), 0) FROM events WHERE terminal_id = ?");
+    q.bind(1, terminal_id);
+    if (q.step()) seq = q.int64(0);
+  }
+  Hlc hlc = 0;
+  {
+    Statement q(db, "SELECT COALESCE(MAX(hlc), 0) FROM events");
+    if (q.step()) hlc = q.int64(0);
+  }
+  if (auto persisted = db.meta("hlc_last")) hlc = std::max<Hlc>(hlc, std::stoll(*persisted));
+  std::vector<Event> out;
+  Statement insert(db, kInsertEvent);
+  for (const auto& d : drafts) {
+    Event e;
+    e.event_id = new_uuid(now_ms);
+    e.terminal_id = terminal_id;
+    e.terminal_seq = ++seq;
+    e.actor_id = actor_id;
+    hlc = hlc_tick(hlc, now_ms);
+    e.hlc = hlc;
+    e.wall_ms = now_ms;
+    e.type = d.type;
+    e.payload = d.payload;
+    bind_event(insert, e);
+    insert.run();
+    insert.reset();
+    project_event(db, e);
+    out.push_back(std::move(e));
+  }
+  db.set_meta("hlc_last", std::to_string(hlc));  // the clock never goes backwards across restarts
+  return out;
+}
+
+bool insert_event_once(Database& db, const Event& e) {
+  {
+    Statement q(db, "SELECT 1 FROM events WHERE event_id = ?");
+    q.bind(1, e.event_id);
+    if (q.step()) return false;
+  }
+  Statement insert(db, kInsertEvent);
+  bind_event(insert, e);
+  insert.run();
+  project_event(db, e);
+  return true;
+}
+
+std::vector<Event> load_events(Database& db, std::int64_t after_seq, std::int64_t& last_seq) {
+  std::vector<Event> out;
+  Statement q(db,
+              "SELECT seq, event_id, terminal_id, terminal_seq, actor_id, hlc, wall_ms, type, payload, schema "
+              "FROM events WHERE seq > ? ORDER BY seq");
+  q.bind(1, after_seq);
+  last_seq = after_seq;
+  while (q.step()) {
+    Event e;
+    last_seq = q.int64(0);
+    e.event_id = q.text(1);
+    e.terminal_id = q.text(2);
+    e.terminal_seq = q.int64(3);
+    e.actor_id = q.text(4);
+    e.hlc = q.int64(5);
+    e.wall_ms = q.int64(6);
+    e.type = q.text(7);
+    e.payload = Json::parse(q.text(8), nullptr, false);
+    if (e.payload.is_discarded()) e.payload = Json::object();
+    e.schema = static_cast<int>(q.int64(9));
+    out.push_back(std::move(e));
+  }
+  return out;
+}
+
+// ---- opening ------------------------------------------------------------------------------
+
+std::unique_ptr<Centre> Centre::open(const std::string& path, Rules rules, Catalogue catalogue, StoreError& error,
+                                     Clock clock) {
+  auto db = Database::open(path, error);
+  if (!db) return nullptr;
+  std::unique_ptr<Centre> c(new Centre());
+  c->db_ = std::move(db);
+  c->rules_ = std::move(rules);
+  c->catalogue_ = std::move(catalogue);
+  c->clock_ = std::move(clock);
+  try {
+    auto id = c->db_->meta("terminal_id");
+    if (!id) {
+      c->terminal_id_ = new_uuid(c->clock_.now_ms());
+      c->db_->set_meta("terminal_id", c->terminal_id_);
+    } else {
+      c->terminal_id_ = *id;
+    }
+    c->refresh();
+  } catch (const StoreFailure& f) {
+    error = f.error;
+    return nullptr;
+  }
+  return c;
+}
+
+Centre::~Centre() = default;
+
+int Centre::refresh() {
+  auto events = load_events(*db_, last_seq_, last_seq_);
+  for (const auto& e : events) evolve(state_, e);
+  return static_cast<int>(events.size());
+}
+
+// ---- authentication ---------------------------------------------------------------------------
+
+PinAttempts Centre::attempts(const std::string& person_id) {
+  PinAttempts a;
+  Statement q(*db_, "SELECT failures, lockouts, locked_until_ms FROM pin_attempts WHERE person_id = ?");
+  q.bind(1, person_id);
+  if (q.step()) a = PinAttempts{static_cast<int>(q.int64(0)), static_cast<int>(q.int64(1)), q.int64(2)};
+  return a;
+}
+
+namespace {
+void save_attempts(Database& db, const std::string& person_id, const PinAttempts& a) {
+  Statement q(db, R"sql(INSERT INTO pin_attempts(person_id, failures, lockouts, locked_until_ms) VALUES(?, ?, ?, ?)
+                         ON CONFLICT(person_id) DO UPDATE SET failures = excluded.failures,
+                           lockouts = excluded.lockouts, locked_until_ms = excluded.locked_until_ms)sql");
+  q.bind(1, person_id).bind(2, a.failures).bind(3, a.lockouts).bind(4, a.locked_until_ms).run();
+}
+
+std::string minutes_left(std::int64_t until_ms, std::int64_t now_ms) {
+  return std::to_string((until_ms - now_ms + 59999) / 60000);
+}
+}  // namespace
+
+void Centre::clear_attempts(const std::string& person_id) {
+  save_attempts(*db_, person_id, after_success(attempts(person_id)));
+}
+
+AuthOutcome Centre::authenticate(const std::string& person_id, const std::string& pin) {
+  AuthOutcome out;
+  const Trainee* t = state_.trainee(person_id);
+  const Staff* m = state_.staff_member(person_id);
+  if (!t && !m) {
+    out.refusal = Refusal{"unknown_person", {}};
+    return out;
+  }
+  const Actor actor{person_id, t ? Role::Trainee : m->role};
+  const std::string& hash = t ? t->pin_hash.value : m->pin_hash.value;
+  try {
+    const auto now = now_ms();
+    PinAttempts a = attempts(person_id);
+    if (is_locked(a, now)) {
+      out.refusal = Refusal{"locked", {{"minutes", minutes_left(a.locked_until_ms, now)}}};
+      return out;
+    }
+    if (hash.empty()) {
+      if (m) out.refusal = Refusal{"no_pin_set", {}};
+      else out.actor = actor;  // a trainee without a PIN identifies by tile or badge alone
+      return out;
+    }
+    if (verify_pin(hash, pin)) {
+      if (a.failures || a.locked_until_ms) save_attempts(*db_, person_id, after_success(a));
+      out.actor = actor;
+      return out;
+    }
+    a = after_failure(a, now, rules_.pin_attempts, rules_.lockout_seconds);
+    save_attempts(*db_, person_id, a);
+    if (is_locked(a, now)) out.refusal = Refusal{"locked", {{"minutes", minutes_left(a.locked_until_ms, now)}}};
+    else out.refusal = Refusal{"wrong_pin", {{"attempts_left", std::to_string(rules_.pin_attempts - a.failures)}}};
+  } catch (const StoreFailure& f) {
+    out.actor.reset();
+    out.refusal = Refusal{"store." + f.error.code, {}};
+  }
+  return out;
+}
+
+AuthOutcome Centre::authenticate_badge(const std::string& badge) {
+  AuthOutcome out;
+  if (!badge.empty()) {
+    for (const auto& [id, t] : state_.trainees)
+      if (t.enrolled && t.badge.value == badge) out.actor = Actor{id, Role::Trainee};
+    for (const auto& [id, m] : state_.staff)
+      if (m.badge.value == badge && m.name.hlc >= 0) out.actor = Actor{id, m.role};
+  }
+  if (!out.actor) out.refusal = Refusal{"unknown_person", {}};
+  return out;
+}
+
+// ---- commands ------------------------------------------------------------------------------------
+
+Context Centre::context() const {
+  Context ctx;
+  clock_.local(clock_.now_ms(), ctx.today, ctx.minutes);
+  ctx.rules = &rules_;
+  ctx.catalogue = &catalogue_;
+  ctx.new_id = [this] { return new_uuid(clock_.now_ms()); };
+  ctx.hash_pin = [](const std::string& pin) { return hash_pin(pin); };
+  return ctx;
+}
+
+Outcome Centre::execute(const Command& command, const Actor& actor) {
+  Outcome out;
+  try {
+    refresh();  // decide on everything on disk, also what the sync thread just pulled
+    Decision d = decide(state_, command, actor, context());
+    if (d.refusal) {
+      out.refusal = d.refusal;
+      return out;
+    }
+    out.notice = d.notice;
+    out.new_id = d.new_id;
+    if (d.events.empty()) return out;
+    {
+      Transaction tx(*db_);
+      out.events = stamp_and_append(*db_, terminal_id_, actor.id, d.events, now_ms());
+      tx.commit();
+    }
+    if (std::holds_alternative<LiftLock>(command)) clear_attempts(std::get<LiftLock>(command).subject_id);
+    refresh();  // fold what we just wrote, in seq order with anything else new
+  } catch (const StoreFailure& f) {
+    out.events.clear();
+    out.new_id.clear();
+    out.refusal = Refusal{"store." + f.error.code, {}};
+  }
+  return out;
+}
+
+}  // namespace ft

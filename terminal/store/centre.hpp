@@ -1,0 +1,105 @@
+// Centre: the terminal's open database with its state in memory — the
+// imperative shell around the pure core. Every user action goes through
+// execute(): decide, then append the events and update the projections in
+// one durable transaction, then fold them into the in-memory state. A
+// refusal, or a failed write, changes nothing.
+//
+// Sections: opening · clock · authentication (PIN, badge, lockout) ·
+// commands · reading events written by others (the sync thread).
+#pragma once
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "terminal/core/catalogue.hpp"
+#include "terminal/core/commands.hpp"
+#include "terminal/core/decide.hpp"
+#include "terminal/core/event.hpp"
+#include "terminal/core/pin.hpp"
+#include "terminal/core/refusal.hpp"
+#include "terminal/core/rules.hpp"
+#include "terminal/core/state.hpp"
+#include "terminal/store/database.hpp"
+
+namespace ft {
+
+struct Clock {  // wall time and its local reading; tests and the demo seed replace it
+  std::function<std::int64_t()> now_ms;
+  // Local calendar day and minutes since midnight for a wall time (the TZ of the process).
+  std::function<void(std::int64_t ms, Day& day, int& minutes)> local;
+  static Clock system();
+  static Clock fixed(std::int64_t ms);  // frozen at ms, local reading in UTC
+};
+
+struct Outcome {
+  std::optional<Refusal> refusal;  // rule refusal ("refusal.<code>") or store fault ("store.<code>")
+  std::optional<Refusal> notice;   // accepted with nothing to write, e.g. "already_in" ("notice.<code>")
+  std::string new_id;
+  std::vector<Event> events;       // what was appended, in order
+  bool ok() const { return !refusal; }
+};
+
+struct AuthOutcome {
+  std::optional<Actor> actor;
+  std::optional<Refusal> refusal;  // wrong_pin (with attempts_left), locked (with minutes), unknown_person, ...
+};
+
+class Centre {
+ public:
+  static std::unique_ptr<Centre> open(const std::string& path, Rules rules, Catalogue catalogue,
+                                      StoreError& error, Clock clock = Clock::system());
+  ~Centre();
+
+  const State& state() const { return state_; }
+  const Rules& rules() const { return rules_; }
+  const Catalogue& catalogue() const { return catalogue_; }
+  Database& db() { return *db_; }
+  const std::string& terminal_id() const { return terminal_id_; }
+
+  // Clock
+  std::int64_t now_ms() const { return clock_.now_ms(); }
+  Day today() const;
+  int minutes_now() const;
+  void set_clock(Clock clock) { clock_ = std::move(clock); }
+
+  // Authentication. A wrong PIN counts toward the lockout (kept in the
+  // pin_attempts table, not in the event log); the right one clears it.
+  AuthOutcome authenticate(const std::string& person_id, const std::string& pin);
+  AuthOutcome authenticate_badge(const std::string& badge);  // trainee or staff badge
+  PinAttempts attempts(const std::string& person_id);
+  void clear_attempts(const std::string& person_id);  // after a staff override
+
+  // Commands
+  Outcome execute(const Command& command, const Actor& actor);
+  Context context() const;
+
+  // Events that another connection (the sync thread) appended since we last
+  // looked: folded in; returns how many.
+  int refresh();
+  std::int64_t event_count() const { return state_.event_count; }
+
+ private:
+  Centre() = default;
+  std::unique_ptr<Database> db_;
+  Rules rules_;
+  Catalogue catalogue_;
+  Clock clock_;
+  State state_;
+  std::string terminal_id_;
+  std::int64_t last_seq_ = 0;  // highest events.seq folded into state_
+};
+
+// Appends stamped events (id, terminal, sequence, hlc) in the caller's transaction.
+std::vector<Event> stamp_and_append(Database& db, const std::string& terminal_id, const std::string& actor_id,
+                                    const std::vector<Draft>& drafts, std::int64_t now_ms);
+// Events with events.seq > after_seq, in seq order.
+std::vector<Event> load_events(Database& db, std::int64_t after_seq, std::int64_t& last_seq);
+// Inserts an event from elsewhere if its id is new; true when inserted.
+bool insert_event_once(Database& db, const Event& e);
+// A fresh UUIDv7 from the system clock and a CSPRNG.
+std::string new_uuid(std::int64_t now_ms);
+
+}  // namespace ft

@@ -1,0 +1,248 @@
+// The SQLite store as a user meets it: a real file in a temporary folder.
+#include <doctest/doctest.h>
+#include <sys/stat.h>
+
+#include <fstream>
+
+#include "terminal/core/dates.hpp"
+#include "terminal/core/evolve.hpp"
+#include "terminal/store/centre.hpp"
+#include "terminal/store/schema.hpp"
+#include "tests/test_support.hpp"
+
+using namespace ft;
+using ft::test::TempDir;
+
+namespace {
+constexpr std::int64_t kMonday0800 = 1772409600000LL + 8 * 3600 * 1000;  // 2026-03-02 08:00 UTC
+
+std::unique_ptr<Centre> open_centre(const std::string& path, std::int64_t ms = kMonday0800) {
+  StoreError error;
+  auto c = Centre::open(path, Rules{}, test::catalogue(), error, Clock::fixed(ms));
+  INFO(error.code, ": ", error.detail);
+  REQUIRE(c);
+  return c;
+}
+
+std::string enrol(Centre& c, const std::string& name, std::optional<std::string> pin = std::nullopt) {
+  Enrol e;
+  e.name = name;
+  e.pin = pin;
+  auto out = c.execute(e, local_admin());
+  REQUIRE(out.ok());
+  return out.new_id;
+}
+
+std::int64_t count_rows(Database& db, const char* table) {
+  Statement q(db, (std::string("SELECT COUNT(*) FROM ") + table).c_str());
+  q.step();
+  return q.int64(0);
+}
+}  // namespace
+
+TEST_CASE("the database file is created with mode 0600, in WAL mode with full sync") {
+  TempDir dir;
+  auto c = open_centre(dir.file("centre.db"));
+  enrol(*c, "Mode Check");
+  struct stat st{};
+  REQUIRE(stat(dir.file("centre.db").c_str(), &st) == 0);
+  CHECK((st.st_mode & 0777) == 0600);
+  REQUIRE(stat(dir.file("centre.db-wal").c_str(), &st) == 0);
+  CHECK((st.st_mode & 0777) == 0600);
+  Statement q(c->db(), "PRAGMA journal_mode");
+  q.step();
+  CHECK(q.text(0) == "wal");
+  Statement s(c->db(), "PRAGMA synchronous");
+  s.step();
+  CHECK(s.int64(0) == 2);  // FULL
+}
+
+TEST_CASE("odd names come back exactly after a reopen") {
+  TempDir dir;
+  const std::vector<std::string> names = {
+      "Åse Ærø-Ødegaard", "O'Brien\"; DROP TABLE events;--", "محمد عبد الله", std::string(200, 'x'),
+      "Zoë Łukasiewicz-Çelik", "Олена Шевченко"};
+  std::vector<std::string> ids;
+  {
+    auto c = open_centre(dir.file("centre.db"));
+    for (const auto& n : names) ids.push_back(enrol(*c, n));
+  }
+  auto c = open_centre(dir.file("centre.db"));
+  for (size_t i = 0; i < names.size(); ++i) CHECK(c->state().trainee(ids[i])->name.value == names[i]);
+  CHECK(count_rows(c->db(), "events") == static_cast<std::int64_t>(names.size()));
+}
+
+TEST_CASE("a file that is not ours is refused and left byte-for-byte untouched") {
+  TempDir dir;
+  for (const std::string& content : {std::string("just some text\n"), std::string(4096, '\x5a')}) {
+    const auto path = dir.file("foreign.bin");
+    { std::ofstream(path, std::ios::binary) << content; }
+    StoreError error;
+    CHECK_FALSE(Database::open(path, error));
+    CHECK(error.code == "not_ours");
+    CHECK(test::read_file(path) == content);
+    CHECK_FALSE(std::filesystem::exists(path + "-wal"));
+  }
+  // Another program's SQLite database is not ours either.
+  const auto other = dir.file("other.sqlite");
+  {
+    sqlite3* db;
+    sqlite3_open(other.c_str(), &db);
+    sqlite3_exec(db, "CREATE TABLE things(x); INSERT INTO things VALUES(1);", nullptr, nullptr, nullptr);
+    sqlite3_close(db);
+  }
+  const auto before = test::read_file(other);
+  StoreError error;
+  CHECK_FALSE(Database::open(other, error));
+  CHECK(error.code == "not_ours");
+  CHECK(test::read_file(other) == before);
+}
+
+TEST_CASE("the event log is append-only") {
+  TempDir dir;
+  auto c = open_centre(dir.file("centre.db"));
+  enrol(*c, "Append Only");
+  CHECK_THROWS_AS(c->db().exec("UPDATE events SET type = 'x'"), StoreFailure);
+  CHECK_THROWS_AS(c->db().exec("DELETE FROM events"), StoreFailure);
+  CHECK(count_rows(c->db(), "events") == 1);
+}
+
+TEST_CASE("a refusal writes nothing: the 16th enrolment leaves the event count unchanged") {
+  TempDir dir;
+  auto c = open_centre(dir.file("centre.db"));
+  for (int i = 0; i < 15; ++i) enrol(*c, "Trainee " + std::to_string(i));
+  const auto before = count_rows(c->db(), "events");
+  Enrol e;
+  e.name = "Sixteen";
+  auto out = c->execute(e, local_admin());
+  REQUIRE(out.refusal);
+  CHECK(out.refusal->code == "centre_full");
+  CHECK(count_rows(c->db(), "events") == before);
+}
+
+TEST_CASE("schema migrations run from every earlier version") {
+  const auto& steps = migrations();
+  CHECK(static_cast<int>(steps.size()) == kSchemaVersion);
+  for (int from = 1; from < kSchemaVersion; ++from) {
+    INFO("from version ", from);
+    TempDir dir;
+    const auto path = dir.file("old.db");
+    {
+      sqlite3* db;
+      sqlite3_open(path.c_str(), &db);
+      for (int v = 0; v < from; ++v) REQUIRE(sqlite3_exec(db, steps[v], nullptr, nullptr, nullptr) == SQLITE_OK);
+      const auto pragmas = "PRAGMA application_id=" + std::to_string(kApplicationId) + "; PRAGMA user_version=" + std::to_string(from);
+      sqlite3_exec(db, pragmas.c_str(), nullptr, nullptr, nullptr);
+      // An event written by the old version survives the migration.
+      sqlite3_exec(db,
+                   "INSERT INTO events(event_id, terminal_id, terminal_seq, actor_id, hlc, wall_ms, type, payload, schema) "
+                   "VALUES('0190f0f0-0000-7000-8000-000000000001','old',1,'admin',1,1,'TraineeEnrolled',"
+                   "'{\"trainee_id\":\"t1\",\"name\":\"Gammel Kursist\",\"stage\":\"centre\",\"day\":\"2026-01-05\"}',1)",
+                   nullptr, nullptr, nullptr);
+      sqlite3_close(db);
+    }
+    auto c = open_centre(path);
+    Statement q(c->db(), "PRAGMA user_version");
+    q.step();
+    CHECK(q.int64(0) == kSchemaVersion);
+    REQUIRE(c->state().trainee("t1"));
+    CHECK(c->state().trainee("t1")->name.value == "Gammel Kursist");
+    enrol(*c, "New After Migration");
+  }
+}
+
+TEST_CASE("a database from a newer version is refused") {
+  TempDir dir;
+  const auto path = dir.file("newer.db");
+  { open_centre(path); }
+  {
+    sqlite3* db;
+    sqlite3_open(path.c_str(), &db);
+    sqlite3_exec(db, "PRAGMA user_version=99", nullptr, nullptr, nullptr);
+    sqlite3_close(db);
+  }
+  StoreError error;
+  CHECK_FALSE(Database::open(path, error));
+  CHECK(error.code == "newer_schema");
+}
+
+TEST_CASE("a wrong PIN is refused and the right one checks in") {
+  TempDir dir;
+  auto c = open_centre(dir.file("centre.db"));
+  const auto id = enrol(*c, "Pin Tester", "2468");
+  auto wrong = c->authenticate(id, "1111");
+  REQUIRE(wrong.refusal);
+  CHECK(wrong.refusal->code == "wrong_pin");
+  CHECK(wrong.refusal->params["attempts_left"] == "4");
+  auto right = c->authenticate(id, "2468");
+  REQUIRE(right.actor);
+  CHECK(c->execute(CheckIn{id}, *right.actor).events.size() == 1);
+  CHECK(c->state().trainee(id)->days.count(c->today()));
+}
+
+TEST_CASE("five wrong PINs lock a trainee out for five minutes, across restarts, and for staff too") {
+  TempDir dir;
+  const auto path = dir.file("centre.db");
+  std::string trainee, staff;
+  {
+    auto c = open_centre(path);
+    trainee = enrol(*c, "Guessing Person", "2468");
+    AddStaff s;
+    s.name = "Instruktør Ib";
+    s.role = Role::Instructor;
+    s.pin = "13579";
+    staff = c->execute(s, local_admin()).new_id;
+    for (const auto& id : {trainee, staff}) {
+      for (int i = 0; i < 4; ++i) CHECK(c->authenticate(id, "0000").refusal->code == "wrong_pin");
+      CHECK(c->authenticate(id, "00000").refusal->code == "locked");
+    }
+  }
+  auto c = open_centre(path, kMonday0800 + 60 * 1000);
+  auto locked = c->authenticate(trainee, "2468");  // even the right PIN waits out the lock
+  REQUIRE(locked.refusal);
+  CHECK(locked.refusal->code == "locked");
+  CHECK(locked.refusal->params["minutes"] == "4");
+  CHECK(c->authenticate(staff, "13579").refusal->code == "locked");
+  c->set_clock(Clock::fixed(kMonday0800 + 5 * 60 * 1000 + 1));
+  CHECK(c->authenticate(trainee, "2468").actor);
+  // The next lockout lasts twice as long.
+  for (int i = 0; i < 5; ++i) c->authenticate(trainee, "0000");
+  c->set_clock(Clock::fixed(kMonday0800 + 14 * 60 * 1000));
+  CHECK(c->authenticate(trainee, "2468").refusal->code == "locked");
+}
+
+TEST_CASE("projections are updated with each event and agree with the fold") {
+  TempDir dir;
+  auto c = open_centre(dir.file("centre.db"));
+  const auto id = enrol(*c, "Projected Person");
+  c->execute(CheckIn{id}, Actor{id, Role::Trainee});
+  Statement q(c->db(), "SELECT r.name, r.stage, a.check_in FROM trainee_roster r JOIN attendance a USING(trainee_id)");
+  REQUIRE(q.step());
+  CHECK(q.text(0) == "Projected Person");
+  CHECK(q.text(1) == "centre");
+  CHECK(q.text(2) == "08:00");
+}
+
+TEST_CASE("events appended by another connection are folded in on refresh") {
+  TempDir dir;
+  const auto path = dir.file("centre.db");
+  auto kiosk = open_centre(path);
+  auto other = open_centre(path);
+  const auto id = enrol(*other, "From Elsewhere");
+  CHECK_FALSE(kiosk->state().trainee(id));
+  CHECK(kiosk->refresh() == 1);
+  CHECK(kiosk->state().trainee(id));
+}
+
+TEST_CASE("terminal sequence numbers are gap-free and the hlc increases") {
+  TempDir dir;
+  auto c = open_centre(dir.file("centre.db"));
+  for (int i = 0; i < 5; ++i) enrol(*c, "Seq " + std::to_string(i));
+  std::int64_t last = 0;
+  auto events = load_events(c->db(), 0, last);
+  REQUIRE(events.size() == 5);
+  for (size_t i = 0; i < events.size(); ++i) {
+    CHECK(events[i].terminal_seq == static_cast<std::int64_t>(i) + 1);
+    if (i) CHECK(events[i].hlc > events[i - 1].hlc);
+  }
+}

@@ -1,0 +1,35 @@
+// Helpers shared by the test suites: temporary folders, running our own
+// binaries as a user would, the assets of the source tree.
+#pragma once
+#include <cstdint>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "terminal/core/catalogue.hpp"
+#include "terminal/core/rules.hpp"
+
+namespace ft::test {
+
+// A fresh folder under the system temp dir, removed when the object dies.
+struct TempDir {
+  std::filesystem::path path;
+  TempDir();
+  ~TempDir();
+  std::string file(const std::string& name) const { return (path / name).string(); }
+};
+
+struct RunResult {
+  int exit_code = -1;
+  std::string out;
+  std::string err;
+};
+// Runs a program with arguments (no shell), capturing stdout and stderr.
+RunResult run(const std::vector<std::string>& argv, const std::string& stdin_text = "");
+std::string binary(const std::string& name);  // path of a binary in the build folder
+std::string asset(const std::string& relative);  // path under the build's assets folder
+std::string read_file(const std::string& path);
+const Catalogue& catalogue();  // assets/skills.json
+std::string last_line(const std::string& text);
+
+}  // namespace ft::test
