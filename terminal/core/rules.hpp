@@ -21,7 +21,6 @@ struct Rules {
   int late_after = 7 * 60 + 45;      // 07:45
   int planned_end = 15 * 60;         // 15:00, used to close a forgotten check-out
   std::set<Day> holidays;            // expected days are Monday–Friday minus these
-  int default_target_level = 3;
   double skills_curve_tolerance = 0.15;   // at risk when the share at target lags the curve by more
   int months_left_warning = 3;            // at risk with requirements missing and less than this left
   int forgotten_checkouts_limit = 3;      // at risk at this many in the last 28 days

@@ -1,0 +1,78 @@
+// Subcommands that copy data out: backup (SQLite's online backup, safe while
+// the kiosk runs) and export-person (everything held about one trainee, for
+// a GDPR access request).
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "terminal/app/cli.hpp"
+#include "terminal/app/status.hpp"
+
+namespace ft {
+
+int cmd_backup(Cli& cli) {
+  if (!cli.only({"--db", "--config", "--out"})) return kExitUsage;
+  auto out = cli.need("--out");
+  if (!out || !cli.open(true)) return kExitUsage;
+  if (std::filesystem::exists(*out)) return cli.usage("The file " + *out + " exists already; choose a new name.");
+  // Born 0600 like the database itself: a backup holds the same personal data.
+  int fd = ::open(out->c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+  if (fd < 0) return cli.usage("The backup cannot be written to " + *out + ".");
+  ::close(fd);
+  sqlite3* dest = nullptr;
+  int rc = sqlite3_open_v2(out->c_str(), &dest, SQLITE_OPEN_READWRITE, nullptr);
+  if (rc == SQLITE_OK) {
+    sqlite3_backup* b = sqlite3_backup_init(dest, "main", cli.centre->db().handle(), "main");
+    if (b) {
+      do rc = sqlite3_backup_step(b, 256);
+      while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
+      sqlite3_backup_finish(b);
+    }
+    if (rc == SQLITE_DONE) rc = sqlite3_errcode(dest);
+  }
+  sqlite3_close(dest);
+  if (rc != SQLITE_OK && rc != SQLITE_DONE) {
+    std::filesystem::remove(*out);
+    return cli.refused(Refusal{"store." + store_error_from(rc, nullptr).code, {}});
+  }
+  cli.out << *out << "\n";
+  return kExitOk;
+}
+
+int cmd_export_person(Cli& cli) {
+  if (!cli.only({"--db", "--config", "--trainee", "--out"})) return kExitUsage;
+  auto id = cli.need("--trainee"), out = cli.need("--out");
+  if (!id || !out || !cli.open(true)) return kExitUsage;
+  const Trainee* t = cli.centre->state().trainee(*id);
+  if (!t) return cli.refused(Refusal{"unknown_trainee", {{"id", *id}}});
+  Json j;
+  j["exported_on"] = format_day(cli.centre->today());
+  j["summary"] = trainee_json(*t, *cli.centre, cli.env.tr("en"));
+  j["profile"] = {{"name", t->name.value}, {"display_name", t->display_name.value}, {"language", t->language.value},
+                  {"badge", t->badge.value}, {"pin_set", !t->pin_hash.value.empty()}};
+  // Every event that names this trainee, as stored (PIN hashes left out: they are secrets, not information).
+  Json events = Json::array();
+  std::int64_t last = 0;
+  for (auto e : load_events(cli.centre->db(), 0, last)) {
+    const bool about = e.payload.value("trainee_id", "") == *id || e.payload.value("person_id", "") == *id || e.actor_id == *id;
+    if (!about) continue;
+    e.payload.erase("pin_hash");
+    events.push_back(event_to_json(e));
+  }
+  j["events"] = events;
+  const auto attempts = cli.centre->attempts(*id);
+  j["pin_attempts"] = {{"failures", attempts.failures}, {"lockouts", attempts.lockouts}};
+  int fd = ::open(out->c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+  if (fd < 0) return cli.usage("The export cannot be written to " + *out + ".");
+  ::close(fd);
+  std::ofstream file(*out, std::ios::binary | std::ios::trunc);
+  file << j.dump(2) << "\n";
+  if (!file.flush()) return cli.usage("The export cannot be written to " + *out + ".");
+  cli.out << *out << "\n";
+  return kExitOk;
+}
+
+}  // namespace ft

@@ -1,0 +1,205 @@
+// Sections: formatting helpers · the centre overview · one trainee · CSV.
+#include "terminal/app/report.hpp"
+
+#include <cmath>
+#include <sstream>
+
+#include "terminal/app/status.hpp"
+#include "terminal/core/progress.hpp"
+
+namespace ft {
+
+// ---- formatting helpers ---------------------------------------------------------------------
+
+namespace {
+std::string percent(double share) { return std::to_string(static_cast<int>(std::lround(share * 100))) + " %"; }
+
+std::string one_decimal(double v, const std::string& language) {
+  std::ostringstream s;
+  s.setf(std::ios::fixed);
+  s.precision(1);
+  s << v;
+  auto text = s.str();
+  if (language == "da")
+    for (auto& c : text)
+      if (c == '.') c = ',';
+  return text;
+}
+
+std::string centre_name(Centre& c) {
+  const auto& s = c.state();
+  return s.centre_name.value.empty() ? c.rules().centre_name : s.centre_name.value;
+}
+
+std::string staff_name(const State& s, const std::string& id) {
+  if (const Staff* m = s.staff_member(id)) return m->name.value;
+  return id == "admin" ? "administrator" : id;
+}
+
+std::string reason_text(const Translations& tr, const Reason& r) {
+  return refusal_text(tr, Refusal{r.code, r.params}, "reason.");
+}
+}  // namespace
+
+// ---- the centre overview -------------------------------------------------------------------
+
+ReportDoc centre_report(Centre& centre, const Translations& tr) {
+  centre.refresh();
+  ReportDoc doc;
+  const Day today = centre.today();
+  doc.title = tr("report.centre_title");
+  doc.facts = {{tr("report.centre"), centre_name(centre)},
+               {tr("report.date"), format_day(today)},
+               {tr("report.capacity"), std::to_string(centre.state().in_centre()) + " / " + std::to_string(centre.rules().capacity)}};
+  ReportTable table;
+  table.columns = {tr("report.col.name"), tr("report.col.stage"), tr("report.col.host"), tr("report.col.started"),
+                   tr("report.col.months"), tr("report.col.days_left"), tr("report.col.rate_28d"),
+                   tr("report.col.rate_total"), tr("report.col.skills"), tr("report.col.status"), tr("report.col.reasons")};
+  std::vector<const Trainee*> trainees;
+  for (const auto& [id, t] : centre.state().trainees)
+    if (t.enrolled) trainees.push_back(&t);
+  std::sort(trainees.begin(), trainees.end(), [](auto* a, auto* b) { return a->name.value < b->name.value; });
+  Json rows = Json::array();
+  for (const Trainee* t : trainees) {
+    const auto p = progress(*t, centre.catalogue(), centre.rules(), today);
+    std::string reasons;
+    for (const auto& r : p.reasons) reasons += (reasons.empty() ? "" : " ") + reason_text(tr, r);
+    table.rows.push_back({t->name.value, tr(std::string("stage.") + stage_name(t->stage())), t->host(),
+                          p.started ? format_day(*p.started) : "", one_decimal(p.months_in_course, tr.language),
+                          p.days_left ? std::to_string(*p.days_left) : "", percent(p.last_28d.rate()),
+                          percent(p.total.rate()),
+                          std::to_string(p.skills_at_target) + "/" + std::to_string(p.skills_required),
+                          tr(std::string("guarantee.") + guarantee_name(p.status)), reasons});
+    rows.push_back(trainee_json(*t, centre, tr));
+  }
+  doc.tables.push_back(std::move(table));
+  doc.data = Json{{"report", "centre"}, {"centre", centre_name(centre)}, {"date", format_day(today)},
+                  {"capacity", centre.rules().capacity}, {"in_centre", centre.state().in_centre()}, {"trainees", rows}};
+  return doc;
+}
+
+// ---- one trainee ---------------------------------------------------------------------------------
+
+std::optional<ReportDoc> trainee_report(Centre& centre, const std::string& id, const Translations& tr,
+                                        bool include_health) {
+  centre.refresh();
+  const State& s = centre.state();
+  const Trainee* t = s.trainee(id);
+  if (!t) return std::nullopt;
+  const Day today = centre.today();
+  const auto p = progress(*t, centre.catalogue(), centre.rules(), today);
+  ReportDoc doc;
+  doc.title = tr("report.trainee_title");
+  const std::string period = p.started ? format_day(*p.started) + " – " + format_day(t->ended_on().value_or(today)) : "";
+  doc.facts = {{tr("report.centre"), centre_name(centre)},
+               {tr("report.col.name"), t->name.value},
+               {tr("report.period"), period},
+               {tr("report.col.stage"), tr(std::string("stage.") + stage_name(t->stage())) + (t->host().empty() ? "" : " – " + t->host())},
+               {tr("report.col.months"), one_decimal(p.months_in_course, tr.language)},
+               {tr("report.col.days_left"), p.days_left ? std::to_string(*p.days_left) : "–"},
+               {tr("report.col.status"), tr(std::string("guarantee.") + guarantee_name(p.status))},
+               {tr("report.date"), format_day(today)}};
+
+  ReportTable attendance{tr("report.attendance"), {tr("report.col.measure"), tr("report.col.last_28d"), tr("report.col.total")}, {}};
+  auto row = [&](const std::string& label, int a, int b) {
+    attendance.rows.push_back({label, std::to_string(a), std::to_string(b)});
+  };
+  attendance.rows.push_back({tr("report.rate"), percent(p.last_28d.rate()), percent(p.total.rate())});
+  row(tr("report.expected_days"), p.last_28d.expected, p.total.expected);
+  row(tr("report.present_days"), p.last_28d.present, p.total.present);
+  row(tr("report.late_days"), p.last_28d.late, p.total.late);
+  row(tr("absence.sick"), p.last_28d.sick, p.total.sick);
+  row(tr("absence.legitimate"), p.last_28d.legitimate, p.total.legitimate);
+  row(tr("absence.not_legitimate"), p.last_28d.not_legitimate, p.total.not_legitimate);
+  row(tr("report.unrecorded_days"), p.last_28d.unrecorded, p.total.unrecorded);
+  row(tr("report.forgotten_checkouts"), p.last_28d.forgotten_checkouts, p.total.forgotten_checkouts);
+  doc.tables.push_back(attendance);
+
+  ReportTable skills{tr("report.skills") + " (" + std::to_string(p.skills_at_target) + "/" + std::to_string(p.skills_required) + ")",
+                     {tr("report.col.skill"), tr("report.col.level"), tr("report.col.target"), tr("report.col.assessed_on")}, {}};
+  const auto latest = t->latest_assessments();
+  Json skills_json = Json::array();
+  for (const auto& sk : centre.catalogue().skills) {
+    auto it = latest.find(sk.key);
+    const std::string label = tr.language == "da" ? sk.label_da : sk.label_en;
+    const int level = it == latest.end() ? 0 : it->second->level;
+    skills.rows.push_back({label, level ? std::to_string(level) : "–", std::to_string(sk.target),
+                           it == latest.end() ? "" : format_day(it->second->day)});
+    skills_json.push_back({{"key", sk.key}, {"level", level ? Json(level) : Json(nullptr)}, {"target", sk.target},
+                           {"assessed_on", it == latest.end() ? Json(nullptr) : Json(format_day(it->second->day))}});
+  }
+  doc.tables.push_back(skills);
+
+  ReportTable stages{tr("report.stage_history"), {tr("report.date"), tr("report.col.stage"), tr("report.col.host")}, {}};
+  Json stages_json = Json::array();
+  for (const auto& c : t->stages) {
+    std::string detail = c.host;
+    if (c.to == Stage::Exited) detail = tr("exit." + (c.exit_reason.empty() ? std::string("other") : c.exit_reason));
+    stages.rows.push_back({format_day(c.day), tr(std::string("stage.") + stage_name(c.to)), detail});
+    stages_json.push_back({{"date", format_day(c.day)}, {"stage", stage_name(c.to)}, {"detail", detail}});
+  }
+  doc.tables.push_back(stages);
+
+  ReportTable absences{tr("report.absences"), {tr("report.date"), tr("report.col.kind"), tr("report.col.cause")}, {}};
+  for (const auto& [day, a] : t->absences)
+    absences.rows.push_back({format_day(day), tr(std::string("absence.") + absence_kind_name(a.kind)), tr("cause." + a.cause)});
+  if (!absences.rows.empty()) doc.tables.push_back(absences);
+
+  Json reasons = Json::array();
+  doc.paragraphs_title.push_back(tr("report.reasons"));
+  for (const auto& r : p.reasons) {
+    doc.paragraphs.push_back(reason_text(tr, r));
+    reasons.push_back(reason_text(tr, r));
+  }
+  Json notes = Json::array();
+  for (const auto& n : t->notes) {
+    if (!n.shared && !(n.health && include_health)) continue;
+    const std::string line = format_day(n.day) + " (" + staff_name(s, n.by) + "): " + n.text;
+    doc.paragraphs.push_back((n.health ? tr("report.health_note") + " " : "") + line);
+    notes.push_back({{"date", format_day(n.day)}, {"by", staff_name(s, n.by)}, {"text", n.text}, {"health", n.health}});
+  }
+  doc.data = Json{{"report", "trainee"}, {"centre", centre_name(centre)}, {"date", format_day(today)},
+                  {"trainee", trainee_json(*t, centre, tr)}, {"skills", skills_json}, {"stages", stages_json},
+                  {"notes", notes}};
+  return doc;
+}
+
+// ---- CSV ------------------------------------------------------------------------------------------
+
+namespace {
+std::string csv_field(const std::string& v, char sep) {
+  if (v.find_first_of(std::string("\"\n\r") + sep) == std::string::npos) return v;
+  std::string out = "\"";
+  for (char c : v) out += c == '"' ? std::string("\"\"") : std::string(1, c);
+  return out + "\"";
+}
+}  // namespace
+
+std::string report_csv(const ReportDoc& doc, const std::string& language) {
+  // Danish Excel splits on ';' (the comma is its decimal mark) and reads UTF-8 when a BOM leads the file.
+  const char sep = language == "da" ? ';' : ',';
+  std::string out = "\xEF\xBB\xBF";
+  auto line = [&](const std::vector<std::string>& fields) {
+    for (size_t i = 0; i < fields.size(); ++i) out += (i ? std::string(1, sep) : "") + csv_field(fields[i], sep);
+    out += "\r\n";
+  };
+  const bool overview = doc.tables.size() == 1;
+  if (!overview)
+    for (const auto& [label, value] : doc.facts) line({label, value});
+  for (const auto& table : doc.tables) {
+    if (!overview) {
+      out += "\r\n";
+      line({table.title});
+    }
+    line(table.columns);
+    for (const auto& row : table.rows) line(row);
+  }
+  if (!overview && !doc.paragraphs.empty()) {
+    out += "\r\n";
+    line({doc.paragraphs_title.empty() ? "" : doc.paragraphs_title.front()});
+    for (const auto& p : doc.paragraphs) line({p});
+  }
+  return out;
+}
+
+}  // namespace ft

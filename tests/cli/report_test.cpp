@@ -1,0 +1,136 @@
+// Reports, backup and export-person through the command line, read back with
+// real tools (pdfinfo/pdftotext from poppler-utils, sqlite through our store).
+#include <doctest/doctest.h>
+#include <sys/stat.h>
+
+#include <filesystem>
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+#include "tests/test_support.hpp"
+
+using ft::test::run;
+using ft::test::TempDir;
+using Json = nlohmann::json;
+
+namespace {
+ft::test::RunResult ft_cli(std::vector<std::string> args) {
+  args.insert(args.begin(), ft::test::binary("floor-terminal"));
+  return run(args);
+}
+
+struct Centre {
+  TempDir dir;
+  std::string db = dir.file("centre.db");
+  std::string trainee, supervisor;
+  Centre() {
+    trainee = ft::test::last_line(ft_cli({"enrol", "--db", db, "--name", "Åse Ærø-Ødegaard", "--pin", "2468"}).out);
+    ft_cli({"enrol", "--db", db, "--name", "Bo \"Bølle\" Olsen; jr."});
+    supervisor = ft::test::last_line(ft_cli({"add-staff", "--db", db, "--name", "Mette Holm", "--role", "supervisor", "--pin", "33333"}).out);
+    ft_cli({"checkin", "--db", db, "--trainee", trainee, "--pin", "2468"});
+    ft_cli({"stage", "--db", db, "--trainee", trainee, "--to", "internship", "--host", "Elite Miljø A/S", "--as", supervisor, "--pin", "33333"});
+  }
+};
+
+std::vector<std::vector<std::string>> parse_csv(const std::string& text, char sep) {
+  std::vector<std::vector<std::string>> rows(1, std::vector<std::string>(1));
+  bool quoted = false;
+  for (size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (quoted) {
+      if (c == '"' && i + 1 < text.size() && text[i + 1] == '"') rows.back().back() += '"', ++i;
+      else if (c == '"') quoted = false;
+      else rows.back().back() += c;
+    } else if (c == '"') quoted = true;
+    else if (c == sep) rows.back().emplace_back();
+    else if (c == '\r') continue;
+    else if (c == '\n') rows.emplace_back(1);
+    else rows.back().back() += c;
+  }
+  if (rows.back().size() == 1 && rows.back()[0].empty()) rows.pop_back();
+  return rows;
+}
+}  // namespace
+
+TEST_CASE("the centre overview CSV is UTF-8 with a BOM, semicolons in Danish, a row per trainee") {
+  Centre c;
+  const auto out = c.dir.file("overview.csv");
+  auto r = ft_cli({"report", "--db", c.db, "--format", "csv", "--out", out});
+  REQUIRE_MESSAGE(r.exit_code == 0, r.err);
+  const auto text = ft::test::read_file(out);
+  REQUIRE(text.rfind("\xEF\xBB\xBF", 0) == 0);
+  const auto rows = parse_csv(text.substr(3), ';');
+  REQUIRE(rows.size() == 3);
+  CHECK(rows[0][0] == "Navn");
+  CHECK(rows[0].size() == 11);
+  CHECK(rows[1][0] == "Bo \"Bølle\" Olsen; jr.");
+  CHECK(rows[2][0] == "Åse Ærø-Ødegaard");
+  CHECK(rows[2][1] == "Praktik");
+  CHECK(rows[2][2] == "Elite Miljø A/S");
+  for (const auto& row : rows) CHECK(row.size() == 11);
+  auto en = ft_cli({"report", "--db", c.db, "--format", "csv", "--lang", "en", "--out", out});
+  REQUIRE(en.exit_code == 0);
+  CHECK(parse_csv(ft::test::read_file(out).substr(3), ',')[0][0] == "Name");
+}
+
+TEST_CASE("the PDF reports are valid PDFs whose text reads back with æ ø å") {
+  Centre c;
+  const auto overview = c.dir.file("overview.pdf");
+  const auto one = c.dir.file("trainee.pdf");
+  REQUIRE(ft_cli({"report", "--db", c.db, "--format", "pdf", "--out", overview}).exit_code == 0);
+  REQUIRE(ft_cli({"report", "--db", c.db, "--trainee", c.trainee, "--format", "pdf", "--out", one}).exit_code == 0);
+  for (const auto& pdf : {overview, one}) {
+    auto info = run({"/usr/bin/pdfinfo", pdf});
+    REQUIRE_MESSAGE(info.exit_code == 0, info.err);
+    CHECK(info.out.find("Pages:") != std::string::npos);
+  }
+  const auto text = run({"/usr/bin/pdftotext", "-layout", one, "-"}).out;
+  CHECK(text.find("Forløbsrapport til opfølgningssamtale") != std::string::npos);
+  CHECK(text.find("Åse Ærø-Ødegaard") != std::string::npos);
+  CHECK(text.find("Elite Miljø A/S") != std::string::npos);
+  CHECK(text.find("Daglig rengøring af kontorer og lokaler") != std::string::npos);
+}
+
+TEST_CASE("the trainee report JSON holds shared notes, and health notes only when asked") {
+  Centre c;
+  const auto out = c.dir.file("r.json");
+  REQUIRE(ft_cli({"report", "--db", c.db, "--trainee", c.trainee, "--format", "json", "--out", out}).exit_code == 0);
+  const auto j = Json::parse(ft::test::read_file(out));
+  CHECK(j["trainee"]["name"] == "Åse Ærø-Ødegaard");
+  CHECK(j["stages"].size() == 2);
+  CHECK(j["skills"].size() == 30);
+  auto unknown = ft_cli({"report", "--db", c.db, "--trainee", "nobody", "--format", "json", "--out", out});
+  CHECK(unknown.exit_code == 1);
+  CHECK(unknown.err == "There is no trainee with id nobody.\n");
+}
+
+TEST_CASE("backup and restore round-trip, and the backup is 0600") {
+  Centre c;
+  const auto backup = c.dir.file("backup.db");
+  auto r = ft_cli({"backup", "--db", c.db, "--out", backup});
+  REQUIRE_MESSAGE(r.exit_code == 0, r.err);
+  struct stat st{};
+  REQUIRE(stat(backup.c_str(), &st) == 0);
+  CHECK((st.st_mode & 0777) == 0600);
+  CHECK(ft_cli({"backup", "--db", c.db, "--out", backup}).exit_code == 2);  // never overwrites
+  const auto before = ft_cli({"status", "--db", c.db, "--json"}).out;
+  // Restore: the backup is itself a database the terminal opens.
+  const auto restored = c.dir.file("restored.db");
+  std::filesystem::copy_file(backup, restored);
+  CHECK(ft_cli({"verify", "--db", restored}).exit_code == 0);
+  CHECK(ft_cli({"status", "--db", restored, "--json"}).out == before);
+}
+
+TEST_CASE("export-person gives a person everything held about them, without PIN hashes") {
+  Centre c;
+  const auto out = c.dir.file("person.json");
+  auto r = ft_cli({"export-person", "--db", c.db, "--trainee", c.trainee, "--out", out});
+  REQUIRE_MESSAGE(r.exit_code == 0, r.err);
+  const auto text = ft::test::read_file(out);
+  const auto j = Json::parse(text);
+  CHECK(j["profile"]["name"] == "Åse Ærø-Ødegaard");
+  CHECK(j["profile"]["pin_set"] == true);
+  CHECK(j["events"].size() == 3);  // enrolled, checked in, stage changed
+  CHECK(text.find("argon2") == std::string::npos);
+  CHECK(text.find("Bølle") == std::string::npos);  // nothing about anyone else
+}
