@@ -18,26 +18,8 @@ int cmd_backup(Cli& cli) {
   auto out = cli.need("--out");
   if (!out || !cli.open(true)) return kExitUsage;
   if (std::filesystem::exists(*out)) return cli.usage("The file " + *out + " exists already; choose a new name.");
-  // Born 0600 like the database itself: a backup holds the same personal data.
-  int fd = ::open(out->c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
-  if (fd < 0) return cli.usage("The backup cannot be written to " + *out + ".");
-  ::close(fd);
-  sqlite3* dest = nullptr;
-  int rc = sqlite3_open_v2(out->c_str(), &dest, SQLITE_OPEN_READWRITE, nullptr);
-  if (rc == SQLITE_OK) {
-    sqlite3_backup* b = sqlite3_backup_init(dest, "main", cli.centre->db().handle(), "main");
-    if (b) {
-      do rc = sqlite3_backup_step(b, 256);
-      while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
-      sqlite3_backup_finish(b);
-    }
-    if (rc == SQLITE_DONE) rc = sqlite3_errcode(dest);
-  }
-  sqlite3_close(dest);
-  if (rc != SQLITE_OK && rc != SQLITE_DONE) {
-    std::filesystem::remove(*out);
-    return cli.refused(Refusal{"store." + store_error_from(rc, nullptr).code, {}});
-  }
+  StoreError error;
+  if (!backup_database(cli.centre->db(), *out, error)) return cli.refused(Refusal{"store." + error.code, {{"path", *out}}});
   cli.out << *out << "\n";
   return kExitOk;
 }

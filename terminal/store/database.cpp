@@ -96,6 +96,15 @@ std::unique_ptr<Database> Database::open(const std::string& path, StoreError& er
       error = {"newer_schema", "schema " + std::to_string(version)};
       return nullptr;
     }
+    if (version > 0 && version < kSchemaVersion) {
+      // An update is about to change the schema: keep the file as it was first.
+      const std::string copy = path + ".before-schema-" + std::to_string(kSchemaVersion);
+      StoreError backup_error;
+      if (!backup_database(*db, copy, backup_error)) {
+        error = backup_error;
+        return nullptr;
+      }
+    }
     const auto& steps = migrations();
     for (int v = version; v < static_cast<int>(steps.size()); ++v) {
       Transaction tx(*db);
@@ -113,6 +122,34 @@ std::unique_ptr<Database> Database::open(const std::string& path, StoreError& er
 }
 
 Database::~Database() { sqlite3_close_v2(db_); }
+
+bool backup_database(Database& db, const std::string& out_path, StoreError& error) {
+  // Born 0600 like the database itself: a copy holds the same personal data.
+  int fd = ::open(out_path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+  if (fd < 0) {
+    error = {"cannot_create", std::strerror(errno)};
+    return false;
+  }
+  ::close(fd);
+  sqlite3* dest = nullptr;
+  int rc = sqlite3_open_v2(out_path.c_str(), &dest, SQLITE_OPEN_READWRITE, nullptr);
+  if (rc == SQLITE_OK) {
+    sqlite3_backup* b = sqlite3_backup_init(dest, "main", db.handle(), "main");
+    if (b) {
+      do rc = sqlite3_backup_step(b, 256);
+      while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
+      sqlite3_backup_finish(b);
+    }
+    if (rc == SQLITE_DONE) rc = sqlite3_errcode(dest);
+  }
+  if (rc != SQLITE_OK && rc != SQLITE_DONE) error = store_error_from(rc, dest);
+  sqlite3_close(dest);
+  if (rc != SQLITE_OK && rc != SQLITE_DONE) {
+    ::unlink(out_path.c_str());
+    return false;
+  }
+  return true;
+}
 
 void Database::exec(const char* sql) {
   char* message = nullptr;

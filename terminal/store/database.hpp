@@ -91,6 +91,10 @@ class Transaction {
   bool done_ = false;
 };
 
+// A consistent copy of the open database in a new 0600 file (SQLite's online
+// backup: safe while others read and write). Refuses to overwrite.
+bool backup_database(Database& db, const std::string& out_path, StoreError& error);
+
 // The schema version this build writes; older files are migrated on open.
 constexpr int kSchemaVersion = 3;  // == migrations().size()
 

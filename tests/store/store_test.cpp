@@ -148,6 +148,17 @@ TEST_CASE("schema migrations run from every earlier version") {
     REQUIRE(c->state().trainee("t1"));
     CHECK(c->state().trainee("t1")->name.value == "Gammel Kursist");
     enrol(*c, "New After Migration");
+    // The file as it was before the update is kept beside it.
+    const auto kept = path + ".before-schema-" + std::to_string(kSchemaVersion);
+    REQUIRE(std::filesystem::exists(kept));
+    sqlite3* old;
+    sqlite3_open(kept.c_str(), &old);
+    sqlite3_stmt* version_query;
+    sqlite3_prepare_v2(old, "PRAGMA user_version", -1, &version_query, nullptr);
+    sqlite3_step(version_query);
+    CHECK(sqlite3_column_int(version_query, 0) == from);
+    sqlite3_finalize(version_query);
+    sqlite3_close(old);
   }
 }
 
