@@ -70,6 +70,41 @@ RunResult run(const std::vector<std::string>& argv, const std::string& stdin_tex
   return r;
 }
 
+Child spawn(const std::vector<std::string>& argv) {
+  int out[2];
+  if (pipe(out)) throw std::runtime_error("pipe failed");
+  Child c;
+  c.pid = fork();
+  if (c.pid == 0) {
+    dup2(out[1], 1);
+    int devnull = open("/dev/null", O_RDWR);
+    dup2(devnull, 0);
+    dup2(devnull, 2);
+    close(out[0]);
+    close(out[1]);
+    std::vector<char*> args;
+    for (const auto& a : argv) args.push_back(const_cast<char*>(a.c_str()));
+    args.push_back(nullptr);
+    execv(args[0], args.data());
+    _exit(127);
+  }
+  close(out[1]);
+  c.out_fd = out[0];
+  return c;
+}
+
+RunResult finish(Child& c, bool& killed) {
+  RunResult r;
+  char buf[4096];
+  for (ssize_t n; (n = read(c.out_fd, buf, sizeof buf)) > 0;) r.out.append(buf, static_cast<size_t>(n));
+  close(c.out_fd);
+  int status = 0;
+  waitpid(c.pid, &status, 0);
+  killed = WIFSIGNALED(status);
+  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+  return r;
+}
+
 std::string binary(const std::string& name) { return std::string(FT_BUILD_DIR) + "/" + name; }
 std::string asset(const std::string& relative) { return std::string(FT_BUILD_DIR) + "/assets/" + relative; }
 

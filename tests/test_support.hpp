@@ -26,6 +26,15 @@ struct RunResult {
 };
 // Runs a program with arguments (no shell), capturing stdout and stderr.
 RunResult run(const std::vector<std::string>& argv, const std::string& stdin_text = "");
+// A child process whose stdout is read after it ends; for crash tests that kill it.
+struct Child {
+  int pid = -1;
+  int out_fd = -1;
+};
+Child spawn(const std::vector<std::string>& argv);
+// Waits for the child; `killed` tells whether a signal ended it.
+RunResult finish(Child& child, bool& killed);
+
 std::string binary(const std::string& name);  // path of a binary in the build folder
 std::string asset(const std::string& relative);  // path under the build's assets folder
 std::string read_file(const std::string& path);

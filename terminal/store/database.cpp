@@ -5,6 +5,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <cerrno>
 #include <cstring>
 
 #include "terminal/store/schema.hpp"
@@ -42,6 +43,10 @@ FileKind classify(const std::string& path) {
 
 StoreError store_error_from(int code, sqlite3* db) {
   std::string detail = db ? sqlite3_errmsg(db) : sqlite3_errstr(code);
+  // An I/O error says more through the operating system's reason.
+  const int os_error = db ? sqlite3_system_errno(db) : 0;
+  if (os_error == ENOSPC || os_error == EDQUOT || os_error == EFBIG) return {"disk_full", detail};
+  if (os_error == EROFS || os_error == EACCES || os_error == EPERM) return {"read_only", detail};
   switch (code & 0xff) {
     case SQLITE_FULL: return {"disk_full", detail};
     case SQLITE_READONLY: case SQLITE_PERM: case SQLITE_AUTH: return {"read_only", detail};
@@ -116,6 +121,9 @@ std::unique_ptr<Database> Database::open(const std::string& path, StoreError& er
     ::chmod(path.c_str(), 0600);
   } catch (const StoreFailure& f) {
     error = f.error;
+    // SQLite cannot open a WAL database whose folder or file it may not write:
+    // name that plainly rather than "cannot open".
+    if (::access(path.c_str(), W_OK) != 0 && (errno == EROFS || errno == EACCES)) error.code = "read_only";
     return nullptr;
   }
   return db;
