@@ -5,6 +5,7 @@
 #include "terminal/core/event.hpp"
 #include "terminal/core/hlc.hpp"
 #include "terminal/core/i18n.hpp"
+#include "terminal/core/keypad.hpp"
 #include "terminal/core/ids.hpp"
 #include "terminal/core/pin.hpp"
 #include "terminal/core/text.hpp"
@@ -118,4 +119,23 @@ TEST_CASE("events decode strictly from JSON") {
   j = event_to_json(e);
   j["schema"] = 99;
   CHECK_FALSE(event_from_json(j, error));
+}
+
+TEST_CASE("the badge reader takes digits and Enter typed fast, and nothing else") {
+  BadgeReader r;
+  std::int64_t t = 1000;
+  for (char c : std::string("00123456")) CHECK_FALSE(r.feed(static_cast<std::uint32_t>(c), t += 10));
+  CHECK(r.feed('\n', t += 10) == std::string("00123456"));
+  // A person typing slowly is not a badge.
+  for (char c : std::string("1234")) r.feed(static_cast<std::uint32_t>(c), t += 1000);
+  CHECK(r.feed('\n', t += 1000) == std::nullopt);
+  // Letters reset, short codes and over-long codes are refused.
+  for (char c : std::string("12a34")) r.feed(static_cast<std::uint32_t>(c), t += 10);
+  CHECK(r.feed('\r', t += 10) == std::nullopt);
+  for (int i = 0; i < 40; ++i) r.feed('7', t += 5);
+  CHECK(r.feed('\n', t += 5) == std::nullopt);
+  CHECK(r.digits().empty());
+  std::string pin;
+  for (char c : std::string("12x3456789")) pin_pad_press(pin, c);
+  CHECK(pin == "12345678");
 }
