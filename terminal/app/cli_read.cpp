@@ -106,10 +106,18 @@ int cmd_verify(Cli& cli) {
     }
   const State folded = fold(events);
   for (auto& p : check_projections(*cli.centre, folded)) problems.push_back(std::move(p));
-  if (auto hlc = db.meta("hlc_last"); !events.empty() && hlc && std::stoll(*hlc) < folded.max_hlc) {
-    bool own_ahead = false;
-    for (const auto& e : events) own_ahead |= e.terminal_id == cli.centre->terminal_id() && e.hlc > std::stoll(*hlc);
-    if (own_ahead) problems.push_back("the stored clock is behind this terminal's own events");
+  // Our own events: the clock only moves forward along our sequence.
+  Hlc previous = -1;
+  std::vector<const Event*> own_events;
+  for (const auto& e : events)
+    if (e.terminal_id == cli.centre->terminal_id()) own_events.push_back(&e);
+  std::sort(own_events.begin(), own_events.end(), [](auto* a, auto* b) { return a->terminal_seq < b->terminal_seq; });
+  for (const Event* e : own_events) {
+    if (e->hlc <= previous) {
+      problems.push_back("this terminal's clock went backwards at sequence " + std::to_string(e->terminal_seq));
+      break;
+    }
+    previous = e->hlc;
   }
   for (const auto& p : problems) cli.err << p << "\n";
   if (!problems.empty()) return kExitRefused;

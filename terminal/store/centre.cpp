@@ -73,19 +73,21 @@ void bind_event(Statement& q, const Event& e) {
 }  // namespace
 
 std::vector<Event> stamp_and_append(Database& db, const std::string& terminal_id, const std::string& actor_id,
-                                    const std::vector<Draft>& drafts, std::int64_t now_ms) {
+                                    const std::vector<Draft>& drafts, std::int64_t now_ms, Hlc observed) {
+  // Our own last event gives both the next sequence number and a clock that
+  // never goes backwards across restarts; `observed` carries what we have seen
+  // from other terminals (hlc_receive keeps far-future stamps out).
   std::int64_t seq = 0;
-  {
-    Statement q(db, "SELECT COALESCE(MAX(terminal_seq), 0) FROM events WHERE terminal_id = ?");
-    q.bind(1, terminal_id);
-    if (q.step()) seq = q.int64(0);
-  }
   Hlc hlc = 0;
   {
-    Statement q(db, "SELECT COALESCE(MAX(hlc), 0) FROM events");
-    if (q.step()) hlc = q.int64(0);
+    Statement q(db, "SELECT terminal_seq, hlc FROM events WHERE terminal_id = ? ORDER BY terminal_seq DESC LIMIT 1");
+    q.bind(1, terminal_id);
+    if (q.step()) {
+      seq = q.int64(0);
+      hlc = q.int64(1);
+    }
   }
-  if (auto persisted = db.meta("hlc_last")) hlc = std::max<Hlc>(hlc, std::stoll(*persisted));
+  hlc = hlc_receive(hlc, observed, now_ms);
   std::vector<Event> out;
   Statement insert(db, kInsertEvent);
   for (const auto& d : drafts) {
@@ -105,7 +107,6 @@ std::vector<Event> stamp_and_append(Database& db, const std::string& terminal_id
     project_event(db, e);
     out.push_back(std::move(e));
   }
-  db.set_meta("hlc_last", std::to_string(hlc));  // the clock never goes backwards across restarts
   return out;
 }
 
@@ -283,13 +284,20 @@ Outcome Centre::execute(const Command& command, const Actor& actor) {
     out.notice = d.notice;
     out.new_id = d.new_id;
     if (d.events.empty()) return out;
+    std::int64_t first_seq = 0;
     {
       Transaction tx(*db_);
-      out.events = stamp_and_append(*db_, terminal_id_, actor.id, d.events, now_ms());
+      out.events = stamp_and_append(*db_, terminal_id_, actor.id, d.events, now_ms(), state_.max_hlc);
+      first_seq = db_->last_insert_rowid() - static_cast<std::int64_t>(out.events.size()) + 1;
       tx.commit();
     }
     if (std::holds_alternative<LiftLock>(command)) clear_attempts(std::get<LiftLock>(command).subject_id);
-    refresh();  // fold what we just wrote, in seq order with anything else new
+    if (first_seq == last_seq_ + 1) {  // nothing else arrived in between: fold what we wrote as it is
+      for (const auto& e : out.events) evolve(state_, e);
+      last_seq_ = first_seq + static_cast<std::int64_t>(out.events.size()) - 1;
+    } else {
+      refresh();
+    }
   } catch (const StoreFailure& f) {
     out.events.clear();
     out.new_id.clear();

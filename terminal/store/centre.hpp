@@ -93,8 +93,9 @@ class Centre {
 };
 
 // Appends stamped events (id, terminal, sequence, hlc) in the caller's transaction.
+// `observed`: the highest hlc seen from other terminals.
 std::vector<Event> stamp_and_append(Database& db, const std::string& terminal_id, const std::string& actor_id,
-                                    const std::vector<Draft>& drafts, std::int64_t now_ms);
+                                    const std::vector<Draft>& drafts, std::int64_t now_ms, Hlc observed = 0);
 // Events with events.seq > after_seq, in seq order.
 std::vector<Event> load_events(Database& db, std::int64_t after_seq, std::int64_t& last_seq);
 // Inserts an event from elsewhere if its id is new; true when inserted.

@@ -129,7 +129,10 @@ std::unique_ptr<Database> Database::open(const std::string& path, StoreError& er
   return db;
 }
 
-Database::~Database() { sqlite3_close_v2(db_); }
+Database::~Database() {
+  for (auto& [sql, stmt] : idle_statements_) sqlite3_finalize(stmt);
+  sqlite3_close_v2(db_);
+}
 
 bool backup_database(Database& db, const std::string& out_path, StoreError& error) {
   // Born 0600 like the database itself: a copy holds the same personal data.
@@ -188,12 +191,21 @@ void Database::set_meta(const std::string& key, const std::string& value) {
 
 // ---- statements ----------------------------------------------------------------------
 
-Statement::Statement(Database& db, const char* sql) : db_(db.handle()) {
-  int rc = sqlite3_prepare_v2(db_, sql, -1, &stmt_, nullptr);
+Statement::Statement(Database& db, const char* sql) : owner_(db), db_(db.handle()), sql_(sql) {
+  if (auto it = db.idle_statements_.find(sql_); it != db.idle_statements_.end()) {
+    stmt_ = it->second;
+    db.idle_statements_.erase(it);
+    return;
+  }
+  int rc = sqlite3_prepare_v3(db_, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt_, nullptr);
   if (rc != SQLITE_OK) throw StoreFailure(store_error_from(rc, db_));
 }
 
-Statement::~Statement() { sqlite3_finalize(stmt_); }
+Statement::~Statement() {
+  sqlite3_reset(stmt_);
+  sqlite3_clear_bindings(stmt_);
+  if (!owner_.idle_statements_.emplace(sql_, stmt_).second) sqlite3_finalize(stmt_);
+}
 
 static void check_bind(int rc, sqlite3* db) {
   if (rc != SQLITE_OK) throw StoreFailure(store_error_from(rc, db));

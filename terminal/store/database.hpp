@@ -12,6 +12,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 
 namespace ft {
 
@@ -40,9 +41,14 @@ class Database {
   std::int64_t last_insert_rowid() const;
 
  private:
+  friend class Statement;
   Database(sqlite3* db, std::string path) : db_(db), path_(std::move(path)) {}
   sqlite3* db_;
   std::string path_;
+  // Prepared statements kept for reuse: preparing costs more than running the
+  // small statements of a check-in. A statement in use is taken out, so a
+  // nested use of the same SQL prepares its own.
+  std::unordered_map<std::string, sqlite3_stmt*> idle_statements_;
 };
 
 // Thrown by Statement/Database on any SQLite error; carries the StoreError.
@@ -75,7 +81,9 @@ class Statement {
   bool is_null(int col) const;
 
  private:
+  Database& owner_;
   sqlite3* db_;
+  std::string sql_;
   sqlite3_stmt* stmt_ = nullptr;
 };
 

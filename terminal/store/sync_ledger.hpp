@@ -28,6 +28,14 @@ struct SyncStatus {
   std::optional<std::string> last_success;  // ISO 8601 UTC
   std::optional<std::string> last_error;    // a plain sentence
   std::int64_t dead_letters = 0;
+  std::optional<std::string> last_error_code;  // "sync.<code>" translates it
+  std::optional<std::int64_t> clock_skew_ms;   // server time minus ours at the last reply
+  bool blocked = false;                        // stopped until a person acts (see blocked())
+};
+
+struct Rejection {  // an event the server refused for good
+  std::string event_id;
+  std::string reason;
 };
 
 class SyncLedger {
@@ -48,6 +56,25 @@ class SyncLedger {
   void dead_letter(const std::string& event_id, const std::string& reason, std::int64_t now_ms);
   std::int64_t dead_letter_count();
 
+  // In one transaction: rejected events go to the dead letters and the mark
+  // moves to `terminal_seq`. Never called before the server answered.
+  void acknowledge(std::int64_t terminal_seq, const std::vector<Rejection>& rejected, std::int64_t now_ms);
+  // Lowers the mark (the server lost events it had acknowledged: they are sent again).
+  void lower_acked(std::int64_t terminal_seq);
+
+  // This database's terminal id (meta "terminal_id"), created like Centre::open does when missing.
+  std::string terminal_id();
+  // Highest terminal_seq among this terminal's own events (0 when none).
+  std::int64_t own_high_seq();
+  bool has_event(const std::string& event_id);
+
+  // A state only a person can end (a restored database): rounds refuse to run until cleared.
+  std::optional<std::string> blocked();
+  void set_blocked(const std::string& sentence);
+  void clear_blocked();
+  // Joining a different server: everything is sent again and pulled from the start.
+  void reset_progress();
+
   std::int64_t cursor();
   // Inserts pulled events (each once, by event id) and moves the cursor, in one transaction.
   // Returns how many were new.
@@ -56,6 +83,8 @@ class SyncLedger {
   SyncStatus status();
   void record_success(const std::string& iso_time);
   void record_error(const std::string& sentence);
+  void record_error(const std::string& code, const std::string& sentence);
+  void record_clock_skew(std::int64_t skew_ms);
 
  private:
   Database& db_;

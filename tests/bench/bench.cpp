@@ -1,0 +1,154 @@
+// floor-bench entry point and shared helpers. Usage: floor-bench [--quick] [--only NAME]
+#include "tests/bench/bench.hpp"
+
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <random>
+#include <sstream>
+#include <stdexcept>
+
+#include "terminal/core/progress.hpp"
+#include "terminal/store/centre.hpp"
+
+namespace ft::bench {
+
+void figure(const std::string& name, double ours, double baseline, double goal, bool lower, const std::string& unit) {
+  const double ratio = baseline > 0 ? ours / baseline : 0;
+  const bool met = lower ? ratio <= goal : ratio >= goal;
+  std::printf("figure: %s ours=%.4g%s baseline=%.4g%s ratio=%.3g goal=%s%.3g %s\n", name.c_str(), ours, unit.c_str(),
+              baseline, unit.c_str(), ratio, lower ? "<=" : ">=", goal, met ? "met" : "short");
+  std::fflush(stdout);
+}
+
+void note(const std::string& text) {
+  std::printf("# %s\n", text.c_str());
+  std::fflush(stdout);
+}
+
+double percentile(std::vector<double> v, double p) {
+  if (v.empty()) return 0;
+  std::sort(v.begin(), v.end());
+  const size_t i = std::min(v.size() - 1, static_cast<size_t>(p * static_cast<double>(v.size() - 1) + 0.5));
+  return v[i];
+}
+
+ChildCost in_child(const std::function<void()>& work) {
+  const auto start = Clock::now();
+  pid_t pid = fork();
+  if (pid == 0) {
+    try {
+      work();
+    } catch (const std::exception& e) {
+      std::fprintf(stderr, "benchmark child failed: %s\n", e.what());
+      _exit(1);
+    }
+    _exit(0);
+  }
+  int status = 0;
+  rusage usage{};
+  wait4(pid, &status, 0, &usage);
+  if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) throw std::runtime_error("a benchmark child failed");
+  return ChildCost{seconds_since(start), usage.ru_maxrss / 1024.0};
+}
+
+Workdir::Workdir() {
+  // On the same disk as the build, not a tmpfs: durability figures need a real fsync.
+  path = std::string(FT_BUILD_DIR) + "/bench-work-" + std::to_string(getpid());
+  std::filesystem::create_directories(path);
+}
+Workdir::~Workdir() {
+  std::error_code ec;
+  std::filesystem::remove_all(path, ec);
+}
+
+const Catalogue& catalogue() {
+  static const Catalogue c = [] {
+    std::ifstream f(std::string(FT_BUILD_DIR) + "/assets/skills.json");
+    std::stringstream ss;
+    ss << f.rdbuf();
+    std::string error;
+    auto parsed = parse_catalogue(ss.str(), error);
+    if (!parsed) throw std::runtime_error(error);
+    return *parsed;
+  }();
+  return c;
+}
+
+void make_history(const std::string& path, std::int64_t events) {
+  StoreError error;
+  Rules rules;
+  rules.capacity = 100000;
+  auto now = std::make_shared<std::int64_t>(1700000000000LL);
+  ft::Clock clock{[now] { return *now; }, ft::Clock::fixed(0).local};
+  auto centre = Centre::open(path, rules, catalogue(), error, clock);
+  if (!centre) throw std::runtime_error("cannot open " + path + ": " + error.detail);
+  centre->db().exec("PRAGMA synchronous=OFF");
+  // 60 trainees at a time; each day every one checks in and out, and one skill is assessed.
+  const int trainees = 60;
+  const std::int64_t days = std::max<std::int64_t>(1, events / (trainees * 3));
+  std::vector<std::string> ids;
+  const Actor admin = local_admin();
+  const Actor instructor{"bench-instructor", Role::Instructor};
+  std::vector<Draft> drafts;
+  auto flush = [&] {
+    Transaction tx(centre->db());
+    stamp_and_append(centre->db(), centre->terminal_id(), "bench", drafts, *now);
+    tx.commit();
+    drafts.clear();
+  };
+  for (int i = 0; i < trainees; ++i)
+    drafts.push_back({ev::kTraineeEnrolled, Json{{"trainee_id", "t" + std::to_string(i)}, {"name", "Kursist " + std::to_string(i)},
+                                                 {"stage", "centre"}, {"day", "2020-01-01"}, {"language", "da"}}});
+  std::int64_t written = trainees;
+  std::mt19937 rng(7);
+  for (std::int64_t d = 0; d < days && written < events; ++d) {
+    const std::string day = format_day(*parse_day("2020-01-01") + static_cast<int>(d));
+    for (int i = 0; i < trainees && written < events; ++i) {
+      const std::string id = "t" + std::to_string(i);
+      drafts.push_back({ev::kCheckedIn, Json{{"trainee_id", id}, {"day", day}, {"time", "07:3" + std::to_string(rng() % 10)}}});
+      drafts.push_back({ev::kCheckedOut, Json{{"trainee_id", id}, {"day", day}, {"time", "15:0" + std::to_string(rng() % 10)}}});
+      drafts.push_back({ev::kSkillAssessed, Json{{"trainee_id", id}, {"skill", catalogue().skills[rng() % 30].key},
+                                                 {"level", 1 + static_cast<int>(rng() % 4)}, {"day", day}}});
+      written += 3;
+    }
+    *now += 1000;
+    if (drafts.size() > 20000) flush();
+  }
+  flush();
+  centre->db().exec("PRAGMA synchronous=FULL");
+  centre->db().exec("PRAGMA wal_checkpoint(TRUNCATE)");
+}
+
+}  // namespace ft::bench
+
+int main(int argc, char** argv) {
+  using namespace ft::bench;
+  bool quick = false;
+  std::string only;
+  for (int i = 1; i < argc; ++i) {
+    const std::string a = argv[i];
+    if (a == "--quick") quick = true;
+    else if (a == "--only" && i + 1 < argc) only = argv[++i];
+    else {
+      std::fprintf(stderr, "usage: floor-bench [--quick] [--only checkin|rebuild|scaling]\n");
+      return 2;
+    }
+  }
+  try {
+    Workdir w;
+    note("floor-bench: each figure against its baseline, measured in this run on this machine");
+    if (only.empty() || only == "checkin") bench_checkin(w, quick);
+    if (only.empty() || only == "rebuild") bench_rebuild(w, quick);
+    if (only.empty() || only == "scaling") bench_scaling(w, quick);
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "floor-bench: %s\n", e.what());
+    return 1;
+  }
+  return 0;
+}

@@ -1,0 +1,47 @@
+// Shared pieces of floor-bench: timing, the figure line (a contract), child
+// processes for peak memory, and a synthetic event history of any size.
+#pragma once
+#include <chrono>
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "terminal/core/catalogue.hpp"
+#include "terminal/core/rules.hpp"
+
+namespace ft::bench {
+
+using Clock = std::chrono::steady_clock;
+inline double seconds_since(Clock::time_point t) { return std::chrono::duration<double>(Clock::now() - t).count(); }
+
+// figure: NAME ours=VALUE baseline=VALUE ratio=R goal=GOAL met|short
+// `lower_is_better`: the goal is ratio <= goal; otherwise ratio >= goal.
+void figure(const std::string& name, double ours, double baseline, double goal, bool lower_is_better,
+            const std::string& unit);
+void note(const std::string& text);  // a "# ..." line beside the figures
+
+double percentile(std::vector<double> v, double p);
+
+// Runs `work` in a forked child; returns its wall time in seconds and peak RSS in MiB.
+struct ChildCost { double seconds = 0; double peak_mib = 0; };
+ChildCost in_child(const std::function<void()>& work);
+
+struct Workdir {
+  std::string path;
+  Workdir();
+  ~Workdir();
+  std::string file(const std::string& name) const { return path + "/" + name; }
+};
+
+const Catalogue& catalogue();
+// A terminal database holding about `events` events of a busy centre (check-ins,
+// check-outs, assessments), written through the real store in large transactions.
+void make_history(const std::string& db_path, std::int64_t events);
+
+// Figures, one file each.
+void bench_checkin(const Workdir& w, bool quick);
+void bench_rebuild(const Workdir& w, bool quick);
+void bench_scaling(const Workdir& w, bool quick);
+
+}  // namespace ft::bench
