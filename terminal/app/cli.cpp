@@ -105,6 +105,7 @@ const char* kUsage = R"(Usage: floor-terminal [COMMAND] [OPTIONS]
   verify --db PATH
   backup --db PATH --out FILE
   export-person --db PATH --trainee ID --out FILE
+  erase-expired --db PATH                   erase personal data of trainees who left long enough ago
 Every command also takes --config PATH.
 )";
 }  // namespace
@@ -158,6 +159,7 @@ int run_cli(const std::vector<std::string>& argv) {
   if (c == "report") return cmd_report(cli);
   if (c == "backup") return cmd_backup(cli);
   if (c == "export-person") return cmd_export_person(cli);
+  if (c == "erase-expired") return cmd_erase_expired(cli);
   if (c == "screenshot") return cli_screenshot(args->raw, std::cout, std::cerr);
   if (c == "join") {
     if (!cli.only({"--db", "--server", "--ca", "--code", "--config"})) return kExitUsage;

@@ -55,5 +55,6 @@ int cmd_seed_demo(Cli& cli);
 int cmd_report(Cli& cli);
 int cmd_backup(Cli& cli);
 int cmd_export_person(Cli& cli);
+int cmd_erase_expired(Cli& cli);
 
 }  // namespace ft

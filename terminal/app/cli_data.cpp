@@ -10,6 +10,7 @@
 
 #include "terminal/app/cli.hpp"
 #include "terminal/app/status.hpp"
+#include "terminal/store/sync_ledger.hpp"
 
 namespace ft {
 
@@ -54,6 +55,29 @@ int cmd_export_person(Cli& cli) {
   file << j.dump(2) << "\n";
   if (!file.flush()) return cli.usage("The export cannot be written to " + *out + ".");
   cli.out << *out << "\n";
+  return kExitOk;
+}
+
+int cmd_erase_expired(Cli& cli) {
+  if (!cli.only({"--db", "--config"}) || !cli.open(true)) return kExitUsage;
+  std::vector<std::string> due;
+  for (const auto& [id, t] : cli.centre->state().trainees) {
+    const auto ended = t.ended_on();
+    if (t.enrolled && !t.redacted && ended && cli.centre->today() - *ended >= cli.env.rules.erase_after_days) due.push_back(id);
+  }
+  // Erase only what the municipality already holds: with sync set up, nothing may be waiting to be sent.
+  SyncLedger ledger(cli.centre->db());
+  if (ledger.settings().configured() && ledger.pending_count() > 0 && !due.empty()) {
+    cli.err << "Not erased yet: " << ledger.pending_count() << " events still wait to be sent to the server. Sync first.\n";
+    return kExitRefused;
+  }
+  int erased = 0;
+  for (const auto& id : due) {
+    auto out = cli.centre->execute(EraseTrainee{id}, local_admin());
+    if (!out.ok()) return cli.report(out);
+    ++erased;
+  }
+  cli.out << "erased " << erased << "\n";
   return kExitOk;
 }
 

@@ -58,10 +58,12 @@ struct SetPin { std::string subject_id; std::string pin; };
 struct SetLanguage { std::string trainee_id; std::string language; };
 struct LiftLock { std::string subject_id; };
 struct NameCentre { std::string name; };
+// Erase a trainee's personal data once they left long enough ago (privacy.erase_after_days).
+struct EraseTrainee { std::string trainee_id; };
 
 using Command = std::variant<Enrol, AddStaff, CheckIn, CheckOut, Assess, ChangeStage, RecordAbsence,
                              AddNote, ConfirmInternship, ProposeCheckout, ConfirmCheckout, SetPin,
-                             SetLanguage, LiftLock, NameCentre>;
+                             SetLanguage, LiftLock, NameCentre, EraseTrainee>;
 
 const char* command_name(const Command& c);  // "enrol", "check_in", ...
 

@@ -300,6 +300,18 @@ Decision add_note(const State& s, const AddNote& c, const Actor& actor, const Co
                                  {"health", c.health}, {"day", format_day(ctx.today)}});
 }
 
+// ---- privacy ----------------------------------------------------------------
+
+Decision erase_trainee(const State& s, const EraseTrainee& c, const Context& ctx) {
+  const Trainee* t = s.trainee(c.trainee_id);
+  if (!t) return refuse("unknown_trainee", {{"id", c.trainee_id}});
+  if (t->redacted) return refuse("already_erased");
+  const auto ended = t->ended_on();
+  if (!ended || ctx.today - *ended < ctx.rules->erase_after_days)
+    return refuse("not_expired", {{"days", std::to_string(ctx.rules->erase_after_days)}});
+  return accept(ev::kTraineeRedacted, {{"trainee_id", t->id}, {"day", format_day(ctx.today)}});
+}
+
 // ---- roles ------------------------------------------------------------------
 
 template <class... Ts>
@@ -313,7 +325,7 @@ const char* command_name(const Command& c) {
   static const char* const names[] = {"enrol", "add_staff", "check_in", "check_out", "assess",
                                       "change_stage", "record_absence", "add_note", "confirm_internship",
                                       "propose_checkout", "confirm_checkout", "set_pin", "set_language",
-                                      "lift_lock", "name_centre"};
+                                      "lift_lock", "name_centre", "erase_trainee"};
   return names[c.index()];
 }
 
@@ -339,6 +351,7 @@ bool role_may(Role role, const Command& c) {
           [&](const SetLanguage&) { return true; },
           [&](const LiftLock&) { return staff || admin; },
           [&](const NameCentre&) { return admin; },
+          [&](const EraseTrainee&) { return admin; },
       },
       c);
 }
@@ -364,6 +377,7 @@ Decision decide(const State& s, const Command& command, const Actor& actor, cons
           [&](const SetLanguage& c) { return set_language(s, c, actor); },
           [&](const LiftLock& c) { return lift_lock(s, c); },
           [&](const NameCentre& c) { return name_centre(c); },
+          [&](const EraseTrainee& c) { return erase_trainee(s, c, ctx); },
       },
       command);
 }

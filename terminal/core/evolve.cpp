@@ -165,8 +165,15 @@ void note_added(State& s, const Event& e) {
 }
 
 void redacted(State& s, const Event& e) {
-  auto& t = trainee_for(s, e.payload);
-  t.redacted = true;
+  trainee_for(s, e.payload).redacted = true;
+}
+
+// What erasure leaves of a trainee: the facts without the person (attendance
+// and skills stay, pseudonymous, for the centre's statistics).
+void scrub(Trainee& t) {
+  for (Register* r : {&t.name, &t.display_name, &t.badge, &t.pin_hash}) r->value.clear();
+  for (auto& n : t.notes) n.text.clear();
+  for (auto& a : t.assessments) a.note.clear();
 }
 }  // namespace
 
@@ -190,6 +197,12 @@ void evolve(State& s, const Event& e) {
   else if (type == ev::kNoteAdded) note_added(s, e);
   else if (type == ev::kTraineeRedacted) redacted(s, e);
   // LockLifted and unknown types: recorded in the log, nothing to fold.
+
+  // Erasure wins over anything about the person that arrives after it.
+  if (auto id = e.payload.find("trainee_id"); id != e.payload.end() && id->is_string()) {
+    auto it = s.trainees.find(id->get<std::string>());
+    if (it != s.trainees.end() && it->second.redacted) scrub(it->second);
+  }
 }
 
 State fold(const std::vector<Event>& events) {

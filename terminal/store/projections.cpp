@@ -4,8 +4,27 @@
 
 namespace ft {
 
+void redact_trainee(Database& db, const std::string& trainee_id) {
+  // The log is append-only for everything but erasure: lift the guard for
+  // this one statement, inside the caller's transaction, and put it back.
+  db.exec("DROP TRIGGER IF EXISTS events_append_only_update");
+  Statement q(db, R"sql(
+    UPDATE events SET payload = json_replace(json_remove(payload, '$.display_name', '$.badge', '$.pin_hash'),
+                                              '$.name', '', '$.text', '', '$.note', '')
+    WHERE json_extract(payload, '$.trainee_id') = ?1 OR json_extract(payload, '$.person_id') = ?1)sql");
+  q.bind(1, trainee_id).run();
+  db.exec("CREATE TRIGGER events_append_only_update BEFORE UPDATE ON events "
+          "BEGIN SELECT RAISE(ABORT, 'the event log is append-only'); END");
+  Statement roster(db, "UPDATE trainee_roster SET name = '' WHERE trainee_id = ?");
+  roster.bind(1, trainee_id).run();
+}
+
 void project_event(Database& db, const Event& e) {
   using namespace payload;
+  if (e.type == ev::kTraineeRedacted) {
+    redact_trainee(db, str(e.payload, "trainee_id"));
+    return;
+  }
   const auto& p = e.payload;
   const std::string trainee = str(p, "trainee_id");
   if (e.type == ev::kTraineeEnrolled || e.type == ev::kStageChanged) {

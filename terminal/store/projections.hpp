@@ -10,5 +10,8 @@
 namespace ft {
 
 void project_event(Database& db, const Event& e);
+// Erasure (GDPR): strips names, notes, badges and PIN hashes from every stored
+// event about the trainee. Called for TraineeRedacted, ours or pulled.
+void redact_trainee(Database& db, const std::string& trainee_id);
 
 }  // namespace ft

@@ -9,7 +9,7 @@ namespace {
 std::vector<Command> one_of_each() {
   return {Enrol{}, AddStaff{}, CheckIn{}, CheckOut{}, Assess{}, ChangeStage{}, RecordAbsence{}, AddNote{},
           ConfirmInternship{}, ProposeCheckout{}, ConfirmCheckout{}, SetPin{}, SetLanguage{}, LiftLock{},
-          NameCentre{}};
+          NameCentre{}, EraseTrainee{}};
 }
 }  // namespace
 
@@ -30,6 +30,7 @@ TEST_CASE("the role table covers every command") {
       {"set_language", {Role::Trainee, Role::Instructor, Role::Supervisor, Role::Admin}},
       {"lift_lock", {Role::Instructor, Role::Supervisor, Role::Admin}},
       {"name_centre", {Role::Admin}},
+      {"erase_trainee", {Role::Admin}},
   };
   const auto commands = one_of_each();
   CHECK(commands.size() == std::variant_size_v<Command>);
