@@ -1,0 +1,236 @@
+// The reference server's HTTPS endpoints; see service.hpp and sync/PROTOCOL.md.
+//
+// Sections: replies and authentication · enrol · push · pull · TLS and serving.
+#include "sync/server/service.hpp"
+
+#include <openssl/ssl.h>
+#include <pthread.h>
+#include <signal.h>
+
+#include <atomic>
+#include <chrono>
+#include <iostream>
+#include <thread>
+
+#include <httplib.h>
+
+#include "sync/protocol/limits.hpp"
+#include "sync/protocol/messages.hpp"
+#include "sync/server/secrets.hpp"
+
+namespace ft::server {
+
+namespace {
+
+constexpr const char* kJson = "application/json";
+
+// ---- replies and authentication ---------------------------------------------------
+
+void reply_error(httplib::Response& res, int status, const std::string& code, const std::string& message) {
+  res.status = status;
+  res.set_content(sync::encode_error(code, message), kJson);
+}
+
+// The terminal id behind the request's bearer token, or a 401 reply.
+std::optional<std::string> authenticated(ServerStore& store, const httplib::Request& req, httplib::Response& res) {
+  const std::string header = req.get_header_value("Authorization");
+  const std::string prefix = "Bearer ";
+  std::optional<std::string> terminal;
+  if (header.size() > prefix.size() && header.compare(0, prefix.size(), prefix) == 0)
+    terminal = store.authenticate(header.substr(prefix.size()));
+  if (!terminal) {
+    res.set_header("WWW-Authenticate", "Bearer");
+    reply_error(res, 401, "unauthorized", "The token is missing, unknown or replaced; join the terminal again.");
+  }
+  return terminal;
+}
+
+bool key_shape_ok(const std::string& key) {
+  if (key.empty() || key.size() > sync::kMaxIdempotencyKeyChars) return false;
+  for (char c : key)
+    if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_'))
+      return false;
+  return true;
+}
+
+// A non-negative decimal without sign or spaces, at most 18 digits.
+std::optional<std::int64_t> parse_count(const std::string& text) {
+  if (text.empty() || text.size() > 18) return std::nullopt;
+  std::int64_t v = 0;
+  for (char c : text) {
+    if (c < '0' || c > '9') return std::nullopt;
+    v = v * 10 + (c - '0');
+  }
+  return v;
+}
+
+// ---- enrol ------------------------------------------------------------------------
+
+void handle_enrol(ServerStore& store, std::int64_t now, const httplib::Request& req, httplib::Response& res) {
+  std::string why;
+  auto request = sync::decode_enrol_request(req.body, why);
+  if (!request) return reply_error(res, 400, "bad_request", "The enrolment request is invalid: " + why + ".");
+  auto enrolment = store.enrol(request->code, request->terminal_id, now);
+  if (!enrolment)
+    return reply_error(res, 403, "join_code_invalid",
+                       "The join code is unknown, already used or expired; ask for a new one (sync-server add-terminal).");
+  std::cerr << "enrolled terminal " << request->terminal_id << "\n";
+  res.set_content(sync::encode(sync::EnrolReply{enrolment->token, request->terminal_id, enrolment->terminal_name, now}),
+                  kJson);
+}
+
+// ---- push -------------------------------------------------------------------------
+
+void handle_push(ServerStore& store, std::int64_t now, const httplib::Request& req, httplib::Response& res) {
+  auto terminal = authenticated(store, req, res);
+  if (!terminal) return;
+  const std::string key = req.get_header_value("Idempotency-Key");
+  if (!key_shape_ok(key))
+    return reply_error(res, 400, "bad_request",
+                       "The Idempotency-Key header is missing or not 1 to 64 letters, digits, '-' or '_'.");
+  std::string why;
+  auto items = sync::decode_push_request(req.body, why);
+  if (!items) return reply_error(res, 400, "bad_request", "The push body is invalid: " + why + ".");
+  auto outcome = store.push(*terminal, key, sha256_hex(req.body), *items, now);
+  if (outcome.key_conflict)
+    return reply_error(res, 422, "idempotency_key_reused",
+                       "This Idempotency-Key was used before for a different batch; use a fresh key.");
+  res.set_content(outcome.reply, kJson);
+}
+
+// ---- pull -------------------------------------------------------------------------
+
+void handle_pull(ServerStore& store, std::int64_t now, const httplib::Request& req, httplib::Response& res) {
+  auto terminal = authenticated(store, req, res);
+  if (!terminal) return;
+  auto after = req.has_param("after") ? parse_count(req.get_param_value("after")) : std::nullopt;
+  std::optional<std::int64_t> limit = sync::kPullPageEvents;
+  if (req.has_param("limit")) limit = parse_count(req.get_param_value("limit"));
+  if (!after || !limit || *limit < 1 || *limit > sync::kMaxPullLimit)
+    return reply_error(res, 400, "bad_request",
+                       "The query needs after=<seq> (0 or more) and optionally limit=1.." +
+                           std::to_string(sync::kMaxPullLimit) + ".");
+  auto page = store.pull(*terminal, *after, static_cast<int>(*limit));
+  if (page.cursor_ahead)
+    return reply_error(res, 409, "cursor_ahead",
+                       "The terminal's cursor is beyond this server's log; the server was restored from an older copy.");
+  res.set_content(sync::encode_pull_reply(page.event_texts, page.next, page.more, page.high_seq, now), kJson);
+}
+
+// Runs a handler with the server's clock; a database fault is a 503 the terminal retries.
+httplib::Server::Handler guarded(ServerStore& store, std::function<std::int64_t()> now_ms,
+                                 void (*handler)(ServerStore&, std::int64_t, const httplib::Request&,
+                                                 httplib::Response&)) {
+  return [&store, now_ms, handler](const httplib::Request& req, httplib::Response& res) {
+    try {
+      handler(store, now_ms(), req, res);
+    } catch (const SqlError& e) {
+      std::cerr << "database fault: " << e.what() << "\n";
+      res.set_header("Retry-After", "5");
+      reply_error(res, 503, "unavailable", "The server's database is busy or failing; try again later.");
+    }
+  };
+}
+
+}  // namespace
+
+void install_routes(httplib::Server& server, ServerStore& store, std::function<std::int64_t()> now_ms) {
+  server.set_payload_max_length(sync::kMaxRequestBytes);
+  server.Post("/v1/terminals/enrol", guarded(store, now_ms, handle_enrol));
+  server.Post("/v1/events", guarded(store, now_ms, handle_push));
+  server.Get("/v1/events", guarded(store, now_ms, handle_pull));
+  // Replies that cpp-httplib makes itself (404, 413, ...) get an error body too.
+  server.set_error_handler([](const httplib::Request&, httplib::Response& res) {
+    if (!res.body.empty()) return;
+    const int s = res.status;
+    if (s == 404) reply_error(res, 404, "not_found", "There is no such endpoint.");
+    else if (s == 413) reply_error(res, 413, "too_large", "The request body is larger than the server accepts.");
+    else if (s == 405) reply_error(res, 405, "method_not_allowed", "This endpoint does not take that method.");
+    else reply_error(res, s, "bad_request", "The request could not be handled.");
+  });
+  server.set_exception_handler([](const httplib::Request&, httplib::Response& res, std::exception_ptr) {
+    reply_error(res, 500, "internal", "The server failed while handling the request.");
+  });
+  server.set_logger([](const httplib::Request& req, const httplib::Response& res) {
+    std::cerr << req.method << " " << req.path << " " << res.status << "\n";  // no bodies, no tokens
+  });
+}
+
+// ---- TLS and serving --------------------------------------------------------------
+
+int serve(const ServeOptions& options, std::ostream& out, std::ostream& err) {
+  std::string error;
+  auto store = ServerStore::open(options.db, error);
+  if (!store) {
+    err << error << "\n";
+    return 1;
+  }
+  std::string tls_error;
+  httplib::SSLServer server([&](SSL_CTX& ctx) {
+    SSL_CTX_set_min_proto_version(&ctx, TLS1_2_VERSION);
+    SSL_CTX_set_options(&ctx, SSL_OP_NO_COMPRESSION | SSL_OP_NO_RENEGOTIATION);
+    if (SSL_CTX_use_certificate_chain_file(&ctx, options.cert_file.c_str()) != 1) {
+      tls_error = "cannot read the certificate " + options.cert_file + " (PEM expected).";
+      return false;
+    }
+    if (SSL_CTX_use_PrivateKey_file(&ctx, options.key_file.c_str(), SSL_FILETYPE_PEM) != 1 ||
+        SSL_CTX_check_private_key(&ctx) != 1) {
+      tls_error = "cannot read the private key " + options.key_file + ", or it does not match the certificate.";
+      return false;
+    }
+    return true;
+  });
+  if (!server.is_valid()) {
+    err << (tls_error.empty() ? std::string("TLS could not be set up.") : tls_error) << "\n";
+    return 1;
+  }
+  install_routes(server, *store, [] {
+    return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
+        .count();
+  });
+  server.set_read_timeout(10, 0);
+  server.set_write_timeout(10, 0);
+  server.set_keep_alive_timeout(5);
+  server.set_tcp_nodelay(true);  // small replies (acknowledgements) go out at once, not after a delayed ACK
+  server.set_keep_alive_max_count(1000);
+
+  int port = options.port;
+  if (port == 0) {
+    port = server.bind_to_any_port(options.host);
+    if (port <= 0) port = -1;
+  } else if (!server.bind_to_port(options.host, port)) {
+    port = -1;
+  }
+  if (port < 0) {
+    err << "cannot listen on " << options.host << ":" << options.port << " (in use, or not an address of this machine).\n";
+    return 1;
+  }
+
+  // SIGINT/SIGTERM stop the server from a thread of our own: stop() is not async-signal-safe.
+  sigset_t stop_signals;
+  sigemptyset(&stop_signals);
+  sigaddset(&stop_signals, SIGINT);
+  sigaddset(&stop_signals, SIGTERM);
+  pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
+  signal(SIGPIPE, SIG_IGN);
+  std::atomic<bool> stopping{false};
+  std::thread stopper([&] {
+    int sig = 0;
+    sigwait(&stop_signals, &sig);
+    stopping = true;
+    server.stop();
+  });
+
+  out << "listening on https://" << options.host << ":" << port << std::endl;
+  const bool ok = server.listen_after_bind();
+  // Wake the stopper if the server ended for another reason.
+  pthread_kill(stopper.native_handle(), SIGTERM);
+  stopper.join();
+  if (!ok && !stopping) {
+    err << "the server stopped because of a socket error.\n";
+    return 1;
+  }
+  return 0;
+}
+
+}  // namespace ft::server

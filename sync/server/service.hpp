@@ -1,0 +1,32 @@
+// The reference server's HTTPS endpoints (sync/PROTOCOL.md): enrolment,
+// push and pull, each request authenticated per terminal by its bearer
+// token, bodies size-limited, every error a JSON body with a code and a
+// sentence. serve() runs them on cpp-httplib's SSLServer until SIGINT/SIGTERM.
+#pragma once
+#include <functional>
+#include <ostream>
+#include <string>
+
+#include "sync/server/server_store.hpp"
+
+namespace httplib {
+class Server;
+}
+
+namespace ft::server {
+
+// Installs the routes on `server`; `now_ms` is the server's clock.
+void install_routes(httplib::Server& server, ServerStore& store, std::function<std::int64_t()> now_ms);
+
+struct ServeOptions {
+  std::string db;
+  std::string host = "127.0.0.1";
+  int port = 8443;  // 0: any free port (printed on the "listening" line)
+  std::string cert_file;
+  std::string key_file;
+};
+
+// Prints "listening on https://HOST:PORT" on `out` once it accepts connections.
+int serve(const ServeOptions& options, std::ostream& out, std::ostream& err);
+
+}  // namespace ft::server
