@@ -12,7 +12,8 @@ namespace ft {
 // ---- formatting helpers ---------------------------------------------------------------------
 
 namespace {
-std::string percent(double share) { return std::to_string(static_cast<int>(std::lround(share * 100))) + " %"; }
+// A no-break space keeps "39 %" on one line.
+std::string percent(double share) { return std::to_string(static_cast<int>(std::lround(share * 100))) + "\u00a0%"; }
 
 std::string one_decimal(double v, const std::string& language) {
   std::ostringstream s;

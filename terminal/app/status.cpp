@@ -60,7 +60,9 @@ Json status_json(Centre& centre, const Translations& tr) {
       {"trainees", trainees},
       {"sync", {{"configured", sync.configured}, {"pending", sync.pending},
                 {"last_success", sync.last_success ? Json(*sync.last_success) : Json(nullptr)},
-                {"last_error", sync.last_error ? Json(*sync.last_error) : Json(nullptr)}}},
+                {"last_error", sync.last_error ? Json(*sync.last_error) : Json(nullptr)},
+                {"dead_letters", sync.dead_letters}, {"blocked", sync.blocked},
+                {"clock_skew_ms", sync.clock_skew_ms ? Json(*sync.clock_skew_ms) : Json(nullptr)}}},
   };
 }
 

@@ -33,7 +33,8 @@ std::optional<Day> last_centre_day(const Trainee& t, Day today) {
   return last;
 }
 
-std::string percent(double share) { return std::to_string(static_cast<int>(std::lround(share * 100))) + " %"; }
+// A no-break space keeps "39 %" on one line.
+std::string percent(double share) { return std::to_string(static_cast<int>(std::lround(share * 100))) + "\u00a0%"; }
 }  // namespace
 
 bool in_centre_on(const Trainee& t, Day day) { return stage_on(t, day) == Stage::Centre; }

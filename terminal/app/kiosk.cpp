@@ -1,0 +1,188 @@
+// The kiosk loop: GLFW + OpenGL 3 around ft::ui::Ui, built to sleep.
+//
+// Power: the loop waits in glfwWaitEventsTimeout and draws only when
+// something changed — input (three frames after it, so popups and pressed
+// states settle), a task from a background thread (MainThreadQueue +
+// glfwPostEmptyEvent), events another connection wrote (checked every 2 s),
+// or a timer the UI asks for (the clock's next minute, the 60 s inactivity
+// return, a confirmation closing). Idle on the board it wakes once every two
+// seconds for a cheap query and draws once a minute.
+//
+// Kiosk: fullscreen on the primary monitor, no ini file, hidden cursor, no
+// auto-iconify, and the close button asks for a supervisor's PIN instead.
+//
+// Sections: start-up · callbacks · the loop.
+#include "terminal/app/kiosk.hpp"
+
+#include <GLFW/glfw3.h>
+#include <backends/imgui_impl_glfw.h>
+#include <backends/imgui_impl_opengl3.h>
+#include <imgui.h>
+
+#include <algorithm>
+#include <atomic>
+#include <csignal>
+#include <iostream>
+
+#include "terminal/app/environment.hpp"
+#include "terminal/store/centre.hpp"
+#include "terminal/ui/main_queue.hpp"
+#include "terminal/ui/setup.hpp"
+#include "terminal/ui/ui.hpp"
+
+namespace ft {
+namespace {
+
+// ---- callbacks ------------------------------------------------------------------------
+
+std::atomic<bool> g_input{false};       // set by every input callback, cleared by the loop
+volatile std::sig_atomic_t g_stop = 0;  // SIGTERM/SIGINT from the session manager
+
+void on_stop_signal(int) { g_stop = 1; }
+
+// Installed before ImGui's own callbacks, which chain to these.
+void mark_input(GLFWwindow*) { g_input = true; }
+void on_cursor(GLFWwindow* w, double, double) { mark_input(w); }
+void on_button(GLFWwindow* w, int, int, int) { mark_input(w); }
+void on_scroll(GLFWwindow* w, double, double) { mark_input(w); }
+void on_key(GLFWwindow* w, int, int, int, int) { mark_input(w); }
+void on_char(GLFWwindow* w, unsigned int) { mark_input(w); }
+void on_focus(GLFWwindow* w, int) { mark_input(w); }
+void on_size(GLFWwindow* w, int, int) { mark_input(w); }
+
+void on_close(GLFWwindow* w) {
+  glfwSetWindowShouldClose(w, GLFW_FALSE);  // only a supervisor closes the kiosk
+  if (auto* ui = static_cast<ui::Ui*>(glfwGetWindowUserPointer(w))) ui->request_close();
+  g_input = true;
+}
+
+void on_glfw_error(int code, const char* text) {
+  std::cerr << "floor-terminal: display error " << code << ": " << text << "\n";
+}
+
+void draw_frame(GLFWwindow* window, ui::Ui& ui) {
+  ImGui_ImplOpenGL3_NewFrame();
+  ImGui_ImplGlfw_NewFrame();
+  ImGui::NewFrame();
+  ui.frame();
+  ImGui::Render();
+  int w = 0, h = 0;
+  glfwGetFramebufferSize(window, &w, &h);
+  glViewport(0, 0, w, h);
+  const ImVec4 bg = ImGui::ColorConvertU32ToFloat4(ui::colour::background);
+  glClearColor(bg.x, bg.y, bg.z, 1.0f);
+  glClear(GL_COLOR_BUFFER_BIT);
+  ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+  glfwSwapBuffers(window);
+}
+
+}  // namespace
+
+// ---- start-up -----------------------------------------------------------------------------
+
+int run_kiosk(const KioskOptions& o) {
+  std::string error;
+  auto env = load_environment(o.config_path, error);
+  if (!env) {
+    std::cerr << error << "\n";
+    return 1;
+  }
+  const Translations& tr = env->tr(o.language);
+  StoreError store_error;
+  auto centre = Centre::open(o.db_path, env->rules, env->catalogue, store_error);
+  if (!centre) {
+    std::cerr << refusal_text(tr, Refusal{"store." + store_error.code, {{"path", o.db_path}}}) << "\n";
+    return 1;
+  }
+
+  glfwSetErrorCallback(on_glfw_error);
+  if (!glfwInit()) {
+    std::cerr << tr("kiosk.no_display") << "\n";
+    return 1;
+  }
+  glfwWindowHint(GLFW_AUTO_ICONIFY, GLFW_FALSE);  // a touch elsewhere must not minimise the kiosk
+  GLFWmonitor* monitor = o.windowed ? nullptr : glfwGetPrimaryMonitor();
+  const GLFWvidmode* mode = monitor ? glfwGetVideoMode(monitor) : nullptr;
+  const int width = mode ? mode->width : 1280, height = mode ? mode->height : 800;
+  GLFWwindow* window = glfwCreateWindow(width, height, "Floor terminal", monitor, nullptr);
+  if (!window) {
+    std::cerr << tr("kiosk.no_window") << "\n";
+    glfwTerminate();
+    return 1;
+  }
+  glfwMakeContextCurrent(window);
+  glfwSwapInterval(1);
+  if (!o.windowed) glfwSetInputMode(window, GLFW_CURSOR, GLFW_CURSOR_HIDDEN);
+
+  IMGUI_CHECKVERSION();
+  ImGui::CreateContext();
+  int win_w = 0, win_h = 0;
+  glfwGetWindowSize(window, &win_w, &win_h);
+  auto res = ui::prepare_imgui(env->catalogue, float(win_w), float(win_h), error);
+  if (!res) {
+    std::cerr << error << "\n";
+    ImGui::DestroyContext();
+    glfwDestroyWindow(window);
+    glfwTerminate();
+    return 1;
+  }
+  glfwSetCursorPosCallback(window, on_cursor);
+  glfwSetMouseButtonCallback(window, on_button);
+  glfwSetScrollCallback(window, on_scroll);
+  glfwSetKeyCallback(window, on_key);
+  glfwSetCharCallback(window, on_char);
+  glfwSetWindowFocusCallback(window, on_focus);
+  glfwSetFramebufferSizeCallback(window, on_size);
+  glfwSetWindowRefreshCallback(window, mark_input);
+  glfwSetWindowCloseCallback(window, on_close);
+  ImGui_ImplGlfw_InitForOpenGL(window, true);
+  ImGui_ImplOpenGL3_Init("#version 130");
+
+  ui::UiOptions options;
+  options.language = env->languages.count(o.language) ? o.language : "da";
+  ui::Ui ui(*centre, *env, res->fonts, res->icons, res->metrics, options);
+  glfwSetWindowUserPointer(window, &ui);
+  ui::MainThreadQueue queue([] { glfwPostEmptyEvent(); });
+  std::signal(SIGTERM, on_stop_signal);
+  std::signal(SIGINT, on_stop_signal);
+
+  // ---- the loop ---------------------------------------------------------------------------
+  constexpr double kRefreshSeconds = 2.0;  // events written by the sync thread or the command line
+  int frames_due = 3;
+  double next_refresh = glfwGetTime() + kRefreshSeconds;
+  double next_timer = 0;
+  while (!ui.close_confirmed() && !g_stop) {
+    if (frames_due == 0) {
+      const double now = glfwGetTime();
+      const double wait = std::max(0.0, std::min(next_timer, next_refresh) - now);
+      glfwWaitEventsTimeout(std::max(wait, 0.001));
+    } else {
+      glfwPollEvents();
+    }
+    if (g_input.exchange(false)) frames_due = 3;
+    if (queue.run_pending()) frames_due = std::max(frames_due, 1);
+    const double now = glfwGetTime();
+    if (now >= next_refresh) {
+      next_refresh = now + kRefreshSeconds;
+      try {
+        if (centre->refresh() > 0) frames_due = std::max(frames_due, 1);
+      } catch (const StoreFailure&) {
+        // A busy or failing file shows on the next command; the board keeps running.
+      }
+    }
+    if (now >= next_timer) frames_due = std::max(frames_due, 1);
+    if (frames_due == 0) continue;
+    draw_frame(window, ui);
+    --frames_due;
+    next_timer = glfwGetTime() + ui.seconds_until_due();
+  }
+
+  ImGui_ImplOpenGL3_Shutdown();
+  ImGui_ImplGlfw_Shutdown();
+  ImGui::DestroyContext();
+  glfwDestroyWindow(window);
+  glfwTerminate();
+  return 0;
+}
+
+}  // namespace ft

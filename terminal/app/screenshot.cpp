@@ -1,0 +1,197 @@
+// The screenshot command (see screenshot.hpp): a hidden GLFW window of the
+// requested size, the screen's demo subject picked from the data, a few
+// frames so the layout settles, then the back buffer read with glReadPixels
+// and written with stb_image_write.
+#include "terminal/app/screenshot.hpp"
+
+#include <GLFW/glfw3.h>
+#include <backends/imgui_impl_glfw.h>
+#include <backends/imgui_impl_opengl3.h>
+#include <imgui.h>
+#include <stb_image_write.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <filesystem>
+#include <map>
+#include <optional>
+
+#include "terminal/app/environment.hpp"
+#include "terminal/store/centre.hpp"
+#include "terminal/ui/screen_registry.hpp"
+#include "terminal/ui/setup.hpp"
+#include "terminal/ui/ui.hpp"
+
+namespace ft {
+namespace {
+
+struct ShotArgs {
+  std::string db, screen, out, lang = "da", config;
+  int width = 1920, height = 1080;
+  bool list = false;
+};
+
+std::optional<ShotArgs> parse(const std::vector<std::string>& args, std::ostream& err) {
+  ShotArgs a;
+  for (size_t i = 0; i < args.size(); ++i) {
+    const std::string& k = args[i];
+    if (k == "--list") {
+      a.list = true;
+      continue;
+    }
+    static const char* const with_value[] = {"--db", "--screen", "--out", "--lang", "--size", "--config"};
+    bool known = false;
+    for (const char* w : with_value) known = known || k == w;
+    if (!known) {
+      err << "screenshot: unknown option " << k << "; see floor-terminal --help.\n";
+      return std::nullopt;
+    }
+    if (i + 1 >= args.size()) {
+      err << "screenshot: " << k << " needs a value.\n";
+      return std::nullopt;
+    }
+    const std::string& v = args[++i];
+    if (k == "--db")
+      a.db = v;
+    else if (k == "--screen")
+      a.screen = v;
+    else if (k == "--out")
+      a.out = v;
+    else if (k == "--lang")
+      a.lang = v;
+    else if (k == "--config")
+      a.config = v;
+    else if (k == "--size") {
+      int w = 0, h = 0;
+      char x = 0, extra = 0;
+      if (std::sscanf(v.c_str(), "%d%c%d%c", &w, &x, &h, &extra) != 3 || (x != 'x' && x != 'X') || w < 320 || h < 240 ||
+          w > 7680 || h > 4320) {
+        err << "screenshot: --size must be WIDTHxHEIGHT, for example 1920x1080 (320x240 to 7680x4320).\n";
+        return std::nullopt;
+      }
+      a.width = w;
+      a.height = h;
+    }
+  }
+  return a;
+}
+
+void render(GLFWwindow* window, ui::Ui& ui) {
+  ImGui_ImplOpenGL3_NewFrame();
+  ImGui_ImplGlfw_NewFrame();
+  ImGui::NewFrame();
+  ui.frame();
+  ImGui::Render();
+  int w = 0, h = 0;
+  glfwGetFramebufferSize(window, &w, &h);
+  glViewport(0, 0, w, h);
+  const ImVec4 bg = ImGui::ColorConvertU32ToFloat4(ui::colour::background);
+  glClearColor(bg.x, bg.y, bg.z, 1.0f);
+  glClear(GL_COLOR_BUFFER_BIT);
+  ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+}
+
+}  // namespace
+
+int cli_screenshot(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+  auto a = parse(args, err);
+  if (!a) return 2;
+  if (a->list) {
+    for (const auto& s : ui::screens().all())
+      if (s.listed) out << s.name << "\n";
+    return 0;
+  }
+  if (a->db.empty() || a->screen.empty() || a->out.empty()) {
+    err << "screenshot: give --db PATH, --screen NAME and --out FILE.png (or --list).\n";
+    return 2;
+  }
+  const ui::ScreenDef* def = ui::screens().find(a->screen);
+  if (!def) {
+    err << "screenshot: there is no screen called '" << a->screen << "'; screenshot --list names them.\n";
+    return 2;
+  }
+  std::error_code ec;
+  if (!std::filesystem::is_regular_file(a->db, ec)) {
+    err << "screenshot: the database " << a->db << " does not exist.\n";
+    return 1;
+  }
+  std::string error;
+  auto env = load_environment(a->config, error);
+  if (!env) {
+    err << error << "\n";
+    return 1;
+  }
+  if (!env->languages.count(a->lang)) {
+    err << "screenshot: there is no language '" << a->lang << "'.\n";
+    return 2;
+  }
+  StoreError store_error;
+  auto centre = Centre::open(a->db, env->rules, env->catalogue, store_error);
+  if (!centre) {
+    err << refusal_text(env->tr(a->lang), Refusal{"store." + store_error.code, {{"path", a->db}}}) << "\n";
+    return 1;
+  }
+
+  if (!glfwInit()) {
+    err << "screenshot: no display; set DISPLAY or run under xvfb-run.\n";
+    return 1;
+  }
+  glfwWindowHint(GLFW_VISIBLE, GLFW_FALSE);
+  glfwWindowHint(GLFW_RESIZABLE, GLFW_FALSE);
+  glfwWindowHint(GLFW_DOUBLEBUFFER, GLFW_TRUE);
+  GLFWwindow* window = glfwCreateWindow(a->width, a->height, "floor-terminal screenshot", nullptr, nullptr);
+  if (!window) {
+    err << "screenshot: no OpenGL window could be created on this display.\n";
+    glfwTerminate();
+    return 1;
+  }
+  glfwMakeContextCurrent(window);
+  IMGUI_CHECKVERSION();
+  ImGui::CreateContext();
+  int rc = 0;
+  {
+    auto res = ui::prepare_imgui(env->catalogue, float(a->width), float(a->height), error);
+    if (!res) {
+      err << error << "\n";
+      rc = 1;
+    } else {
+      ImGui_ImplGlfw_InitForOpenGL(window, false);  // no input callbacks: nothing but the picture
+      ImGui_ImplOpenGL3_Init("#version 130");
+      ui::UiOptions options;
+      options.language = a->lang;
+      ui::Ui ui(*centre, *env, res->fonts, res->icons, res->metrics, options);
+      if (def->demo)
+        def->demo(ui);
+      else
+        ui.show(def->name);
+      // Three frames: the first lays out, later ones settle sizes that depend on earlier frames.
+      for (int i = 0; i < 3; ++i) render(window, ui);
+      int w = 0, h = 0;
+      glfwGetFramebufferSize(window, &w, &h);
+      std::vector<unsigned char> pixels(size_t(w) * size_t(h) * 4);
+      glPixelStorei(GL_PACK_ALIGNMENT, 1);
+      glReadBuffer(GL_BACK);
+      glReadPixels(0, 0, w, h, GL_RGBA, GL_UNSIGNED_BYTE, pixels.data());
+      // OpenGL's rows start at the bottom; PNG's at the top. Opaque alpha.
+      std::vector<unsigned char> flipped(pixels.size());
+      for (int y = 0; y < h; ++y)
+        std::copy_n(&pixels[size_t(h - 1 - y) * size_t(w) * 4], size_t(w) * 4, &flipped[size_t(y) * size_t(w) * 4]);
+      for (size_t i = 3; i < flipped.size(); i += 4) flipped[i] = 255;
+      if (ui.session.screen != def->name)
+        err << "screenshot: note: the screen '" << def->name << "' needs data this database lacks; showing '"
+            << ui.session.screen << "'.\n";
+      if (!stbi_write_png(a->out.c_str(), w, h, 4, flipped.data(), w * 4)) {
+        err << "screenshot: could not write " << a->out << ".\n";
+        rc = 1;
+      }
+      ImGui_ImplOpenGL3_Shutdown();
+      ImGui_ImplGlfw_Shutdown();
+    }
+  }
+  ImGui::DestroyContext();
+  glfwDestroyWindow(window);
+  glfwTerminate();
+  return rc;
+}
+
+}  // namespace ft

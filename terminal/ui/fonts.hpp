@@ -1,0 +1,41 @@
+// Font loading: Noto Sans (Debian's fonts-noto-core) in the sizes the kiosk
+// uses, each with the Material Design Icons the UI needs merged in, built
+// with the FreeType builder of Debian's libimgui.a.
+//
+// Text covers Latin-1, Latin Extended-A/B (Polish, Czech, Turkish, Romanian
+// names), Cyrillic and General Punctuation (– and …), which the default
+// range lacks. The huge font (clock, confirmation) holds ASCII only.
+#pragma once
+#include <imgui.h>
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace ft::ui {
+
+inline constexpr const char* kTextFont = "/usr/share/fonts/truetype/noto/NotoSans-Regular.ttf";
+inline constexpr const char* kBoldFont = "/usr/share/fonts/truetype/noto/NotoSans-Bold.ttf";
+
+struct Fonts {
+  ImFont* small = nullptr;  // secondary lines
+  ImFont* body = nullptr;   // everything by default
+  ImFont* bold = nullptr;   // names, buttons
+  ImFont* title = nullptr;  // screen titles, the clock
+  ImFont* huge = nullptr;   // confirmation icon and time (ASCII + icons)
+  // The glyph ranges must outlive the atlas build; kept here with the fonts.
+  std::shared_ptr<std::vector<ImWchar>> text_ranges, icon_ranges, huge_ranges;
+};
+
+// The text ranges listed above, zero-terminated, as ImGui wants them.
+const ImWchar* text_glyph_ranges();
+
+// Adds the fonts to `atlas` for a display `scale` (1.0 at 1080 px high) with
+// the given icon codepoints and builds it. A missing font file would assert
+// inside ImGui, so the files are checked first and a sentence returned.
+std::optional<Fonts> load_fonts(ImFontAtlas& atlas, float scale, const std::vector<std::uint32_t>& icon_codepoints,
+                                std::string& error);
+
+}  // namespace ft::ui

@@ -1,0 +1,40 @@
+// Material Design Icons by name. The name -> codepoint map is read at run
+// time from Debian's fonts-materialdesignicons-webfont stylesheet, so nothing
+// generated from the font lands in git and a newer package just works.
+#pragma once
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace ft::ui {
+
+inline constexpr const char* kIconFont =
+    "/usr/share/fonts/truetype/materialdesignicons-webfont/materialdesignicons-webfont.ttf";
+inline constexpr const char* kIconCss = "/usr/share/fonts-materialdesignicons-webfont/css/materialdesignicons.css";
+
+class Icons {
+ public:
+  // Parses ".mdi-NAME:before { content: "\F123"; }" rules. Fails with a sentence.
+  static std::optional<Icons> load(const std::string& css_path, std::string& error);
+  static std::optional<Icons> parse(const std::string& css_text, std::string& error);
+
+  bool has(const std::string& name) const { return codepoints_.count(name) > 0; }
+  std::uint32_t codepoint(const std::string& name) const;  // 0 when unknown
+  // UTF-8 of the icon, or of a question-mark icon for an unknown name so the
+  // gap is visible on screen rather than silent.
+  std::string glyph(const std::string& name) const;
+  size_t size() const { return codepoints_.size(); }
+
+ private:
+  std::map<std::string, std::uint32_t> codepoints_;
+};
+
+// The icons the screens use (catalogue icons come from skills.json on top).
+// The font atlas holds only these, which keeps it small at large sizes.
+const std::vector<std::string>& ui_icon_names();
+
+std::string utf8_of(std::uint32_t codepoint);
+
+}  // namespace ft::ui

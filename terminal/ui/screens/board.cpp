@@ -1,0 +1,134 @@
+// The check-in board: the home screen on the shared floor. A tile per
+// trainee in the centre (initials avatar in a stable colour, first name and
+// last initial only, in or out), the date and clock, the staff login and the
+// language switch. The badge reader works here (Ui::frame reads it).
+// Never shows absence, risk, notes or anything else about a person.
+#include <imgui.h>
+
+#include <algorithm>
+#include <cmath>
+
+#include "terminal/core/text.hpp"
+#include "terminal/ui/facts.hpp"
+#include "terminal/ui/screen_registry.hpp"
+#include "terminal/ui/ui.hpp"
+#include "terminal/ui/widgets.hpp"
+
+namespace ft::ui {
+namespace {
+
+// One trainee's tile; returns true when tapped.
+bool tile(Ui& ui, const Trainee& t, Presence presence, ImVec2 size) {
+  const std::string id = "board.tile." + t.id;
+  const bool pressed = ImGui::InvisibleButton(id.c_str(), size);
+  const bool held = ImGui::IsItemActive();
+  ui.targets.record_last_item(id, true);
+  const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  const bool in = presence == Presence::In;
+  dl->AddRectFilled(a, b, held ? colour::neutral_active : (in ? colour::success_soft : colour::panel), ui.m.radius);
+  dl->AddRect(a, b, in ? colour::success : colour::border, ui.m.radius, 0, in ? 4.0f : 1.5f);
+
+  const float r = std::min(size.y * 0.3f, size.x * 0.16f);
+  const float pad = ui.m.pad * 0.75f;
+  avatar(ui, ImVec2(a.x + pad + r, a.y + size.y * 0.5f), r, t.id, t.shown_name());
+
+  const float tx = a.x + 2 * pad + 2 * r;
+  const float tw = b.x - tx - pad * 0.5f;
+  ImFont* nf = ui.fonts.bold;
+  ImFont* sf = ui.fonts.body;
+  const std::string name = first_name_last_initial(t.shown_name());
+  auto lines = wrap_lines(nf, name, tw);
+  if (lines.size() > 2) ui.report_overflow(id);
+  const std::string status_icon = ui.icon(in ? "clock-in" : (presence == Presence::Out ? "clock-out" : "clock"));
+  const std::string status =
+      in ? ui.t("board.in") : (presence == Presence::Out ? ui.t("board.left") : ui.t("board.not_in"));
+  const std::string status_line = status_icon + " " + status;
+  const float line_h = nf->FontSize * 1.1f;
+  const float block = lines.size() * line_h + sf->FontSize * 1.2f;
+  float y = a.y + (size.y - block) * 0.5f;
+  for (const auto& l : lines) {
+    if (text_width(nf, l) > tw + 1) ui.report_overflow(id);
+    dl->AddText(nf, nf->FontSize, ImVec2(tx, y), colour::text, l.c_str());
+    y += line_h;
+  }
+  if (text_width(sf, status_line) > tw + 1) ui.report_overflow(id);
+  dl->AddText(sf, sf->FontSize, ImVec2(tx, y + 2), in ? colour::success : colour::muted, status_line.c_str());
+  return pressed && !press_was_drag();
+}
+
+void draw(Ui& ui) {
+  const State& s = ui.centre.state();
+  const std::string centre_name = s.centre_name.value.empty() ? ui.centre.rules().centre_name : s.centre_name.value;
+  Body body = begin_screen(ui, centre_name, "home", false);
+  const Metrics& m = ui.m;
+  const Day today = ui.centre.today();
+
+  ImGui::SetCursorPos(body.pos);
+  label(ui.icon("hand-pointing-right") + "  " + ui.t("board.hint"), ui.fonts.body, colour::muted, body.size.x);
+  const float top = ImGui::GetCursorPosY();
+  const float bottom_h = m.target + m.gap;
+  const ImVec2 grid_size(body.size.x, body.pos.y + body.size.y - top - bottom_h);
+
+  auto trainees = trainees_in(s, {Stage::Centre});
+  ImGui::SetCursorPos(ImVec2(body.pos.x, top));
+  begin_scroll("board.grid", grid_size);
+  if (trainees.empty()) {
+    label(ui.t("board.empty"), ui.fonts.bold, colour::muted, grid_size.x);
+  } else {
+    const float avail = grid_size.x - ImGui::GetStyle().ScrollbarSize - 4;
+    const float min_w = 330.0f * m.scale;
+    const int cols = std::max(2, int((avail + m.gap) / (min_w + m.gap)));
+    const float w = (avail - (cols - 1) * m.gap) / cols;
+    const int rows = int((trainees.size() + cols - 1) / cols);
+    const float fit_h = (grid_size.y - (rows - 1) * m.gap) / rows;
+    const float h = std::clamp(fit_h, m.target * 1.45f, m.target * 2.6f);
+    for (size_t i = 0; i < trainees.size(); ++i) {
+      if (i % cols) ImGui::SameLine();
+      const Trainee& t = *trainees[i];
+      if (tile(ui, t, presence_today(t, today), ImVec2(w, h))) {
+        if (t.pin_hash.value.empty()) {
+          ui.punch(Actor{t.id, Role::Trainee}, t.id, false);
+        } else {
+          ui.show("pin");
+          ui.identify_trainee(t.id, false);
+        }
+      }
+    }
+  }
+  end_scroll();
+
+  // Bottom row: staff login left, a notice in the middle, language right.
+  const float y = body.pos.y + body.size.y - m.target;
+  ImGui::SetCursorPos(ImVec2(body.pos.x, y));
+  const std::string staff = ui.t("board.staff");
+  const float staff_w = button_width(ui, "account-key", staff);
+  if (touch_button(ui, "board.staff", "account-key", staff, ImVec2(staff_w, m.target), {.tone = Tone::Neutral}))
+    ui.show("staff-login");
+  const std::string other = ui.t("board.switch_language");
+  const float lang_w = button_width(ui, "translate", other);
+  ImGui::SetCursorPos(ImVec2(body.pos.x + body.size.x - lang_w, y));
+  if (touch_button(ui, "board.language", "translate", other, ImVec2(lang_w, m.target), {.tone = Tone::Neutral}))
+    ui.session.language = ui.session.language == "da" ? "en" : "da";
+
+  if (!ui.session.banner.empty()) {
+    const float bx = body.pos.x + staff_w + m.gap, bw = body.size.x - staff_w - lang_w - 2 * m.gap;
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->AddRectFilled(ImVec2(bx, y), ImVec2(bx + bw, y + m.target), colour::warning_soft, m.radius);
+    dl->AddRect(ImVec2(bx, y), ImVec2(bx + bw, y + m.target), colour::warning, m.radius, 0, 3.0f);
+    ImGui::SetCursorPos(ImVec2(bx + m.pad, y + (m.target - ui.fonts.body->FontSize * 1.2f) * 0.5f));
+    const std::string text = ui.icon("alert") + "  " + ui.session.banner;
+    auto lines = wrap_lines(ui.fonts.body, text, bw - 2 * m.pad);
+    if (lines.size() > 1) ImGui::SetCursorPosY(y + 4);
+    label(text, ui.fonts.body, colour::text, bw - 2 * m.pad);
+  }
+  end_screen();
+}
+
+void demo(Ui& ui) { ui.go_home(); }
+
+}  // namespace
+
+void register_board_screen(ScreenRegistry& r) { r.add({"board", Access::Anyone, draw, demo}); }
+
+}  // namespace ft::ui

@@ -1,0 +1,231 @@
+// The supervisor's overview: capacity used, who is in today, sync state,
+// every trainee with a red/amber/green guarantee light (tap a row for the
+// review), and alerts: near 18 months, at risk, forgotten check-outs.
+#include <imgui.h>
+
+#include <algorithm>
+#include <cmath>
+
+#include "terminal/core/text.hpp"
+#include "terminal/store/sync_ledger.hpp"
+#include "terminal/ui/facts.hpp"
+#include "terminal/ui/screen_registry.hpp"
+#include "terminal/ui/ui.hpp"
+#include "terminal/ui/widgets.hpp"
+
+namespace ft::ui {
+namespace {
+
+// A no-break space keeps "84 %" on one line.
+std::string percent(double rate) { return std::to_string(int(std::lround(rate * 100))) + "\u00a0%"; }
+
+struct Row {
+  const Trainee* t;
+  Progress p;
+};
+
+void card(Ui& ui, ImVec2 pos, ImVec2 size, const std::string& icon, const std::string& head, const std::string& line,
+          ImU32 accent, double fill = -1) {
+  ImGui::SetCursorPos(pos);
+  panel_background(pos, size);
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  const ImVec2 a(ImGui::GetWindowPos().x + pos.x, ImGui::GetWindowPos().y + pos.y);
+  const Metrics& m = ui.m;
+  ImFont* tf = ui.fonts.title;
+  dl->AddText(tf, tf->FontSize, ImVec2(a.x + m.pad * 0.6f, a.y + m.pad * 0.4f), accent, ui.icon(icon).c_str());
+  const float tx = a.x + m.pad * 0.6f + tf->FontSize * 1.3f;
+  const float tw = a.x + size.x - m.pad * 0.5f - tx;
+  if (text_width(tf, head) > tw || text_width(ui.fonts.small, line) > tw) ui.report_overflow("dashboard.card." + icon);
+  dl->AddText(tf, tf->FontSize, ImVec2(tx, a.y + m.pad * 0.4f), colour::text, head.c_str());
+  dl->AddText(ui.fonts.small, ui.fonts.small->FontSize, ImVec2(tx, a.y + m.pad * 0.4f + tf->FontSize * 1.15f),
+              colour::muted, line.c_str());
+  if (fill >= 0) {
+    const float by = a.y + size.y - m.pad * 0.6f - 10 * m.scale;
+    const ImVec2 b0(tx, by), b1(a.x + size.x - m.pad * 0.6f, by + 10 * m.scale);
+    dl->AddRectFilled(b0, b1, colour::neutral, 6);
+    dl->AddRectFilled(b0, ImVec2(b0.x + (b1.x - b0.x) * float(std::clamp(fill, 0.0, 1.0)), b1.y), accent, 6);
+  }
+}
+
+void table(Ui& ui, const std::vector<Row>& rows, ImVec2 pos, ImVec2 size) {
+  const Metrics& m = ui.m;
+  ImGui::SetCursorPos(pos);
+  // Columns as shares of the width; the months column goes first on narrow screens.
+  const bool wide = size.x > 1000 * m.scale;
+  struct Col {
+    const char* key;
+    float share;
+  };
+  std::vector<Col> cols = {{"dashboard.col_name", 0.34f}, {"dashboard.col_stage", 0.22f}};
+  if (wide) cols.push_back({"dashboard.col_months", 0.12f});
+  cols.push_back({"dashboard.col_attendance", 0.14f});
+  cols.push_back({"dashboard.col_skills", 0.14f});
+  float total = 0;
+  for (auto& c : cols) total += c.share;
+  const float inner = size.x - ImGui::GetStyle().ScrollbarSize - 4;
+  const float dot_w = m.target * 0.45f;
+  std::vector<float> xs;
+  float x = dot_w;
+  for (auto& c : cols) {
+    xs.push_back(x);
+    x += (inner - dot_w) * c.share / total;
+  }
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  const ImVec2 wp = ImGui::GetWindowPos();
+  for (size_t i = 0; i < cols.size(); ++i)
+    dl->AddText(ui.fonts.small, ui.fonts.small->FontSize, ImVec2(wp.x + pos.x + xs[i], wp.y + pos.y), colour::muted,
+                ui.t(cols[i].key).c_str());
+  const float top = pos.y + ui.fonts.small->FontSize * 1.4f;
+  ImGui::SetCursorPos(ImVec2(pos.x, top));
+  begin_scroll("dashboard.rows", ImVec2(size.x, pos.y + size.y - top));
+  dl = ImGui::GetWindowDrawList();
+  const float row_h = m.target;
+  const float gap = ImGui::GetStyle().ItemSpacing.y;
+  ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(m.gap, std::max(16.0f, gap * 0.8f)));
+  for (const Row& r : rows) {
+    const std::string id = "dashboard.row." + r.t->id;
+    const bool tapped = ImGui::InvisibleButton(id.c_str(), ImVec2(inner, row_h));
+    const bool held = ImGui::IsItemActive();
+    ui.targets.record_last_item(id, true);
+    const ImVec2 a = ImGui::GetItemRectMin();
+    const Light light = light_of(r.p);
+    dl->AddRectFilled(a, ImVec2(a.x + inner, a.y + row_h), held ? colour::neutral_active : colour::panel, m.radius);
+    dl->AddRect(a, ImVec2(a.x + inner, a.y + row_h), colour::border, m.radius);
+    status_dot(dl, ImVec2(a.x + dot_w * 0.55f, a.y + row_h * 0.5f), dot_w * 0.28f, light_colour(light));
+    const Stage st = r.t->stage();
+    std::vector<std::string> cells = {r.t->shown_name(), ui.icon(stage_icon(st)) + " " + ui.t(stage_key(st))};
+    if (wide)
+      cells.push_back(r.p.started ? ui.t("dashboard.months", {{"months", std::to_string(int(r.p.months_in_course))}})
+                                  : "–");
+    cells.push_back(st == Stage::Centre || st == Stage::Internship ? percent(r.p.last_28d.rate()) : "–");
+    cells.push_back(std::to_string(r.p.skills_at_target) + " / " + std::to_string(r.p.skills_required));
+    ImFont* f = ui.fonts.body;
+    for (size_t i = 0; i < cells.size(); ++i) {
+      const float cw = (i + 1 < xs.size() ? xs[i + 1] : inner) - xs[i] - 8;
+      std::string text = cells[i];
+      if (text_width(f, text) > cw) {  // a long name is cut with an ellipsis, never overlaps the next column
+        while (!text.empty() && text_width(f, text + "…") > cw) {
+          while (!text.empty() && (static_cast<unsigned char>(text.back()) & 0xC0) == 0x80) text.pop_back();
+          if (!text.empty()) text.pop_back();
+        }
+        text += "…";
+      }
+      dl->AddText(i == 0 ? ui.fonts.bold : f, f->FontSize, ImVec2(a.x + xs[i], a.y + (row_h - f->FontSize) * 0.5f),
+                  colour::text, text.c_str());
+    }
+    if (tapped && !press_was_drag()) {
+      ui.show("trainee");
+      ui.identify_trainee(r.t->id, false);
+    }
+  }
+  ImGui::PopStyleVar();
+  end_scroll();
+}
+
+void alerts(Ui& ui, const std::vector<Row>& rows, ImVec2 pos, ImVec2 size) {
+  const Metrics& m = ui.m;
+  const Day today = ui.centre.today();
+  ImGui::SetCursorPos(pos);
+  label(ui.icon("alert") + "  " + ui.t("dashboard.alerts"), ui.fonts.title, colour::text, size.x);
+  const float top = ImGui::GetCursorPosY();
+  ImGui::SetCursorPos(ImVec2(pos.x, top));
+  begin_scroll("dashboard.alerts", ImVec2(size.x, pos.y + size.y - top));
+  const float w = size.x - ImGui::GetStyle().ScrollbarSize - 4;
+  int count = 0;
+  auto alert = [&](const char* icon, ImU32 c, const std::string& text) {
+    label(ui.icon(icon) + "  " + text, ui.fonts.body, c, w);
+    ++count;
+  };
+  Day last = today - 1;  // the last expected day before today
+  while (last > today - 10 && !is_expected_day(last, ui.centre.rules())) --last;
+  for (const Row& r : rows) {
+    const Stage st = r.t->stage();
+    if (st != Stage::Centre && st != Stage::Internship) continue;
+    const std::string name = first_name_last_initial(r.t->shown_name());
+    if (r.p.warning_months && r.p.days_left)
+      alert("timer-sand", colour::warning,
+            ui.t("dashboard.alert_months", {{"name", name},
+                                            {"months", std::to_string(r.p.warning_months)},
+                                            {"days", std::to_string(*r.p.days_left)}}));
+    if (r.p.status == Guarantee::AtRisk)
+      alert("alert-circle", colour::danger,
+            ui.t("dashboard.alert_risk",
+                 {{"name", name}, {"reason", r.p.reasons.empty() ? std::string() : ui.reason(r.p.reasons.front())}}));
+    if (day_status(*r.t, last, ui.centre.rules(), today) == DayStatus::ForgottenCheckout)
+      alert("clock-out", colour::warning,
+            ui.t("dashboard.alert_checkout", {{"name", name}, {"date", ui.date_short(last)}}));
+  }
+  if (!count) alert("check-circle", colour::success, ui.t("dashboard.no_alerts"));
+  (void)m;
+  end_scroll();
+}
+
+void draw(Ui& ui) {
+  Body body = begin_screen(ui, ui.t("dashboard.title"), "view-dashboard", true);
+  const Metrics& m = ui.m;
+  const State& s = ui.centre.state();
+  const Day today = ui.centre.today();
+  std::vector<Row> rows;
+  int in_today = 0;
+  for (const Trainee* t : all_trainees(s)) {
+    rows.push_back({t, progress(*t, ui.centre.catalogue(), ui.centre.rules(), today)});
+    if (presence_today(*t, today) == Presence::In) ++in_today;
+  }
+
+  // Cards: capacity, in today, sync.
+  const float card_h = m.target * 1.45f;
+  const float cw = (body.size.x - 2 * m.gap) / 3;
+  const int cap = ui.centre.rules().capacity, used = s.in_centre();
+  card(ui, body.pos, ImVec2(cw, card_h), "account-multiple",
+       ui.t("dashboard.capacity", {{"used", std::to_string(used)}, {"capacity", std::to_string(cap)}}),
+       ui.t("dashboard.capacity_line"), used >= cap ? colour::danger : colour::primary, cap ? double(used) / cap : 0);
+  card(ui, ImVec2(body.pos.x + cw + m.gap, body.pos.y), ImVec2(cw, card_h), "clock-in",
+       ui.t("dashboard.in_today", {{"count", std::to_string(in_today)}}),
+       ui.t("dashboard.in_today_line", {{"count", std::to_string(used)}}), colour::success,
+       used ? double(in_today) / used : 0);
+  std::string sync_head, sync_line;
+  ImU32 sync_colour = colour::success;
+  const char* sync_icon = "cloud-check";
+  try {
+    const SyncStatus st = SyncLedger(ui.centre.db()).status();
+    if (!st.configured) {
+      sync_head = ui.t("dashboard.sync_off");
+      sync_line = ui.t("sync.not_configured_short");
+      sync_colour = colour::warning;
+      sync_icon = "sync-alert";
+    } else {
+      sync_head = ui.t("sync.pending", {{"count", std::to_string(st.pending)}});
+      sync_line = st.last_error     ? ui.t("sync.failing")
+                  : st.last_success ? ui.t("sync.last_success", {{"time", *st.last_success}})
+                                    : ui.t("sync.never");
+      if (st.last_error || st.dead_letters) {
+        sync_colour = colour::danger;
+        sync_icon = "sync-alert";
+      }
+    }
+  } catch (const std::exception&) {
+    sync_head = ui.t("sync.unreadable");
+    sync_colour = colour::danger;
+    sync_icon = "sync-alert";
+  }
+  card(ui, ImVec2(body.pos.x + 2 * (cw + m.gap), body.pos.y), ImVec2(cw, card_h), sync_icon, sync_head, sync_line,
+       sync_colour);
+
+  const float top = body.pos.y + card_h + m.gap;
+  const float h = body.pos.y + body.size.y - top;
+  const float alerts_w = std::max(body.size.x * 0.32f, 380.0f * m.scale);
+  table(ui, rows, ImVec2(body.pos.x, top), ImVec2(body.size.x - alerts_w - m.gap, h));
+  alerts(ui, rows, ImVec2(body.pos.x + body.size.x - alerts_w, top), ImVec2(alerts_w, h));
+  end_screen();
+}
+
+void demo(Ui& ui) {
+  ui.demo_staff_session(Role::Supervisor);
+  ui.show("dashboard");
+}
+
+}  // namespace
+
+void register_dashboard_screen(ScreenRegistry& r) { r.add({"dashboard", Access::Supervisor, draw, demo}); }
+
+}  // namespace ft::ui

@@ -1,0 +1,149 @@
+// The PIN pad for the trainee tapped on the board, and the big confirmation
+// after a check-in or check-out (also reached by a badge). A wrong PIN is
+// said plainly, with the attempts left; the store counts it toward lockout.
+#include <imgui.h>
+
+#include <algorithm>
+
+#include "terminal/core/text.hpp"
+#include "terminal/ui/facts.hpp"
+#include "terminal/ui/screen_registry.hpp"
+#include "terminal/ui/ui.hpp"
+#include "terminal/ui/widgets.hpp"
+
+namespace ft::ui {
+namespace {
+
+constexpr size_t kMaxTraineePin = 6;
+
+void confirmation(Ui& ui, const Trainee& t, const Confirmation& c, Body body) {
+  const Metrics& m = ui.m;
+  const ImU32 fill = c.checked_in ? colour::success : colour::primary;
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  const ImVec2 a(body.pos.x, body.pos.y), b(body.pos.x + body.size.x, body.pos.y + body.size.y - m.target - m.gap);
+  dl->AddRectFilled(a, b, fill, m.radius * 2);
+
+  // Icon and time in the huge font, the words below: readable from across the room.
+  ImFont* huge = ui.fonts.huge;
+  const std::string icon = ui.icon(c.checked_in ? "clock-in" : "clock-out");
+  const std::string time = format_clock(c.minutes);
+  const std::string big = icon + " " + time;
+  const float bw = text_width(huge, big);
+  float y = a.y + (b.y - a.y) * 0.12f;
+  dl->AddText(huge, huge->FontSize, ImVec2(a.x + (body.size.x - bw) * 0.5f, y), colour::on_dark, big.c_str());
+  y += huge->FontSize * 1.25f;
+  const std::string first = first_name_last_initial(t.shown_name());
+  const std::string head = ui.t(c.checked_in ? "pin.welcome" : "pin.goodbye", {{"name", first}});
+  const std::string line = ui.t(c.checked_in ? "pin.checked_in_at" : "pin.checked_out_at", {{"time", time}});
+  ImGui::SetCursorScreenPos(ImVec2(a.x + m.pad, y));
+  label_centred(head, ui.fonts.title, colour::on_dark, body.size.x - 2 * m.pad);
+  ImGui::SetCursorScreenPos(ImVec2(a.x + m.pad, ImGui::GetCursorScreenPos().y + m.gap * 0.5f));
+  label_centred(line, ui.fonts.bold, colour::on_dark, body.size.x - 2 * m.pad);
+
+  const float by = body.pos.y + body.size.y - m.target;
+  const std::string done = ui.t("pin.done");
+  const std::string mine = ui.t("pin.my_page");
+  const float w = std::min(body.size.x * 0.45f,
+                           std::max(button_width(ui, "check", done), button_width(ui, "account", mine)) + m.pad);
+  if (ui.session.subject_verified) {
+    ImGui::SetCursorPos(ImVec2(body.pos.x + body.size.x * 0.5f - w - m.gap * 0.5f, by));
+    if (touch_button(ui, "pin.my_page", "account", mine, ImVec2(w, m.target), {.tone = Tone::Neutral})) {
+      ui.session.confirmation.reset();
+      ui.show("my-progress");
+      return;
+    }
+    ImGui::SetCursorPos(ImVec2(body.pos.x + body.size.x * 0.5f + m.gap * 0.5f, by));
+  } else {
+    ImGui::SetCursorPos(ImVec2(body.pos.x + (body.size.x - w) * 0.5f, by));
+  }
+  if (touch_button(ui, "pin.done", "check", done, ImVec2(w, m.target), {.tone = Tone::Primary})) ui.go_home();
+}
+
+void pad(Ui& ui, const Trainee& t, Body body) {
+  const Metrics& m = ui.m;
+  const bool inside = presence_today(t, ui.centre.today()) == Presence::In;
+  const float key = std::min(m.target * 1.3f, (body.size.y - 2 * m.target - 5 * m.gap) / 4.0f);
+  const float pad_w = 3 * key + 2 * m.gap;
+  const float left_w = body.size.x - pad_w - 3 * m.gap;
+
+  // Left: who, and what the OK will do.
+  panel_background(body.pos, ImVec2(left_w, body.size.y));
+  const float r = std::min(left_w * 0.18f, body.size.y * 0.14f);
+  ImGui::SetCursorPos(ImVec2(body.pos.x + m.pad, body.pos.y + m.pad));
+  const ImVec2 sp = ImGui::GetCursorScreenPos();
+  avatar(ui, ImVec2(sp.x + left_w * 0.5f - m.pad, sp.y + r), r, t.id, t.shown_name());
+  ImGui::SetCursorPosY(body.pos.y + m.pad + 2 * r + m.gap);
+  ImGui::SetCursorPosX(body.pos.x + m.pad);
+  label_centred(first_name_last_initial(t.shown_name()), ui.fonts.title, colour::text, left_w - 2 * m.pad);
+  ImGui::SetCursorPosX(body.pos.x + m.pad);
+  const std::string action =
+      ui.icon(inside ? "clock-out" : "clock-in") + "  " + ui.t(inside ? "pin.will_check_out" : "pin.will_check_in");
+  label_centred(action, ui.fonts.bold, inside ? colour::primary : colour::success, left_w - 2 * m.pad);
+  ImGui::SetCursorPosX(body.pos.x + m.pad);
+  label_centred(ui.t("pin.enter"), ui.fonts.body, colour::muted, left_w - 2 * m.pad);
+  if (!ui.session.pin.message.empty()) {
+    ImGui::SetCursorPos(ImVec2(body.pos.x + m.pad, ImGui::GetCursorPosY() + m.gap));
+    const ImVec2 p = ImGui::GetCursorScreenPos();
+    const std::string text = ui.icon("alert-circle") + "  " + ui.session.pin.message;
+    const float w = left_w - 2 * m.pad;
+    const float h = wrap_lines(ui.fonts.bold, text, w - 2 * m.pad).size() * ui.fonts.bold->FontSize * 1.2f + m.pad;
+    ImGui::GetWindowDrawList()->AddRectFilled(p, ImVec2(p.x + w, p.y + h), colour::danger_soft, m.radius);
+    ImGui::GetWindowDrawList()->AddRect(p, ImVec2(p.x + w, p.y + h), colour::danger, m.radius, 0, 3.0f);
+    ImGui::SetCursorPos(ImVec2(ImGui::GetCursorPosX() + m.pad, ImGui::GetCursorPosY() + m.pad * 0.5f));
+    label(text, ui.fonts.bold, colour::danger, w - 2 * m.pad);
+  }
+
+  // Right: dots, pad, and "my page" (identify without punching).
+  const float px = body.pos.x + body.size.x - pad_w;
+  ImGui::SetCursorPos(ImVec2(px, body.pos.y));
+  pin_dots(ui, ui.session.pin.digits.size(), 4, pad_w);
+  ImGui::SetCursorPosX(px);
+  std::string& digits = ui.session.pin.digits;
+  const bool ok = pin_pad(ui, "pin", digits, kMaxTraineePin, ImVec2(key, key));
+  ImGui::SetCursorPosX(px);
+  const bool mine = touch_button(ui, "pin.my_page_only", "account", ui.t("pin.my_page"), ImVec2(pad_w, m.target),
+                                 {.tone = Tone::Neutral, .enabled = !digits.empty()});
+  if (!ok && !mine) return;
+
+  AuthOutcome auth = ui.centre.authenticate(t.id, digits);
+  digits.clear();
+  if (!auth.actor) {
+    ui.session.pin.message = auth.refusal ? ui.refusal(*auth.refusal) : ui.t("pin.wrong");
+    return;
+  }
+  if (mine) {
+    ui.identify_trainee(t.id, true);
+    ui.show("my-progress");
+  } else {
+    ui.punch(*auth.actor, t.id, true);
+  }
+}
+
+void draw(Ui& ui) {
+  const Trainee* t = ui.centre.state().trainee(ui.session.subject_id);
+  Body body = begin_screen(ui, ui.t("pin.title"), "lock", true);
+  if (!t) {
+    ImGui::SetCursorPos(body.pos);
+    label(ui.t("pin.nobody"), ui.fonts.bold, colour::muted, body.size.x);
+  } else if (ui.session.confirmation && ui.session.confirmation->trainee_id == t->id) {
+    confirmation(ui, *t, *ui.session.confirmation, body);
+  } else {
+    pad(ui, *t, body);
+  }
+  end_screen();
+}
+
+void demo(Ui& ui) {
+  auto in_centre = trainees_in(ui.centre.state(), {Stage::Centre});
+  ui.go_home();
+  if (in_centre.empty()) return;
+  ui.show("pin");
+  ui.identify_trainee(in_centre.front()->id, false);
+  ui.session.pin.digits = "12";
+}
+
+}  // namespace
+
+void register_pin_screen(ScreenRegistry& r) { r.add({"pin", Access::Anyone, draw, demo}); }
+
+}  // namespace ft::ui

@@ -1,0 +1,88 @@
+// Settings for staff: the language of the screens, the sync state (pending
+// events, last success, last error, events that could not be delivered), and
+// for supervisors the button that closes the kiosk.
+#include <imgui.h>
+
+#include "terminal/store/sync_ledger.hpp"
+#include "terminal/ui/screen_registry.hpp"
+#include "terminal/ui/ui.hpp"
+#include "terminal/ui/widgets.hpp"
+
+namespace ft::ui {
+namespace {
+
+struct LanguageChoice {
+  const char* code;
+  const char* key;
+};
+
+void draw(Ui& ui) {
+  Body body = begin_screen(ui, ui.t("settings.title"), "settings", true);
+  const Metrics& m = ui.m;
+  const float col_w = (body.size.x - m.gap) * 0.5f;
+
+  // Left: language.
+  ImGui::SetCursorPos(body.pos);
+  ImGui::BeginGroup();
+  label(ui.icon("translate") + "  " + ui.t("settings.language"), ui.fonts.title, colour::text, col_w);
+  for (const LanguageChoice& l :
+       {LanguageChoice{"da", "settings.language_da"}, LanguageChoice{"en", "settings.language_en"}}) {
+    if (!ui.env.languages.count(l.code)) continue;
+    if (touch_button(ui, std::string("settings.language.") + l.code, "earth", ui.t(l.key), ImVec2(col_w, m.target),
+                     {.tone = Tone::Neutral, .selected = ui.session.language == l.code}))
+      ui.session.language = l.code;
+  }
+  label(ui.t("settings.language_note"), ui.fonts.small, colour::muted, col_w);
+  if (ui.is_supervisor()) {
+    ImGui::Dummy(ImVec2(1, m.gap));
+    if (touch_button(ui, "settings.close", "power", ui.t("settings.close_kiosk"), ImVec2(col_w, m.target),
+                     {.tone = Tone::Danger}))
+      ui.session.close_confirmed = true;
+  }
+  ImGui::EndGroup();
+
+  // Right: sync state, read from the ledger the sync engine keeps.
+  ImGui::SetCursorPos(ImVec2(body.pos.x + col_w + m.gap, body.pos.y));
+  ImGui::BeginGroup();
+  label(ui.icon("sync") + "  " + ui.t("settings.sync"), ui.fonts.title, colour::text, col_w);
+  SyncStatus st;
+  bool read = true;
+  try {
+    st = SyncLedger(ui.centre.db()).status();
+  } catch (const std::exception&) {
+    read = false;
+  }
+  auto row = [&](const std::string& icon, const std::string& text, ImU32 c) {
+    label(ui.icon(icon) + "  " + text, ui.fonts.body, c, col_w);
+  };
+  if (!read) {
+    row("sync-alert", ui.t("sync.unreadable"), colour::danger);
+  } else if (!st.configured) {
+    row("sync-alert", ui.t("sync.not_configured"), colour::warning);
+  } else {
+    row(st.pending ? "sync" : "cloud-check", ui.t("sync.pending", {{"count", std::to_string(st.pending)}}),
+        st.pending ? colour::warning : colour::success);
+    row("clock", st.last_success ? ui.t("sync.last_success", {{"time", *st.last_success}}) : ui.t("sync.never"),
+        colour::text);
+    if (st.last_error) row("alert", ui.t("sync.last_error", {{"error", *st.last_error}}), colour::danger);
+    if (st.dead_letters)
+      row("alert-circle", ui.t("sync.dead_letters", {{"count", std::to_string(st.dead_letters)}}), colour::danger);
+  }
+  ImGui::Dummy(ImVec2(1, m.gap));
+  label(ui.t("settings.terminal", {{"id", ui.centre.terminal_id()}}), ui.fonts.small, colour::muted, col_w);
+  label(ui.t("settings.events", {{"count", std::to_string(ui.centre.event_count())}}), ui.fonts.small, colour::muted,
+        col_w);
+  ImGui::EndGroup();
+  end_screen();
+}
+
+void demo(Ui& ui) {
+  ui.demo_staff_session(Role::Supervisor);
+  ui.show("settings");
+}
+
+}  // namespace
+
+void register_settings_screen(ScreenRegistry& r) { r.add({"settings", Access::Staff, draw, demo}); }
+
+}  // namespace ft::ui

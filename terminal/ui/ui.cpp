@@ -1,0 +1,276 @@
+// The kiosk UI's frame, timers, navigation and shared actions (see ui.hpp).
+//
+// Sections: construction · frame and timers · navigation and sessions ·
+// actions · text.
+#include "terminal/ui/ui.hpp"
+
+#include <imgui.h>
+
+#include <algorithm>
+#include <cstdio>
+
+#include "terminal/core/text.hpp"
+#include "terminal/ui/screen_registry.hpp"
+
+namespace ft::ui {
+
+// ---- construction -----------------------------------------------------------
+
+Ui::Ui(Centre& c, const Environment& e, const Fonts& f, const Icons& i, Metrics metrics, UiOptions o)
+    : centre(c), env(e), fonts(f), icons(i), m(metrics), options(std::move(o)) {
+  session.language = options.language;
+  session.last_input_ms = now_ms();
+}
+
+// ---- frame and timers ---------------------------------------------------------
+
+void Ui::note_input() {
+  const ImGuiIO& io = ImGui::GetIO();
+  bool input = io.InputQueueCharacters.Size > 0 || io.MouseDelta.x != 0 || io.MouseDelta.y != 0;
+  for (int b = 0; b < 3; ++b) input = input || io.MouseDown[b] || io.MouseReleased[b];
+  for (bool down : io.KeysDown) input = input || down;
+  if (input) session.last_input_ms = now_ms();
+}
+
+void Ui::frame() {
+  targets.begin_frame();
+  note_input();
+  const std::int64_t now = now_ms();
+
+  // 60 s untouched: back to the board; a staff session or a trainee's page ends.
+  if (now - session.last_input_ms >= std::int64_t(options.inactivity_seconds) * 1000 &&
+      (session.screen != "board" || session.staff || !session.subject_id.empty() ||
+       session.language != options.language))
+    go_home();
+  if (session.confirmation && now >= session.confirmation->until_ms && session.screen == "pin") go_home();
+  if (!session.banner.empty() && now >= session.banner_until_ms) session.banner.clear();
+  if (session.close_requested && session.screen != "staff-login") session.close_requested = false;
+
+  if (session.screen == "board" || (session.screen == "staff-login" && session.login.staff_id.empty()))
+    read_badge_reader();
+
+  drawn_minute_ = int(now / 60000);
+  const ScreenDef* def = screens().find(session.screen);
+  if (!def) def = screens().find("board");
+  ImGui::PushFont(fonts.body);
+  def->draw(*this);
+  ImGui::PopFont();
+}
+
+double Ui::seconds_until_due() const {
+  const std::int64_t now = now_ms();
+  std::int64_t due = (now / 60000 + 1) * 60000;  // the clock shows minutes
+  if (drawn_minute_ != int(now / 60000)) due = now;
+  const bool idle_matters =
+      session.screen != "board" || session.staff || !session.subject_id.empty() || session.language != options.language;
+  if (idle_matters) due = std::min(due, session.last_input_ms + std::int64_t(options.inactivity_seconds) * 1000);
+  if (session.confirmation && session.screen == "pin") due = std::min(due, session.confirmation->until_ms);
+  if (!session.banner.empty()) due = std::min(due, session.banner_until_ms);
+  if (drawn_minute_ != int(now / 60000)) return 0.0;
+  // Never spin: a timer that is due is handled by the next frame.
+  return std::max<double>(0.25, double(due - now) / 1000.0);
+}
+
+// ---- navigation and sessions ------------------------------------------------------
+
+bool Ui::is_supervisor() const {
+  return session.staff && (session.staff->actor.role == Role::Supervisor || session.staff->actor.role == Role::Admin);
+}
+
+void Ui::show(const std::string& name) {
+  const ScreenDef* def = screens().find(name);
+  if (!def) return;
+  const bool allowed = def->access == Access::Anyone ||
+                       (def->access == Access::Trainee && session.subject_verified && !session.subject_id.empty()) ||
+                       (def->access == Access::Staff && is_staff()) ||
+                       (def->access == Access::Supervisor && is_supervisor());
+  if (!allowed) {
+    if (def->access == Access::Trainee) return go_home();
+    session.login = LoginDraft{};
+    session.screen = "staff-login";
+    return;
+  }
+  // Each screen starts from a clean draft, so nothing half-typed survives a visit.
+  if (name == "pin") session.pin = PinEntry{};
+  if (name == "assess") session.assess = AssessDraft{};
+  if (name == "trainee") session.review = ReviewDraft{};
+  if (name == "staff-login") session.login = LoginDraft{};
+  if (name != "pin") session.confirmation.reset();
+  session.screen = name;
+}
+
+void Ui::go_home() {
+  session = Session{};  // every draft, the staff session and the identified trainee go
+  session.language = options.language;
+  session.last_input_ms = now_ms();
+}
+
+void Ui::begin_staff_session(const Actor& actor) {
+  StaffSession s;
+  s.actor = actor;
+  if (const Staff* st = centre.state().staff_member(actor.id)) {
+    s.name = st->name.value;
+    if (!st->language.value.empty() && env.languages.count(st->language.value)) session.language = st->language.value;
+  }
+  session.staff = s;
+  session.subject_id.clear();
+  session.subject_verified = false;
+  show(actor.role == Role::Instructor ? "assess" : "dashboard");
+}
+
+void Ui::demo_staff_session(Role role) {
+  go_home();
+  Actor actor{"demo", role};
+  for (const auto& [id, st] : centre.state().staff)
+    if (st.role == role) {
+      actor.id = id;
+      break;
+    }
+  StaffSession s;
+  s.actor = actor;
+  if (const Staff* st = centre.state().staff_member(actor.id)) s.name = st->name.value;
+  session.staff = s;
+}
+
+void Ui::identify_trainee(const std::string& trainee_id, bool verified) {
+  session.subject_id = trainee_id;
+  session.subject_verified = verified;
+}
+
+void Ui::request_close() {
+  go_home();
+  session.login = LoginDraft{};
+  session.login.for_close = true;
+  session.close_requested = true;
+  session.screen = "staff-login";
+}
+
+// ---- actions ----------------------------------------------------------------------
+
+void Ui::set_banner(const std::string& text) {
+  session.banner = text;
+  session.banner_until_ms = now_ms() + std::int64_t(options.banner_seconds) * 1000;
+}
+
+void Ui::punch(const Actor& actor, const std::string& trainee_id, bool verified) {
+  const Trainee* t = centre.state().trainee(trainee_id);
+  if (!t) return;
+  const Day today = centre.today();
+  auto day = t->days.find(today);
+  const bool inside = day != t->days.end() && day->second.has_check_in() && !day->second.has_check_out();
+  Outcome out = inside ? centre.execute(CheckOut{trainee_id}, actor) : centre.execute(CheckIn{trainee_id}, actor);
+  identify_trainee(trainee_id, verified);
+  if (!out.ok()) {
+    session.screen = "pin";
+    session.confirmation.reset();
+    session.pin = PinEntry{};
+    session.pin.message = refusal(*out.refusal);
+    return;
+  }
+  // Read back what the store now holds: a repeated punch changes nothing and
+  // the confirmation then shows the time already recorded.
+  t = centre.state().trainee(trainee_id);
+  day = t->days.find(today);
+  Confirmation c;
+  c.trainee_id = trainee_id;
+  c.checked_in = !inside;
+  if (day != t->days.end())
+    c.minutes = inside ? std::max(day->second.check_out, day->second.confirmed_out) : day->second.check_in;
+  if (c.minutes < 0) c.minutes = centre.minutes_now();
+  c.until_ms = now_ms() + std::int64_t(options.confirmation_seconds) * 1000;
+  session.pin = PinEntry{};
+  session.confirmation = c;
+  session.screen = "pin";
+}
+
+void Ui::badge(const std::string& digits) {
+  AuthOutcome auth = centre.authenticate_badge(digits);
+  if (!auth.actor) {
+    set_banner(auth.refusal ? refusal(*auth.refusal) : t("board.badge_unknown"));
+    return;
+  }
+  if (auth.actor->role == Role::Trainee) return punch(*auth.actor, auth.actor->id, true);
+  if (session.login.for_close && session.close_requested) {
+    if (auth.actor->role == Role::Supervisor) session.close_confirmed = true;
+    return;
+  }
+  begin_staff_session(*auth.actor);
+}
+
+void Ui::read_badge_reader() {
+  // A keyboard-wedge reader types digits then Enter, as fast as a keyboard can.
+  const ImGuiIO& io = ImGui::GetIO();
+  for (int i = 0; i < io.InputQueueCharacters.Size; ++i) {
+    const ImWchar c = io.InputQueueCharacters[i];
+    if (c >= '0' && c <= '9' && session.badge_digits.size() < 32) session.badge_digits += char(c);
+  }
+  const bool enter = ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter), false) ||
+                     ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_KeyPadEnter), false);
+  if (enter && !session.badge_digits.empty()) {
+    const std::string digits = std::move(session.badge_digits);
+    session.badge_digits.clear();
+    badge(digits);
+  }
+}
+
+// ---- text -------------------------------------------------------------------------
+
+const Translations& Ui::translations() const {
+  auto it = env.languages.find(session.language);
+  if (it == env.languages.end()) it = env.languages.find("da");
+  if (it == env.languages.end()) it = env.languages.begin();
+  return it->second;
+}
+
+std::string Ui::t(const std::string& key) const {
+  const Translations& tr = translations();
+  if (!tr.has(key)) missing_.insert(key);
+  return tr(key);
+}
+
+std::string Ui::t(const std::string& key, const std::map<std::string, std::string>& params) const {
+  return fill(t(key), params);
+}
+
+std::string Ui::refusal(const Refusal& r) const {
+  const Translations& tr = translations();
+  const std::string key = r.code.rfind("store.", 0) == 0 ? r.code : "refusal." + r.code;
+  if (!tr.has(key)) missing_.insert(key);
+  return refusal_text(tr, r);
+}
+
+std::string Ui::reason(const Reason& r) const {
+  std::map<std::string, std::string> params = r.params;
+  for (auto& [k, v] : params)
+    if (!v.empty() && v[0] == '@') v = t(v.substr(1));  // parameters that are keys themselves
+  return t("reason." + r.code, params);
+}
+
+std::string Ui::date_long(Day day) const {
+  int y = 0, mo = 0, d = 0;
+  civil_from_day(day, y, mo, d);
+  return t("date.long", {{"weekday", t("date.weekday." + std::to_string(weekday(day)))},
+                         {"day", std::to_string(d)},
+                         {"month", t("date.month." + std::to_string(mo))},
+                         {"year", std::to_string(y)}});
+}
+
+std::string Ui::date_short(Day day) const {
+  int y = 0, mo = 0, d = 0;
+  civil_from_day(day, y, mo, d);
+  return t("date.short", {{"day", std::to_string(d)}, {"month", t("date.month_short." + std::to_string(mo))}});
+}
+
+std::string Ui::weekday_short(Day day) const { return t("date.weekday_short." + std::to_string(weekday(day))); }
+
+std::string Ui::skill_label(const Skill& s) const { return session.language == "da" ? s.label_da : s.label_en; }
+
+std::string Ui::category_label(const SkillCategory& c) const {
+  return session.language == "da" ? c.label_da : c.label_en;
+}
+
+std::string Ui::level_word(const Skill& s, int level) const {
+  return t(std::string(s.scale == SkillScale::Trade ? "level.trade." : "level.behaviour.") + std::to_string(level));
+}
+
+}  // namespace ft::ui

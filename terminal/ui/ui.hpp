@@ -1,0 +1,108 @@
+// The kiosk UI as one object the shell drives: frame() draws the current
+// screen from the session and the centre's state; the kiosk loop (or the
+// headless test driver, or the screenshot command) calls it between
+// ImGui::NewFrame() and ImGui::Render().
+//
+// Call flow of one frame:
+//   frame() -> note input, inactivity (60 s -> board), timers
+//           -> badge reader (digits + Enter)
+//           -> screens().find(session.screen)->draw(*this)
+//                 screens read centre.state(), call act helpers (punch, ...)
+//                 which call centre.execute() and move the session on.
+//
+// Sections: construction · frame and timers · navigation and sessions ·
+// actions shared by screens · text.
+#pragma once
+#include <cstdint>
+#include <map>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "terminal/app/environment.hpp"
+#include "terminal/core/i18n.hpp"
+#include "terminal/core/progress.hpp"
+#include "terminal/store/centre.hpp"
+#include "terminal/ui/fonts.hpp"
+#include "terminal/ui/icons.hpp"
+#include "terminal/ui/session.hpp"
+#include "terminal/ui/theme.hpp"
+#include "terminal/ui/touch.hpp"
+
+namespace ft::ui {
+
+struct UiOptions {
+  std::string language = "da";   // the board's language; a session may switch it
+  int inactivity_seconds = 60;   // untouched this long: back to the board, sessions end
+  int confirmation_seconds = 6;  // the check-in confirmation closes by itself
+  int banner_seconds = 5;
+};
+
+class Ui {
+ public:
+  Ui(Centre& centre, const Environment& env, const Fonts& fonts, const Icons& icons, Metrics metrics,
+     UiOptions options = {});
+
+  // ---- frame and timers
+  void frame();
+  // Seconds until the screen changes without input: the clock's next minute,
+  // the inactivity timeout, a confirmation or notice closing. The kiosk
+  // sleeps this long (glfwWaitEventsTimeout) when nothing else happens.
+  double seconds_until_due() const;
+
+  // ---- navigation and sessions
+  void show(const std::string& screen);
+  void go_home();  // the board; staff session and identified trainee end
+  void begin_staff_session(const Actor& actor);
+  void identify_trainee(const std::string& trainee_id, bool verified);
+  // Screenshots only: a staff session for the first staff member with `role`
+  // (a stand-in when there is none), without a PIN. Nothing is written.
+  void demo_staff_session(Role role);
+  void request_close();  // the window's close button: a supervisor must confirm
+  bool close_confirmed() const { return session.close_confirmed; }
+  bool is_supervisor() const;
+  bool is_staff() const { return session.staff.has_value(); }
+
+  // ---- actions shared by screens
+  // Checks the trainee in, or out when in; shows the confirmation or says why not.
+  void punch(const Actor& actor, const std::string& trainee_id, bool verified);
+  // The badge reader typed `badge` and Enter.
+  void badge(const std::string& badge);
+  void set_banner(const std::string& text);
+
+  // ---- text (every string on screen comes through here; misses are recorded)
+  std::string t(const std::string& key) const;
+  std::string t(const std::string& key, const std::map<std::string, std::string>& params) const;
+  std::string refusal(const Refusal& r) const;
+  std::string reason(const Reason& r) const;
+  std::string date_long(Day day) const;   // "onsdag 15. januar 2025"
+  std::string date_short(Day day) const;  // "15. jan."
+  std::string weekday_short(Day day) const;
+  std::string icon(const std::string& name) const { return icons.glyph(name); }
+  std::string skill_label(const Skill& s) const;
+  std::string category_label(const SkillCategory& c) const;
+  std::string level_word(const Skill& s, int level) const;
+  const Translations& translations() const;
+  const std::set<std::string>& missing_keys() const { return missing_; }
+
+  std::int64_t now_ms() const { return centre.now_ms(); }
+  void report_overflow(const std::string& id) { overflows.insert(id); }
+
+  Centre& centre;
+  const Environment& env;
+  const Fonts& fonts;
+  const Icons& icons;
+  Metrics m;
+  UiOptions options;
+  Session session;
+  TouchTargets targets;
+  std::set<std::string> overflows;  // ids of targets whose text did not fit (tests assert none)
+
+ private:
+  void note_input();
+  void read_badge_reader();
+  mutable std::set<std::string> missing_;
+  int drawn_minute_ = -1;
+};
+
+}  // namespace ft::ui

@@ -1,0 +1,196 @@
+// Every screen, and the states inside screens (panels, confirmation,
+// keyboard), drawn over the demo centre in Danish and English at the two
+// sizes of the floor PCs: no raw translation key, no text that does not fit,
+// touch targets at least 64 px high and at least 16 px apart.
+#include <doctest/doctest.h>
+
+#include <chrono>
+#include <functional>
+
+#include "terminal/ui/facts.hpp"
+#include "terminal/ui/screen_registry.hpp"
+#include "tests/ui/driver.hpp"
+
+using ft::test::UiDriver;
+using ft::ui::Ui;
+
+namespace {
+
+// The demo centre once per process, seeded by the real binary.
+const std::string& demo_db() {
+  static ft::test::TempDir dir;
+  static const std::string path = [] {
+    const std::string p = dir.file("demo.db");
+    auto r = ft::test::run({ft::test::binary("floor-terminal"), "seed-demo", "--db", p});
+    if (r.exit_code != 0) throw std::runtime_error("seed-demo failed: " + r.err);
+    return p;
+  }();
+  return path;
+}
+
+std::int64_t now_ms() {
+  return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
+      .count();
+}
+
+struct ScreenState {
+  std::string name;
+  std::function<void(Ui&)> setup;  // after the screen's own demo
+};
+
+const ft::Trainee* first_in_centre(Ui& ui) {
+  auto v = ft::ui::trainees_in(ui.centre.state(), {ft::Stage::Centre});
+  return v.empty() ? nullptr : v.front();
+}
+
+std::vector<ScreenState> states() {
+  std::vector<ScreenState> out;
+  for (const auto& def : ft::ui::screens().all()) out.push_back({def.name, nullptr});
+  auto demo = [](const char* screen) { return ft::ui::screens().find(screen)->demo; };
+  out.push_back({"board+banner", [](Ui& ui) { ui.set_banner(ui.t("board.badge_unknown")); }});
+  out.push_back({"pin+wrong", [=](Ui& ui) {
+                   demo("pin")(ui);
+                   ui.session.pin.message = ui.refusal(ft::Refusal{"wrong_pin", {{"attempts_left", "4"}}});
+                 }});
+  for (bool in : {true, false})
+    out.push_back(
+        {in ? "pin+confirm-in" : "pin+confirm-out", [=](Ui& ui) {
+           demo("pin")(ui);
+           ui.session.subject_verified = true;
+           ui.session.confirmation = ft::ui::Confirmation{ui.session.subject_id, in, 8 * 60 + 2, ui.now_ms() + 5000};
+         }});
+  out.push_back({"assess+trainees", [=](Ui& ui) {
+                   demo("assess")(ui);
+                   ui.session.assess.step = ft::ui::AssessDraft::Trainees;
+                 }});
+  for (const char* skill : {"floor-mopping", "goal-orientation"})
+    out.push_back({std::string("assess+level+note:") + skill, [=](Ui& ui) {
+                     demo("assess")(ui);
+                     ui.session.assess.skill = skill;
+                     ui.session.assess.level = 3;
+                     ui.session.assess.note = "Godt arbejde i dag – især på gangene.";
+                     ui.session.assess.note_open = true;
+                     ui.session.assess.step = ft::ui::AssessDraft::Level;
+                   }});
+  using ft::ui::ReviewDraft;
+  out.push_back({"trainee+stage-internship", [=](Ui& ui) {
+                   demo("trainee")(ui);
+                   ui.session.review.panel = ReviewDraft::Stage;
+                   ui.session.review.stage = ft::Stage::Internship;
+                 }});
+  out.push_back({"trainee+stage-typing", [=](Ui& ui) {
+                   demo("trainee")(ui);
+                   ui.session.review.panel = ReviewDraft::Stage;
+                   ui.session.review.stage = ft::Stage::Employed;
+                   ui.session.review.typing_host = true;
+                   ui.session.review.host = "Ikast Rengøring ApS";
+                 }});
+  out.push_back({"trainee+stage-exit", [=](Ui& ui) {
+                   demo("trainee")(ui);
+                   ui.session.review.panel = ReviewDraft::Stage;
+                   ui.session.review.stage = ft::Stage::Exited;
+                 }});
+  out.push_back({"trainee+absence", [=](Ui& ui) {
+                   demo("trainee")(ui);
+                   ui.session.review.panel = ReviewDraft::Absence;
+                   ui.session.review.kind = ft::AbsenceKind::Sick;
+                   ui.session.review.cause = "child_sick";
+                 }});
+  out.push_back({"trainee+note", [=](Ui& ui) {
+                   demo("trainee")(ui);
+                   ui.session.review.panel = ReviewDraft::Note;
+                   ui.session.review.note = "Aftalt opfølgning med jobcentret.";
+                 }});
+  out.push_back({"trainee+message", [=](Ui& ui) {
+                   demo("trainee")(ui);
+                   ui.session.review.message = ui.refusal(ft::Refusal{"host_required", {}});
+                   ui.session.review.message_is_error = true;
+                 }});
+  out.push_back({"staff-login+pin", [=](Ui& ui) {
+                   demo("staff-login")(ui);
+                   if (!ui.centre.state().staff.empty())
+                     ui.session.login.staff_id = ui.centre.state().staff.begin()->first;
+                   ui.session.login.message = ui.refusal(ft::Refusal{"wrong_pin", {{"attempts_left", "2"}}});
+                 }});
+  out.push_back({"staff-login+close", [](Ui& ui) { ui.request_close(); }});
+  out.push_back(
+      {"my-progress+referred", [](Ui& ui) {
+         ui.go_home();
+         for (const auto* t : ft::ui::trainees_in(ui.centre.state(), {ft::Stage::Referred, ft::Stage::Internship})) {
+           ui.identify_trainee(t->id, true);
+           ui.show("my-progress");
+           break;
+         }
+       }});
+  (void)first_in_centre;
+  return out;
+}
+
+void draw_state(UiDriver& d, const ScreenState& s, const std::string& lang) {
+  Ui& ui = *d.ui;
+  ui.options.language = lang;
+  ui.go_home();
+  const std::string screen = s.name.substr(0, s.name.find('+'));
+  const auto* def = ft::ui::screens().find(screen);
+  REQUIRE(def != nullptr);
+  if (s.setup)
+    s.setup(ui);
+  else if (def->demo)
+    def->demo(ui);
+  ui.overflows.clear();
+  d.frames(3);
+}
+
+void check_targets(const UiDriver& d, const std::string& where) {
+  const auto& rects = d.ui->targets.rects;
+  for (const auto& [id, r] : rects) {
+    if (r.clipped) continue;
+    INFO(where << " target " << id);
+    CHECK(r.height() >= 64.0f);
+    CHECK(r.width() >= 64.0f);
+  }
+  for (auto a = rects.begin(); a != rects.end(); ++a)
+    for (auto b = std::next(a); b != rects.end(); ++b) {
+      const auto& p = a->second;
+      const auto& q = b->second;
+      const bool x_overlap = p.min.x < q.max.x && q.min.x < p.max.x;
+      const bool y_overlap = p.min.y < q.max.y && q.min.y < p.max.y;
+      INFO(where << " targets " << a->first << " and " << b->first);
+      if (x_overlap && y_overlap)
+        FAIL_CHECK("overlapping touch targets");
+      else if (x_overlap)
+        CHECK(std::max(q.min.y - p.max.y, p.min.y - q.max.y) >= 15.5f);
+      else if (y_overlap)
+        CHECK(std::max(q.min.x - p.max.x, p.min.x - q.max.x) >= 15.5f);
+    }
+}
+
+}  // namespace
+
+TEST_CASE("every screen and state reads well in both languages at 1920x1080 and 1280x800") {
+  for (ImVec2 size : {ImVec2(1920, 1080), ImVec2(1280, 800)}) {
+    UiDriver d(size, demo_db(), now_ms());
+    for (const auto& s : states()) {
+      for (const std::string lang : {"da", "en"}) {
+        const std::string where =
+            s.name + " " + lang + " " + std::to_string(int(size.x)) + "x" + std::to_string(int(size.y));
+        CAPTURE(where);
+        draw_state(d, s, lang);
+        const std::string screen = s.name.substr(0, s.name.find('+'));
+        CHECK(d.ui->session.screen == screen);  // the demo subject exists: the screen really showed
+        CHECK(d.ui->missing_keys().empty());
+        for (const auto& k : d.ui->missing_keys()) MESSAGE("raw key on screen: " << k);
+        CHECK(d.ui->overflows.empty());
+        for (const auto& o : d.ui->overflows) MESSAGE("text does not fit: " << o);
+        check_targets(d, where);
+      }
+    }
+  }
+}
+
+TEST_CASE("drawing screens writes nothing to the centre") {
+  UiDriver d(ImVec2(1920, 1080), demo_db(), now_ms());
+  const auto before = d.centre->event_count();
+  for (const auto& s : states()) draw_state(d, s, "da");
+  CHECK(ft::test::reopen(d)->event_count() == before);
+}

@@ -1,0 +1,102 @@
+// Text on the kiosk: both languages hold the same keys; every character of
+// every translation and of every catalogue label is in the font atlas (no
+// "?" boxes for æ ø å, – or …); every icon the catalogue names exists.
+#include <doctest/doctest.h>
+#include <imgui_internal.h>
+
+#include <nlohmann/json.hpp>
+
+#include "terminal/ui/icons.hpp"
+#include "tests/ui/driver.hpp"
+
+using ft::test::UiDriver;
+
+namespace {
+
+nlohmann::json translations(const std::string& lang) {
+  return nlohmann::json::parse(ft::test::read_file(ft::test::asset("i18n/" + lang + ".json")));
+}
+
+// The characters of `text` that `font` lacks, as code points.
+std::vector<unsigned> missing_glyphs(ImFont* font, const std::string& text) {
+  std::vector<unsigned> missing;
+  const char* s = text.c_str();
+  const char* end = s + text.size();
+  while (s < end) {
+    unsigned int c = 0;
+    const int n = ImTextCharFromUtf8(&c, s, end);
+    if (n <= 0) break;
+    s += n;
+    if (c == '\n') continue;
+    if (!font->FindGlyphNoFallback(static_cast<ImWchar>(c))) missing.push_back(c);
+  }
+  return missing;
+}
+
+}  // namespace
+
+TEST_CASE("Danish and English hold exactly the same keys") {
+  const auto da = translations("da"), en = translations("en");
+  for (const auto& [key, value] : da.items()) {
+    CAPTURE(key);
+    CHECK(en.contains(key));
+    CHECK_FALSE(value.get<std::string>().empty());
+  }
+  for (const auto& [key, value] : en.items()) {
+    CAPTURE(key);
+    CHECK(da.contains(key));
+    CHECK_FALSE(value.get<std::string>().empty());
+  }
+}
+
+TEST_CASE("every glyph of every catalogue string and translation is in the atlas") {
+  UiDriver d;
+  const auto& fonts = d.ui->fonts;
+  std::vector<std::string> texts;
+  for (const auto& c : d.centre->catalogue().categories) texts.insert(texts.end(), {c.label_da, c.label_en});
+  for (const auto& s : d.centre->catalogue().skills) texts.insert(texts.end(), {s.label_da, s.label_en});
+  for (const char* lang : {"da", "en"}) {
+    const auto all = translations(lang);
+    for (const auto& [key, value] : all.items()) texts.push_back(value.get<std::string>());
+  }
+  // Names the board must show: Danish, Polish, Czech, Turkish, Romanian, Ukrainian.
+  texts.insert(texts.end(), {"Åse Ærø-Ødegaard", "Łukasz Świątek", "Jiří Dvořák", "Şükrü Öztürk", "Ștefan Țurcanu",
+                             "Олена Шевченко", "Ґрета Їжак"});
+  CHECK(texts.size() > 100);
+  for (ImFont* font : {fonts.body, fonts.small, fonts.bold, fonts.title}) {
+    for (const auto& text : texts) {
+      CAPTURE(text);
+      auto missing = missing_glyphs(font, text);
+      CHECK(missing.empty());
+    }
+  }
+  // The huge font holds digits and the clock's colon.
+  CHECK(missing_glyphs(fonts.huge, "0123456789:").empty());
+}
+
+TEST_CASE("every icon the catalogue and the screens name is in the icon font") {
+  UiDriver d;
+  const auto& icons = d.ui->icons;
+  CHECK(icons.size() > 1000);
+  for (const auto& c : d.centre->catalogue().categories) {
+    CAPTURE(c.icon);
+    CHECK(icons.has(c.icon));
+  }
+  for (const auto& s : d.centre->catalogue().skills) {
+    CAPTURE(s.icon);
+    CHECK(icons.has(s.icon));
+  }
+  for (const auto& name : ft::ui::ui_icon_names()) {
+    CAPTURE(name);
+    REQUIRE(icons.has(name));
+    const auto cp = icons.codepoint(name);
+    CHECK(d.ui->fonts.body->FindGlyphNoFallback(static_cast<ImWchar>(cp)) != nullptr);
+    CHECK(d.ui->fonts.huge->FindGlyphNoFallback(static_cast<ImWchar>(cp)) != nullptr);
+  }
+}
+
+TEST_CASE("a missing key shows as itself and is recorded, so tests catch it") {
+  UiDriver d;
+  CHECK(d.ui->t("no.such.key") == "no.such.key");
+  CHECK(d.ui->missing_keys().count("no.such.key") == 1);
+}
