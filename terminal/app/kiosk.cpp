@@ -24,8 +24,11 @@
 #include <csignal>
 #include <iostream>
 
+#include "sync/client/engine.hpp"
 #include "terminal/app/environment.hpp"
+#include "terminal/app/log.hpp"
 #include "terminal/store/centre.hpp"
+#include "terminal/store/sync_ledger.hpp"
 #include "terminal/ui/main_queue.hpp"
 #include "terminal/ui/setup.hpp"
 #include "terminal/ui/ui.hpp"
@@ -45,7 +48,12 @@ void mark_input(GLFWwindow*) { g_input = true; }
 void on_cursor(GLFWwindow* w, double, double) { mark_input(w); }
 void on_button(GLFWwindow* w, int, int, int) { mark_input(w); }
 void on_scroll(GLFWwindow* w, double, double) { mark_input(w); }
-void on_key(GLFWwindow* w, int, int, int, int) { mark_input(w); }
+void on_key(GLFWwindow* w, int key, int, int action, int) {
+  mark_input(w);
+  // A badge reader presses and releases Enter faster than a frame; ImGui 1.86
+  // would miss it, so it travels with the typed characters as '\r'.
+  if (action == GLFW_PRESS && (key == GLFW_KEY_ENTER || key == GLFW_KEY_KP_ENTER)) ImGui::GetIO().AddInputCharacter('\r');
+}
 void on_char(GLFWwindow* w, unsigned int) { mark_input(w); }
 void on_focus(GLFWwindow* w, int) { mark_input(w); }
 void on_size(GLFWwindow* w, int, int) { mark_input(w); }
@@ -57,7 +65,34 @@ void on_close(GLFWwindow* w) {
 }
 
 void on_glfw_error(int code, const char* text) {
-  std::cerr << "floor-terminal: display error " << code << ": " << text << "\n";
+  log(LogLevel::Error, "display error " + std::to_string(code) + ": " + text);
+}
+
+// The sync engine, when this terminal has joined a server: it runs on its own
+// thread and connection; its reports come back through the main-thread queue.
+std::unique_ptr<sync::SyncEngine> start_sync(const std::string& db_path, Centre& centre, ui::MainThreadQueue& queue) {
+  try {
+    if (!SyncLedger(centre.db()).settings().configured()) {
+      log(LogLevel::Info, "sync is not set up on this terminal; working offline");
+      return nullptr;
+    }
+  } catch (const StoreFailure& f) {
+    log(LogLevel::Warning, "sync settings unreadable: " + f.error.code);
+    return nullptr;
+  }
+  sync::EngineOptions options;
+  options.db_path = db_path;
+  options.on_status = [&queue, &centre](const sync::SyncSnapshot& snap) {
+    if (snap.running) return;  // only finished rounds are worth a line and a redraw
+    if (snap.fault) log(LogLevel::Warning, "sync round failed: " + snap.fault->code);
+    else if (snap.pushed || snap.pulled)
+      log(LogLevel::Info, "sync round: pushed " + std::to_string(snap.pushed) + ", pulled " + std::to_string(snap.pulled));
+    if (snap.pulled > 0) queue.post([&centre] { centre.refresh(); });
+    else queue.post([] {});  // redraw: the sync card and the offline sign read the ledger
+  };
+  auto engine = std::make_unique<sync::SyncEngine>(std::move(options));
+  engine->start();
+  return engine;
 }
 
 void draw_frame(GLFWwindow* window, ui::Ui& ui) {
@@ -84,20 +119,20 @@ int run_kiosk(const KioskOptions& o) {
   std::string error;
   auto env = load_environment(o.config_path, error);
   if (!env) {
-    std::cerr << error << "\n";
+    log(LogLevel::Error, error);
     return 1;
   }
   const Translations& tr = env->tr(o.language);
   StoreError store_error;
   auto centre = Centre::open(o.db_path, env->rules, env->catalogue, store_error);
   if (!centre) {
-    std::cerr << refusal_text(tr, Refusal{"store." + store_error.code, {{"path", o.db_path}}}) << "\n";
+    log(LogLevel::Error, refusal_text(tr, Refusal{"store." + store_error.code, {{"path", o.db_path}}}));
     return 1;
   }
 
   glfwSetErrorCallback(on_glfw_error);
   if (!glfwInit()) {
-    std::cerr << tr("kiosk.no_display") << "\n";
+    log(LogLevel::Error, tr("kiosk.no_display"));
     return 1;
   }
   glfwWindowHint(GLFW_AUTO_ICONIFY, GLFW_FALSE);  // a touch elsewhere must not minimise the kiosk
@@ -106,7 +141,7 @@ int run_kiosk(const KioskOptions& o) {
   const int width = mode ? mode->width : 1280, height = mode ? mode->height : 800;
   GLFWwindow* window = glfwCreateWindow(width, height, "Floor terminal", monitor, nullptr);
   if (!window) {
-    std::cerr << tr("kiosk.no_window") << "\n";
+    log(LogLevel::Error, tr("kiosk.no_window"));
     glfwTerminate();
     return 1;
   }
@@ -120,7 +155,7 @@ int run_kiosk(const KioskOptions& o) {
   glfwGetWindowSize(window, &win_w, &win_h);
   auto res = ui::prepare_imgui(env->catalogue, float(win_w), float(win_h), error);
   if (!res) {
-    std::cerr << error << "\n";
+    log(LogLevel::Error, error);
     ImGui::DestroyContext();
     glfwDestroyWindow(window);
     glfwTerminate();
@@ -145,6 +180,10 @@ int run_kiosk(const KioskOptions& o) {
   ui::MainThreadQueue queue([] { glfwPostEmptyEvent(); });
   std::signal(SIGTERM, on_stop_signal);
   std::signal(SIGINT, on_stop_signal);
+  auto engine = start_sync(o.db_path, *centre, queue);  // stopped before the queue and centre go
+  log(LogLevel::Info, "kiosk started, terminal " + centre->terminal_id() + ", " +
+                          std::to_string(centre->event_count()) + " events");
+  std::int64_t known_events = centre->event_count();  // what we have told the sync engine about
 
   // ---- the loop ---------------------------------------------------------------------------
   constexpr double kRefreshSeconds = 2.0;  // events written by the sync thread or the command line
@@ -165,18 +204,28 @@ int run_kiosk(const KioskOptions& o) {
     if (now >= next_refresh) {
       next_refresh = now + kRefreshSeconds;
       try {
-        if (centre->refresh() > 0) frames_due = std::max(frames_due, 1);
-      } catch (const StoreFailure&) {
+        if (const int arrived = centre->refresh(); arrived > 0) {
+          known_events += arrived;  // written elsewhere: nothing new to push from here
+          frames_due = std::max(frames_due, 1);
+        }
+      } catch (const StoreFailure& f) {
         // A busy or failing file shows on the next command; the board keeps running.
+        log(LogLevel::Warning, "reading new events failed: " + f.error.code);
       }
     }
     if (now >= next_timer) frames_due = std::max(frames_due, 1);
     if (frames_due == 0) continue;
     draw_frame(window, ui);
     --frames_due;
+    if (centre->event_count() > known_events) {  // this frame wrote events (refresh inside execute counts too)
+      known_events = centre->event_count();
+      if (engine) engine->notify();
+    }
     next_timer = glfwGetTime() + ui.seconds_until_due();
   }
 
+  if (engine) engine->stop();
+  log(LogLevel::Info, "kiosk stopped");
   ImGui_ImplOpenGL3_Shutdown();
   ImGui_ImplGlfw_Shutdown();
   ImGui::DestroyContext();

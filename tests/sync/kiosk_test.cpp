@@ -1,0 +1,80 @@
+// The kiosk process with its sync engine, under Xvfb: what another terminal
+// did arrives on the kiosk by itself, the kiosk stops cleanly on SIGTERM, and
+// its log names no one. Skipped (with a message) without a display.
+#include <doctest/doctest.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <nlohmann/json.hpp>
+#include <thread>
+
+#include "tests/sync/sync_fixture.hpp"
+
+using namespace ft::test;
+using Json = nlohmann::json;
+
+namespace {
+RunResult ft_cli(std::vector<std::string> args) {
+  args.insert(args.begin(), binary("floor-terminal"));
+  return run(args);
+}
+
+Json trainee_status(const std::string& db, const std::string& id) {
+  auto r = ft_cli({"status", "--db", db, "--json"});
+  REQUIRE_MESSAGE(r.exit_code == 0, r.err);
+  const Json status = Json::parse(r.out);  // kept alive: the loop reads into it
+  for (const auto& t : status["trainees"])
+    if (t["id"] == id) return t;
+  return Json();
+}
+
+// Polls `condition` every 200 ms, at most `tries` times; the kiosk and the
+// server work on their own clocks, so the test waits for them, not for a time.
+template <class F>
+bool eventually(F condition, int tries = 150) {
+  for (int i = 0; i < tries; ++i) {
+    if (condition()) return true;
+    std::this_thread::sleep_for(std::chrono::milliseconds(200));
+  }
+  return false;
+}
+}  // namespace
+
+TEST_CASE("the kiosk's sync engine pulls what another terminal did, and its log names no one") {
+  if (!std::getenv("DISPLAY")) {
+    MESSAGE("skipped: needs a display (xvfb-run)");
+    return;
+  }
+  use_test_timeouts_in_children();
+  TempDir dir;
+  const Pki pki = make_pki(dir);
+  ServerProcess server(dir.file("server.db"), pki, dir.file("server.log"));
+  server.start();
+  const auto kiosk_db = dir.file("kiosk.db"), office_db = dir.file("office.db");
+  const auto trainee = last_line(ft_cli({"enrol", "--db", kiosk_db, "--name", "Åse Ærø-Ødegaard", "--badge", "4711"}).out);
+  for (const auto& [db, name] : {std::pair{kiosk_db, "kiosk"}, std::pair{office_db, "office"}}) {
+    auto r = ft_cli({"join", "--db", db, "--server", server.url(), "--ca", pki.ca, "--code", server.add_terminal(name)});
+    REQUIRE_MESSAGE(r.exit_code == 0, r.err);
+  }
+  REQUIRE(ft_cli({"sync", "--db", kiosk_db}).exit_code == 0);
+  REQUIRE(ft_cli({"sync", "--db", office_db}).exit_code == 0);
+  // The office checks the trainee in by badge (no PIN) before the kiosk starts.
+  REQUIRE(ft_cli({"checkin", "--db", office_db, "--trainee", trainee}).exit_code == 0);
+  REQUIRE(ft_cli({"sync", "--db", office_db}).exit_code == 0);
+
+  const pid_t kiosk = spawn({binary("floor-terminal"), "--db", kiosk_db, "--windowed"}, dir.file("kiosk.log"));
+  // 1. Pulled by the kiosk's engine on its own.
+  CHECK(eventually([&] { return trainee_status(kiosk_db, trainee)["checked_in"] == true; }));
+  kill(kiosk, SIGTERM);
+  int status = 0;
+  waitpid(kiosk, &status, 0);
+  CHECK(WIFEXITED(status));
+  CHECK(WEXITSTATUS(status) == 0);
+  // Nothing personal in the kiosk's log: ids only.
+  const auto log = read_file(dir.file("kiosk.log"));
+  CHECK(log.find("kiosk started") != std::string::npos);
+  CHECK(log.find("Åse") == std::string::npos);
+  CHECK(log.find("Ødegaard") == std::string::npos);
+  CHECK(server.event_count() == 2);  // enrolled and checked in, each once
+}
