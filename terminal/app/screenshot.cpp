@@ -160,10 +160,13 @@ int cli_screenshot(const std::vector<std::string>& args, std::ostream& out, std:
       ui::UiOptions options;
       options.language = a->lang;
       ui::Ui ui(*centre, *env, res->fonts, res->icons, res->metrics, options);
+      ui::SilentSpeaker silent;  // a picture only: nothing is said
+      ui.set_speaker(&silent);
       if (def->demo)
         def->demo(ui);
       else
         ui.show(def->name);
+      ui.session.language = a->lang;  // --lang decides, also where a trainee's own language would
       // Three frames: the first lays out, later ones settle sizes that depend on earlier frames.
       for (int i = 0; i < 3; ++i) render(window, ui);
       int w = 0, h = 0;

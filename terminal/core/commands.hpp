@@ -26,7 +26,16 @@ struct AddStaff {
   std::string badge;
 };
 struct CheckIn { std::string trainee_id; };
-struct CheckOut { std::string trainee_id; };
+// `by_punch`: the terminal chose check-out because the trainee, already in,
+// tapped their tile or scanned their badge again. Such a punch within
+// Rules::double_tap_seconds of the check-in is a double tap: nothing is
+// written and the notice "double_tap" says since when they are in. An
+// explicit check-out (by_punch false: the command line, or "go out" on the
+// double-tap screen) is always honoured.
+struct CheckOut {
+  std::string trainee_id;
+  bool by_punch = false;
+};
 struct Assess {
   std::vector<std::string> trainee_ids;  // one or several at once
   std::string skill;
@@ -55,7 +64,13 @@ struct ConfirmInternship { std::string trainee_id; };
 struct ProposeCheckout { std::string trainee_id; Day day = 0; int minutes = 0; };
 struct ConfirmCheckout { std::string trainee_id; Day day = 0; int minutes = 0; };
 struct SetPin { std::string subject_id; std::string pin; };
-struct SetLanguage { std::string trainee_id; std::string language; };
+// The trainee's own language and/or read-aloud setting: an empty language
+// leaves the language as it is; read_aloud unset leaves that as it is.
+struct SetLanguage {
+  std::string trainee_id;
+  std::string language;
+  std::optional<bool> read_aloud;
+};
 struct LiftLock { std::string subject_id; };
 struct NameCentre { std::string name; };
 // Erase a trainee's personal data once they left long enough ago (privacy.erase_after_days).

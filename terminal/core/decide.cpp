@@ -9,6 +9,7 @@
 #include <set>
 
 #include "terminal/core/pin.hpp"
+#include "terminal/core/progress.hpp"
 #include "terminal/core/text.hpp"
 
 namespace ft {
@@ -136,8 +137,12 @@ Decision set_pin(const State& s, const SetPin& c, const Actor& actor, const Cont
 Decision set_language(const State& s, const SetLanguage& c, const Actor& actor) {
   Decision refusal;
   if (!find_trainee(s, c.trainee_id, actor, refusal)) return refusal;
-  if (!language_ok(c.language)) return refuse("unknown_language", {{"language", c.language}});
-  return accept(ev::kTraineeUpdated, {{"trainee_id", c.trainee_id}, {"language", c.language}});
+  if (c.language.empty() && !c.read_aloud) return refuse("unknown_language", {{"language", ""}});
+  if (!c.language.empty() && !language_ok(c.language)) return refuse("unknown_language", {{"language", c.language}});
+  Json p{{"trainee_id", c.trainee_id}};
+  if (!c.language.empty()) p["language"] = c.language;
+  if (c.read_aloud) p["read_aloud"] = *c.read_aloud ? "1" : "0";
+  return accept(ev::kTraineeUpdated, std::move(p));
 }
 
 Decision lift_lock(const State& s, const LiftLock& c) {
@@ -178,6 +183,11 @@ Decision check_out(const State& s, const CheckOut& c, const Actor& actor, const 
   if (it->second.has_check_out()) {
     Decision d;
     d.notice = Refusal{"already_out", {{"name", t->name.value}, {"time", format_clock(it->second.check_out)}}};
+    return d;
+  }
+  if (c.by_punch && is_double_tap(it->second, ctx.minutes, *ctx.rules)) {
+    Decision d;  // a second tap or scan moments after the check-in: not a check-out
+    d.notice = Refusal{"double_tap", {{"name", t->name.value}, {"time", format_clock(it->second.check_in)}}};
     return d;
   }
   return accept(ev::kCheckedOut, {{"trainee_id", t->id}, {"day", format_day(ctx.today)}, {"time", format_clock(ctx.minutes)}});
@@ -320,6 +330,21 @@ template <class... Ts>
 overloaded(Ts...) -> overloaded<Ts...>;
 
 }  // namespace
+
+bool is_double_tap(const AttendanceDay& day, int minutes, const Rules& rules) {
+  if (!day.has_check_in() || day.has_check_out()) return false;
+  return (minutes - day.check_in) * 60 < rules.double_tap_seconds;
+}
+
+std::optional<Day> unanswered_checkout(const Trainee& t, Day today, const Rules& rules) {
+  Day last = today - 1;
+  while (last > today - 8 && !is_expected_day(last, rules)) --last;
+  auto it = t.days.find(last);
+  if (it == t.days.end()) return std::nullopt;
+  const AttendanceDay& d = it->second;
+  if (!d.has_check_in() || d.has_check_out() || d.proposed_out >= 0) return std::nullopt;
+  return last;
+}
 
 const char* command_name(const Command& c) {
   static const char* const names[] = {"enrol", "add_staff", "check_in", "check_out", "assess",

@@ -43,6 +43,14 @@ struct Decision {
 
 Decision decide(const State& state, const Command& command, const Actor& actor, const Context& ctx);
 
+// The double-tap guard: true when a punch at `minutes` comes within
+// rules.double_tap_seconds of this day's check-in (and the day has no check-out).
+bool is_double_tap(const AttendanceDay& day, int minutes, const Rules& rules);
+// The morning question: the last expected day before `today` when the trainee
+// checked in then and neither checked out nor answered "when did you leave?"
+// since (looks back at most a week).
+std::optional<Day> unanswered_checkout(const Trainee& t, Day today, const Rules& rules);
+
 // True when `role` may issue this kind of command at all (self-service limits are in decide).
 bool role_may(Role role, const Command& command);
 

@@ -124,4 +124,13 @@ std::string stage_icon(Stage s) {
 
 std::string guarantee_key(Guarantee g) { return std::string("guarantee.") + guarantee_name(g); }
 
+const char* cause_icon(const std::string& cause) {
+  static const std::pair<const char*, const char*> icons[] = {{"sick", "thermometer"},   {"child_sick", "baby"},
+                                                              {"doctor", "stethoscope"}, {"jobcentre", "domain"},
+                                                              {"transport", "bus"},      {"other", "dots-horizontal"}};
+  for (const auto& [c, icon] : icons)
+    if (cause == c) return icon;
+  return "dots-horizontal";
+}
+
 }  // namespace ft::ui

@@ -35,6 +35,8 @@ struct DayLook {
 };
 DayLook day_look(DayStatus s);
 
+// The pictogram of an absence cause (kAbsenceCauses): staff screens only, never the board.
+const char* cause_icon(const std::string& cause);
 std::string stage_key(Stage s);          // "stage.centre"
 std::string stage_icon(Stage s);         // "school", "briefcase", ...
 std::string guarantee_key(Guarantee g);  // "guarantee.on_track"

@@ -155,6 +155,11 @@ const std::vector<std::string>& ui_icon_names() {
       "hand-pointing-right",
       "credit-card-scan",
       "nfc-tap",
+      // the floor details: morning question, lockout help, read-aloud
+      "weather-sunset",
+      "clock-fast",
+      "human-greeting",
+      "volume-high",
   };
   return names;
 }

@@ -18,6 +18,40 @@ struct Confirmation {
   bool checked_in = true;  // false: checked out
   int minutes = 0;         // the time recorded
   std::int64_t until_ms = 0;
+  std::string note;        // one more line, e.g. "an instructor will confirm your answer"
+  bool practice = false;   // shown in practice: nothing was recorded
+};
+
+// "You are already in since 08:02 — go out?" after a second tap or scan.
+struct DoubleTap {
+  std::string trainee_id;
+  Actor actor;      // who punched (the trainee, or staff for them)
+  int since = 0;    // the check-in already recorded
+};
+
+// "When did you leave yesterday?" asked at the check-in after a day without check-out.
+struct MorningQuestion {
+  std::string trainee_id;
+  Actor actor;
+  Day day = 0;      // the day without a check-out
+  int hour = -1;    // chosen so far; -1 none
+  int quarter = -1;
+  std::string message;
+  std::optional<Confirmation> then;  // the check-in's confirmation, shown after the answer
+};
+
+// After the wrong-PIN limit: an instructor confirms the trainee and lifts the lock.
+struct LockoutHelp {
+  std::string trainee_id;
+  std::string staff_id;  // chosen from the list; empty while choosing
+  std::string digits;
+  std::string message;
+};
+
+// A supervisor's practice session for one trainee: nothing is written.
+struct Practice {
+  std::string trainee_id;
+  std::string started_by;
 };
 
 struct PinEntry {
@@ -79,6 +113,10 @@ struct Session {
 
   PinEntry pin;
   std::optional<Confirmation> confirmation;
+  std::optional<DoubleTap> double_tap;
+  MorningQuestion morning;
+  LockoutHelp lockout;
+  std::optional<Practice> practice;
   AssessDraft assess;
   ReviewDraft review;
   LoginDraft login;

@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "terminal/core/pin.hpp"
 #include "terminal/core/text.hpp"
 #include "terminal/ui/screen_registry.hpp"
 
@@ -38,15 +39,19 @@ void Ui::frame() {
   const std::int64_t now = now_ms();
 
   // 60 s untouched: back to the board; a staff session or a trainee's page ends.
+  // A practice session ends too.
   if (now - session.last_input_ms >= std::int64_t(options.inactivity_seconds) * 1000 &&
       (session.screen != "board" || session.staff || !session.subject_id.empty() ||
-       session.language != options.language))
+       session.language != options.language || session.practice)) {
+    session.practice.reset();
     go_home();
+  }
   if (session.confirmation && now >= session.confirmation->until_ms && session.screen == "pin") go_home();
   if (!session.banner.empty() && now >= session.banner_until_ms) session.banner.clear();
   if (session.close_requested && session.screen != "staff-login") session.close_requested = false;
 
-  if (session.screen == "board" || (session.screen == "staff-login" && session.login.staff_id.empty()))
+  if (session.screen == "board" || session.screen == "practice" || session.screen == "lockout-help" ||
+      (session.screen == "staff-login" && session.login.staff_id.empty()))
     read_badge_reader();
 
   drawn_minute_ = int(now / 60000);
@@ -61,8 +66,8 @@ double Ui::seconds_until_due() const {
   const std::int64_t now = now_ms();
   std::int64_t due = (now / 60000 + 1) * 60000;  // the clock shows minutes
   if (drawn_minute_ != int(now / 60000)) due = now;
-  const bool idle_matters =
-      session.screen != "board" || session.staff || !session.subject_id.empty() || session.language != options.language;
+  const bool idle_matters = session.screen != "board" || session.staff || !session.subject_id.empty() ||
+                            session.language != options.language || session.practice;
   if (idle_matters) due = std::min(due, session.last_input_ms + std::int64_t(options.inactivity_seconds) * 1000);
   if (session.confirmation && session.screen == "pin") due = std::min(due, session.confirmation->until_ms);
   if (!session.banner.empty()) due = std::min(due, session.banner_until_ms);
@@ -95,14 +100,31 @@ void Ui::show(const std::string& name) {
   if (name == "assess") session.assess = AssessDraft{};
   if (name == "trainee") session.review = ReviewDraft{};
   if (name == "staff-login") session.login = LoginDraft{};
+  if (name != "double-tap") session.double_tap.reset();
   if (name != "pin") session.confirmation.reset();
   session.screen = name;
 }
 
 void Ui::go_home() {
+  auto practice = std::move(session.practice);
   session = Session{};  // every draft, the staff session and the identified trainee go
-  session.language = options.language;
+  session.language = options.language;  // the board speaks Danish again
   session.last_input_ms = now_ms();
+  session.practice = std::move(practice);  // a practice session ends only by its button or the timeout
+  if (session.practice) session.screen = "practice";
+}
+
+void Ui::start_practice(const std::string& trainee_id) {
+  const std::string by = session.staff ? session.staff->actor.id : std::string();
+  session.practice.reset();
+  go_home();
+  session.practice = Practice{trainee_id, by};
+  session.screen = "practice";
+}
+
+void Ui::end_practice() {
+  session.practice.reset();
+  go_home();
 }
 
 void Ui::begin_staff_session(const Actor& actor) {
@@ -113,6 +135,7 @@ void Ui::begin_staff_session(const Actor& actor) {
     if (!st->language.value.empty() && env.languages.count(st->language.value)) session.language = st->language.value;
   }
   session.staff = s;
+  session.practice.reset();
   session.subject_id.clear();
   session.subject_verified = false;
   show(actor.role == Role::Instructor ? "assess" : "dashboard");
@@ -135,6 +158,9 @@ void Ui::demo_staff_session(Role role) {
 void Ui::identify_trainee(const std::string& trainee_id, bool verified) {
   session.subject_id = trainee_id;
   session.subject_verified = verified;
+  // The moment a trainee is known, their screens speak their language.
+  if (const Trainee* t = centre.state().trainee(trainee_id))
+    if (!t->language.value.empty() && env.languages.count(t->language.value)) session.language = t->language.value;
 }
 
 void Ui::request_close() {
@@ -152,14 +178,48 @@ void Ui::set_banner(const std::string& text) {
   session.banner_until_ms = now_ms() + std::int64_t(options.banner_seconds) * 1000;
 }
 
+void Ui::show_confirmation(const std::string& trainee_id, bool checked_in, const std::string& note) {
+  // Read back what the store now holds: a repeated punch changes nothing and
+  // the confirmation then shows the time already recorded.
+  const Trainee* tr = centre.state().trainee(trainee_id);
+  if (!tr) return;
+  auto day = tr->days.find(centre.today());
+  Confirmation c;
+  c.trainee_id = trainee_id;
+  c.checked_in = checked_in;
+  c.note = note;
+  c.practice = practising();
+  if (day != tr->days.end() && !c.practice)
+    c.minutes = checked_in ? day->second.check_in : std::max(day->second.check_out, day->second.confirmed_out);
+  if (c.practice || c.minutes < 0) c.minutes = centre.minutes_now();
+  c.until_ms = now_ms() + std::int64_t(options.confirmation_seconds) * 1000;
+  session.pin = PinEntry{};
+  session.double_tap.reset();
+  session.confirmation = c;
+  session.screen = "pin";
+  const std::string first = first_name_last_initial(tr->shown_name());
+  const std::string time = format_clock(c.minutes);
+  std::vector<std::string> lines = {t(checked_in ? "pin.welcome" : "pin.goodbye", {{"name", first}}),
+                                    t(checked_in ? "pin.checked_in_at" : "pin.checked_out_at", {{"time", time}})};
+  if (!note.empty()) lines.push_back(note);
+  lines.push_back(t(checked_in ? "speech.next_in" : "speech.next_out"));
+  speak_to(trainee_id, lines);
+}
+
 void Ui::punch(const Actor& actor, const std::string& trainee_id, bool verified) {
-  const Trainee* t = centre.state().trainee(trainee_id);
-  if (!t) return;
+  const Trainee* tr = centre.state().trainee(trainee_id);
+  if (!tr) return;
   const Day today = centre.today();
-  auto day = t->days.find(today);
-  const bool inside = day != t->days.end() && day->second.has_check_in() && !day->second.has_check_out();
-  Outcome out = inside ? centre.execute(CheckOut{trainee_id}, actor) : centre.execute(CheckIn{trainee_id}, actor);
+  auto day = tr->days.find(today);
+  const bool inside = day != tr->days.end() && day->second.has_check_in() && !day->second.has_check_out();
   identify_trainee(trainee_id, verified);
+  if (practising()) {  // the same screens, nothing written
+    if (session.practice->trainee_id == trainee_id) show_confirmation(trainee_id, !inside);
+    return;
+  }
+  // A tap or a scan: the terminal chooses in or out; a second one moments
+  // after the check-in is a double tap and writes nothing (decide() says so).
+  Outcome out = inside ? centre.execute(CheckOut{trainee_id, true}, actor) : centre.execute(CheckIn{trainee_id}, actor);
   if (!out.ok()) {
     session.screen = "pin";
     session.confirmation.reset();
@@ -167,26 +227,110 @@ void Ui::punch(const Actor& actor, const std::string& trainee_id, bool verified)
     session.pin.message = refusal(*out.refusal);
     return;
   }
-  // Read back what the store now holds: a repeated punch changes nothing and
-  // the confirmation then shows the time already recorded.
-  t = centre.state().trainee(trainee_id);
-  day = t->days.find(today);
-  Confirmation c;
-  c.trainee_id = trainee_id;
-  c.checked_in = !inside;
-  if (day != t->days.end())
-    c.minutes = inside ? std::max(day->second.check_out, day->second.confirmed_out) : day->second.check_in;
-  if (c.minutes < 0) c.minutes = centre.minutes_now();
-  c.until_ms = now_ms() + std::int64_t(options.confirmation_seconds) * 1000;
-  session.pin = PinEntry{};
-  session.confirmation = c;
-  session.screen = "pin";
+  if (out.notice && out.notice->code == "double_tap") {
+    session.confirmation.reset();
+    session.double_tap = DoubleTap{trainee_id, actor, day->second.check_in};
+    session.screen = "double-tap";
+    speak_to(trainee_id, {t("double_tap.question", {{"time", format_clock(day->second.check_in)}})});
+    return;
+  }
+  if (!inside && !out.events.empty()) {
+    tr = centre.state().trainee(trainee_id);
+    if (auto missing = unanswered_checkout(*tr, today, centre.rules())) {
+      // Yesterday has no check-out: ask when they left, then show the check-in.
+      session.morning = MorningQuestion{};
+      session.morning.trainee_id = trainee_id;
+      session.morning.actor = actor;
+      session.morning.day = *missing;
+      session.confirmation.reset();
+      session.screen = "morning-question";
+      speak_to(trainee_id, {t("pin.welcome", {{"name", first_name_last_initial(tr->shown_name())}}),
+                            morning_question_text(*this, *missing)});
+      return;
+    }
+  }
+  show_confirmation(trainee_id, !inside);
+}
+
+void Ui::check_out_now(const Actor& actor, const std::string& trainee_id) {
+  if (practising()) return show_confirmation(trainee_id, false);
+  Outcome out = centre.execute(CheckOut{trainee_id, false}, actor);
+  if (!out.ok()) {
+    session.double_tap.reset();
+    session.screen = "pin";
+    session.confirmation.reset();
+    session.pin = PinEntry{};
+    session.pin.message = refusal(*out.refusal);
+    return;
+  }
+  show_confirmation(trainee_id, false);
+}
+
+void Ui::answer_morning_question(int minutes) {
+  MorningQuestion& q = session.morning;
+  Outcome out = centre.execute(ProposeCheckout{q.trainee_id, q.day, minutes}, q.actor);
+  if (!out.ok()) {
+    q.message = refusal(*out.refusal);
+    return;
+  }
+  const std::string id = q.trainee_id;
+  session.morning = MorningQuestion{};
+  show_confirmation(id, true, t("morning.thanks"));
+}
+
+void Ui::skip_morning_question() {
+  const std::string id = session.morning.trainee_id;
+  session.morning = MorningQuestion{};
+  show_confirmation(id, true);
+}
+
+void Ui::lift_lock_and_punch(const Actor& staff, const std::string& trainee) {
+  const std::string trainee_id = trainee;  // a copy: the argument may live in the session we reset below
+  session.lockout.digits.clear();
+  if (staff.role == Role::Trainee) {
+    session.lockout.message = t("lockout.staff_only");
+    return;
+  }
+  if (practising()) {
+    session.lockout = LockoutHelp{};
+    return punch(staff, trainee_id, true);
+  }
+  Outcome out = centre.execute(LiftLock{trainee_id}, staff);  // recorded with who did it
+  if (!out.ok()) {
+    session.lockout.message = refusal(*out.refusal);
+    return;
+  }
+  session.lockout = LockoutHelp{};
+  punch(staff, trainee_id, true);  // the instructor vouched for the trainee
+}
+
+void Ui::speak_to(const std::string& trainee_id, const std::vector<std::string>& lines) {
+  const Trainee* t = centre.state().trainee(trainee_id);
+  if (!t || t->read_aloud.value != "1") return;
+  const std::string voice = voice_for(session.language);
+  if (voice.empty()) return;
+  std::string text;
+  for (const auto& l : lines) text += (text.empty() ? "" : " ") + l;
+  if (Speaker* s = speaker()) s->say(voice, text);
+}
+
+Speaker* Ui::speaker() {
+  if (speaker_) return speaker_;
+  if (!own_speaker_) own_speaker_ = std::make_unique<EspeakSpeaker>();
+  return own_speaker_.get();
 }
 
 void Ui::badge(const std::string& digits) {
   AuthOutcome auth = centre.authenticate_badge(digits);
   if (!auth.actor) {
     set_banner(auth.refusal ? refusal(*auth.refusal) : t("board.badge_unknown"));
+    return;
+  }
+  if (session.screen == "lockout-help" && auth.actor->role != Role::Trainee)
+    return lift_lock_and_punch(*auth.actor, session.lockout.trainee_id);
+  if (practising()) {
+    if (auth.actor->id == session.practice->trainee_id) return punch(*auth.actor, auth.actor->id, true);
+    set_banner(t("practice.only_you"));
     return;
   }
   if (auth.actor->role == Role::Trainee) return punch(*auth.actor, auth.actor->id, true);
@@ -200,12 +344,16 @@ void Ui::badge(const std::string& digits) {
 void Ui::read_badge_reader() {
   // A keyboard-wedge reader types digits then Enter, as fast as a keyboard can.
   const ImGuiIO& io = ImGui::GetIO();
+  // The kiosk also queues Enter as '\r': a reader presses and releases it within
+  // one frame, which ImGui 1.86's key-down state cannot see.
+  bool enter = false;
   for (int i = 0; i < io.InputQueueCharacters.Size; ++i) {
     const ImWchar c = io.InputQueueCharacters[i];
     if (c >= '0' && c <= '9' && session.badge_digits.size() < 32) session.badge_digits += char(c);
+    if (c == '\r') enter = true;
   }
-  const bool enter = ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter), false) ||
-                     ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_KeyPadEnter), false);
+  enter = enter || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter), false) ||
+          ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_KeyPadEnter), false);
   if (enter && !session.badge_digits.empty()) {
     const std::string digits = std::move(session.badge_digits);
     session.badge_digits.clear();

@@ -15,6 +15,7 @@
 #pragma once
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <set>
 #include <string>
 #include <vector>
@@ -26,6 +27,7 @@
 #include "terminal/ui/fonts.hpp"
 #include "terminal/ui/icons.hpp"
 #include "terminal/ui/session.hpp"
+#include "terminal/ui/speaker.hpp"
 #include "terminal/ui/theme.hpp"
 #include "terminal/ui/touch.hpp"
 
@@ -54,7 +56,15 @@ class Ui {
   void show(const std::string& screen);
   void go_home();  // the board; staff session and identified trainee end
   void begin_staff_session(const Actor& actor);
+  // The trainee this screen is about; from now on every screen speaks their
+  // language (Trainee::language) until the board returns.
   void identify_trainee(const std::string& trainee_id, bool verified);
+  // Practice: the board shows only this trainee; the PIN pad, the
+  // confirmation and their page work as usual but nothing is written (no
+  // event, no PIN attempt), and every screen says it is practice.
+  void start_practice(const std::string& trainee_id);
+  void end_practice();
+  bool practising() const { return session.practice.has_value(); }
   // Screenshots only: a staff session for the first staff member with `role`
   // (a stand-in when there is none), without a PIN. Nothing is written.
   void demo_staff_session(Role role);
@@ -66,8 +76,20 @@ class Ui {
   // ---- actions shared by screens
   // Checks the trainee in, or out when in; shows the confirmation or says why not.
   void punch(const Actor& actor, const std::string& trainee_id, bool verified);
+  // An explicit check-out (the "go out" of the double-tap screen).
+  void check_out_now(const Actor& actor, const std::string& trainee_id);
+  // The trainee's answer to the morning question: recorded as proposed.
+  void answer_morning_question(int minutes);
+  void skip_morning_question();
+  // A staff member confirmed a locked-out trainee: lifts the lock (recorded
+  // with who did it) and punches for the trainee.
+  void lift_lock_and_punch(const Actor& staff, const std::string& trainee_id);
   // The badge reader typed `badge` and Enter.
   void badge(const std::string& badge);
+  // Says `lines` aloud to the trainee when they asked for it, in the session's language.
+  void speak_to(const std::string& trainee_id, const std::vector<std::string>& lines);
+  // Replaces the speaker (tests record what would be said; screenshots stay silent).
+  void set_speaker(Speaker* s) { speaker_ = s; }
   void set_banner(const std::string& text);
 
   // ---- text (every string on screen comes through here; misses are recorded)
@@ -101,8 +123,15 @@ class Ui {
  private:
   void note_input();
   void read_badge_reader();
+  void show_confirmation(const std::string& trainee_id, bool checked_in, const std::string& note = "");
+  Speaker* speaker();
+  Speaker* speaker_ = nullptr;
+  std::unique_ptr<Speaker> own_speaker_;  // espeak-ng, started on first use
   mutable std::set<std::string> missing_;
   int drawn_minute_ = -1;
 };
+
+// "When did you leave yesterday?" (or "... on Friday?" after a weekend).
+std::string morning_question_text(const Ui& ui, Day day);
 
 }  // namespace ft::ui

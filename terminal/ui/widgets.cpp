@@ -252,6 +252,16 @@ Body begin_screen(Ui& ui, const std::string& title, const std::string& icon, boo
   dl->AddText(tf, tf->FontSize, ImVec2(left, (m.bar - tf->FontSize) * 0.5f), colour::on_dark, heading.c_str());
   dl->PopClipRect();
 
+  // Practice: a stripe under the bar on every screen says plainly that nothing is saved.
+  if (ui.session.practice) {
+    const float h = m.target * 0.75f;
+    dl->AddRectFilled(ImVec2(0, m.bar), ImVec2(W, m.bar + h), colour::warning);
+    ImFont* bf = ui.fonts.bold;
+    const std::string text = ui.icon("school") + "  " + ui.t("practice.banner");
+    if (text_width(bf, text) > W - 2 * m.pad) ui.report_overflow("practice.banner");
+    dl->AddText(bf, bf->FontSize, ImVec2(m.pad, m.bar + (h - bf->FontSize) * 0.5f), colour::on_dark, text.c_str());
+    return Body{ImVec2(m.pad, m.bar + h + m.pad), ImVec2(W - 2 * m.pad, H - m.bar - h - 2 * m.pad)};
+  }
   return Body{ImVec2(m.pad, m.bar + m.pad), ImVec2(W - 2 * m.pad, H - m.bar - 2 * m.pad)};
 }
 

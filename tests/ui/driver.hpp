@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "terminal/app/environment.hpp"
 #include "terminal/store/centre.hpp"
@@ -17,6 +18,15 @@
 #include "tests/test_support.hpp"
 
 namespace ft::test {
+
+// Records what the kiosk would say aloud instead of running espeak-ng.
+struct RecordingSpeaker : ui::Speaker {
+  struct Said {
+    std::string voice, text;
+  };
+  std::vector<Said> said;
+  void say(const std::string& voice, const std::string& text) override { said.push_back({voice, text}); }
+};
 
 // Wednesday 2025-01-15, 08:00 (UTC is the local time of Clock::fixed).
 std::int64_t wednesday_morning_ms();
@@ -62,6 +72,7 @@ class UiDriver {
   ImGuiContext* context = nullptr;
   std::unique_ptr<ui::Resources> resources;
   std::unique_ptr<ui::Ui> ui;
+  RecordingSpeaker speaker;  // the UI speaks into this
   int taps = 0;
 
  private:

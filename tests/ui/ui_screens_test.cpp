@@ -129,7 +129,7 @@ std::vector<ScreenState> states() {
 void draw_state(UiDriver& d, const ScreenState& s, const std::string& lang) {
   Ui& ui = *d.ui;
   ui.options.language = lang;
-  ui.go_home();
+  ui.end_practice();  // each state starts as a fresh kiosk would (a practice session outlives go_home)
   const std::string screen = s.name.substr(0, s.name.find('+'));
   const auto* def = ft::ui::screens().find(screen);
   REQUIRE(def != nullptr);

@@ -49,19 +49,48 @@ TEST_CASE("Danish and English hold exactly the same keys") {
   }
 }
 
+TEST_CASE("Polish and Ukrainian translate every key a trainee meets, and no key English lacks") {
+  const auto en = translations("en");
+  // What a trainee sees: the board, the PIN pad and confirmation, the floor
+  // screens, their page, level words, stage names and the refusals they can meet.
+  const std::vector<std::string> trainee_keys = {
+      "board.", "pin.", "progress.", "level.", "stage.", "day.", "date.", "notice.", "double_tap.", "morning.",
+      "lockout.", "practice.", "speech.", "guarantee.", "nav.home", "refusal.wrong_pin", "refusal.locked",
+      "refusal.already_checked_out", "refusal.not_checked_in", "refusal.not_in_centre", "refusal.course_over",
+      "refusal.unknown_person", "refusal.time_invalid", "refusal.pin_required"};
+  for (const char* lang : {"pl", "uk"}) {
+    const auto tr = translations(lang);
+    for (const auto& [key, value] : tr.items()) {
+      CAPTURE(lang);
+      CAPTURE(key);
+      CHECK(en.contains(key));
+      CHECK_FALSE(value.get<std::string>().empty());
+    }
+    for (const auto& [key, value] : en.items())
+      for (const auto& prefix : trainee_keys)
+        if (key.rfind(prefix, 0) == 0) {
+          CAPTURE(lang);
+          CAPTURE(key);
+          CHECK(tr.contains(key));
+        }
+  }
+}
+
 TEST_CASE("every glyph of every catalogue string and translation is in the atlas") {
   UiDriver d;
   const auto& fonts = d.ui->fonts;
   std::vector<std::string> texts;
   for (const auto& c : d.centre->catalogue().categories) texts.insert(texts.end(), {c.label_da, c.label_en});
   for (const auto& s : d.centre->catalogue().skills) texts.insert(texts.end(), {s.label_da, s.label_en});
-  for (const char* lang : {"da", "en"}) {
+  for (const char* lang : {"da", "en", "pl", "uk"}) {
     const auto all = translations(lang);
     for (const auto& [key, value] : all.items()) texts.push_back(value.get<std::string>());
   }
   // Names the board must show: Danish, Polish, Czech, Turkish, Romanian, Ukrainian.
   texts.insert(texts.end(), {"Åse Ærø-Ødegaard", "Łukasz Świątek", "Jiří Dvořák", "Şükrü Öztürk", "Ștefan Țurcanu",
                              "Олена Шевченко", "Ґрета Їжак"});
+  // Every letter Polish and Ukrainian need, capital and small.
+  texts.insert(texts.end(), {"ąćęłńóśźż ĄĆĘŁŃÓŚŹŻ", "їєіґ ЇЄІҐ абвгдежзийклмнопрстуфхцчшщьюя ’'"});
   CHECK(texts.size() > 100);
   for (ImFont* font : {fonts.body, fonts.small, fonts.bold, fonts.title}) {
     for (const auto& text : texts) {

@@ -12,6 +12,9 @@ void register_all_screens(ScreenRegistry& r) {
   register_dashboard_screen(r);
   register_staff_login_screen(r);
   register_settings_screen(r);
+  register_double_tap_screen(r);
+  register_morning_question_screen(r);
+  register_lockout_help_screen(r);
 }
 
 }  // namespace ft::ui

@@ -14,6 +14,9 @@ void register_trainee_screen(ScreenRegistry& r);
 void register_dashboard_screen(ScreenRegistry& r);
 void register_staff_login_screen(ScreenRegistry& r);
 void register_settings_screen(ScreenRegistry& r);
+void register_double_tap_screen(ScreenRegistry& r);
+void register_morning_question_screen(ScreenRegistry& r);
+void register_lockout_help_screen(ScreenRegistry& r);
 
 void register_all_screens(ScreenRegistry& r);
 

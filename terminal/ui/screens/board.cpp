@@ -71,6 +71,10 @@ void draw(Ui& ui) {
   const ImVec2 grid_size(body.size.x, body.pos.y + body.size.y - top - bottom_h);
 
   auto trainees = trainees_in(s, {Stage::Centre});
+  if (ui.session.practice)  // practice: only the trainee who is learning, nobody else's tile
+    trainees.erase(std::remove_if(trainees.begin(), trainees.end(),
+                                  [&](const Trainee* t) { return t->id != ui.session.practice->trainee_id; }),
+                   trainees.end());
   ImGui::SetCursorPos(ImVec2(body.pos.x, top));
   begin_scroll("board.grid", grid_size);
   if (trainees.empty()) {
@@ -93,6 +97,7 @@ void draw(Ui& ui) {
           ui.show("pin");
           ui.identify_trainee(t.id, false);
         }
+        break;  // the screen (and maybe its language) changed: the rest of this board is not drawn
       }
     }
   }
@@ -101,10 +106,15 @@ void draw(Ui& ui) {
   // Bottom row: staff login left, a notice in the middle, language right.
   const float y = body.pos.y + body.size.y - m.target;
   ImGui::SetCursorPos(ImVec2(body.pos.x, y));
-  const std::string staff = ui.t("board.staff");
+  const std::string staff = ui.t(ui.session.practice ? "practice.end" : "board.staff");
   const float staff_w = button_width(ui, "account-key", staff);
-  if (touch_button(ui, "board.staff", "account-key", staff, ImVec2(staff_w, m.target), {.tone = Tone::Neutral}))
+  if (ui.session.practice) {
+    if (touch_button(ui, "practice.end", "close", staff, ImVec2(staff_w, m.target), {.tone = Tone::Warning}))
+      ui.end_practice();
+  } else if (touch_button(ui, "board.staff", "account-key", staff, ImVec2(staff_w, m.target),
+                          {.tone = Tone::Neutral})) {
     ui.show("staff-login");
+  }
   const std::string other = ui.t("board.switch_language");
   const float lang_w = button_width(ui, "translate", other);
   ImGui::SetCursorPos(ImVec2(body.pos.x + body.size.x - lang_w, y));
@@ -127,8 +137,18 @@ void draw(Ui& ui) {
 
 void demo(Ui& ui) { ui.go_home(); }
 
+// A supervisor started practice for the first trainee in the centre.
+void practice_demo(Ui& ui) {
+  auto in_centre = trainees_in(ui.centre.state(), {Stage::Centre});
+  ui.go_home();
+  if (!in_centre.empty()) ui.start_practice(in_centre.back()->id);
+}
+
 }  // namespace
 
-void register_board_screen(ScreenRegistry& r) { r.add({"board", Access::Anyone, draw, demo}); }
+void register_board_screen(ScreenRegistry& r) {
+  r.add({"board", Access::Anyone, draw, demo});
+  r.add({"practice", Access::Anyone, draw, practice_demo});  // the board while practising
+}
 
 }  // namespace ft::ui

@@ -155,8 +155,28 @@ void alerts(Ui& ui, const std::vector<Row>& rows, ImVec2 pos, ImVec2 size) {
       alert("clock-out", colour::warning,
             ui.t("dashboard.alert_checkout", {{"name", name}, {"date", ui.date_short(last)}}));
   }
+  // The trainees' answers to "when did you leave?": confirmed here, the day stays flagged until then.
+  for (const Row& r : rows) {
+    for (auto it = r.t->days.lower_bound(today - 14); it != r.t->days.end() && it->first < today; ++it) {
+      const AttendanceDay& d = it->second;
+      if (d.proposed_out < 0 || d.confirmed_out >= 0 || d.check_out >= 0) continue;
+      const std::string name = first_name_last_initial(r.t->shown_name());
+      alert("weather-sunset", colour::primary,
+            ui.t("dashboard.alert_proposed",
+                 {{"name", name}, {"date", ui.date_short(it->first)}, {"time", format_clock(d.proposed_out)}}));
+      const std::string id = "dashboard.confirm_checkout." + r.t->id + "." + format_day(it->first);
+      if (ui.session.staff &&
+          touch_button(ui, id, "check", ui.t("dashboard.confirm_checkout", {{"time", format_clock(d.proposed_out)}}),
+                       ImVec2(w, m.target), {.tone = Tone::Success})) {
+        Outcome out = ui.centre.execute(ConfirmCheckout{r.t->id, it->first, d.proposed_out}, ui.session.staff->actor);
+        if (!out.ok()) ui.set_banner(ui.refusal(*out.refusal));
+        end_scroll();
+        return;  // the state changed under the loop
+      }
+      ImGui::Dummy(ImVec2(1, m.gap * 0.5f));
+    }
+  }
   if (!count) alert("check-circle", colour::success, ui.t("dashboard.no_alerts"));
-  (void)m;
   end_scroll();
 }
 

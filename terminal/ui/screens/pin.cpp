@@ -5,6 +5,7 @@
 
 #include <algorithm>
 
+#include "terminal/core/pin.hpp"
 #include "terminal/core/text.hpp"
 #include "terminal/ui/facts.hpp"
 #include "terminal/ui/screen_registry.hpp"
@@ -39,6 +40,11 @@ void confirmation(Ui& ui, const Trainee& t, const Confirmation& c, Body body) {
   label_centred(head, ui.fonts.title, colour::on_dark, body.size.x - 2 * m.pad);
   ImGui::SetCursorScreenPos(ImVec2(a.x + m.pad, ImGui::GetCursorScreenPos().y + m.gap * 0.5f));
   label_centred(line, ui.fonts.bold, colour::on_dark, body.size.x - 2 * m.pad);
+  for (const std::string& extra : {c.note, c.practice ? ui.t("practice.not_saved") : std::string()}) {
+    if (extra.empty()) continue;
+    ImGui::SetCursorScreenPos(ImVec2(a.x + m.pad, ImGui::GetCursorScreenPos().y + m.gap * 0.5f));
+    label_centred(extra, ui.fonts.body, colour::on_dark, body.size.x - 2 * m.pad);
+  }
 
   const float by = body.pos.y + body.size.y - m.target;
   const std::string done = ui.t("pin.done");
@@ -105,8 +111,21 @@ void pad(Ui& ui, const Trainee& t, Body body) {
                                  {.tone = Tone::Neutral, .enabled = !digits.empty()});
   if (!ok && !mine) return;
 
-  AuthOutcome auth = ui.centre.authenticate(t.id, digits);
+  AuthOutcome auth;
+  if (ui.practising()) {
+    // Practice: the PIN is checked without counting toward a lockout; a trainee without one may type any.
+    if (t.pin_hash.value.empty() || verify_pin(t.pin_hash.value, digits)) auth.actor = Actor{t.id, Role::Trainee};
+  } else {
+    auth = ui.centre.authenticate(t.id, digits);
+  }
   digits.clear();
+  if (!auth.actor && auth.refusal && auth.refusal->code == "locked") {
+    // The limit is reached: ask an instructor to help, calmly, on the next screen.
+    ui.session.lockout = LockoutHelp{};
+    ui.session.lockout.trainee_id = t.id;
+    ui.session.screen = "lockout-help";
+    return;
+  }
   if (!auth.actor) {
     ui.session.pin.message = auth.refusal ? ui.refusal(*auth.refusal) : ui.t("pin.wrong");
     return;

@@ -137,7 +137,9 @@ void calendar(Ui& ui, const Trainee& t, const Progress& p, float width, float he
       dl->AddRect(c0, c1, day == today ? colour::text : colour::border, 6, 0, day == today ? 3.0f : 1.0f);
       int y = 0, mo = 0, dd = 0;
       civil_from_day(day, y, mo, dd);
-      const std::string text = ui.icon(look.icon) + " " + std::to_string(dd);
+      auto absence = t.absences.find(day);
+      const bool absent = absence != t.absences.end() && !(t.days.count(day) && t.days.at(day).has_check_in());
+      const std::string text = ui.icon(absent ? cause_icon(absence->second.cause) : look.icon) + " " + std::to_string(dd);
       dl->AddText(ui.fonts.small, ui.fonts.small->FontSize,
                   ImVec2(c0.x + 6, c0.y + (cell_h - ui.fonts.small->FontSize) * 0.5f),
                   filled ? colour::on_dark : colour::muted, text.c_str());
@@ -347,7 +349,7 @@ void absence_panel(Ui& ui, const Trainee& t, ImVec2 pos, ImVec2 size, float bar_
   }
   ImGui::SetCursorPosX(pos.x);
   label(ui.t("review.absence_cause"), ui.fonts.bold, colour::text, size.x);
-  const char* cause_icons[] = {"thermometer", "baby", "stethoscope", "domain", "bus", "dots-horizontal"};
+
   constexpr size_t n = sizeof kAbsenceCauses / sizeof kAbsenceCauses[0];
   const float cw = (size.x - (n - 1) * m.gap) / n;
   for (size_t i = 0; i < n; ++i) {
@@ -356,7 +358,7 @@ void absence_panel(Ui& ui, const Trainee& t, ImVec2 pos, ImVec2 size, float bar_
     else
       ImGui::SetCursorPosX(pos.x);
     if (touch_button(
-            ui, std::string("review.cause.") + kAbsenceCauses[i], cause_icons[i],
+            ui, std::string("review.cause.") + kAbsenceCauses[i], cause_icon(kAbsenceCauses[i]),
             ui.t(std::string("cause.") + kAbsenceCauses[i]), ImVec2(cw, m.target * 1.5f),
             {.tone = Tone::Neutral, .selected = d.cause == kAbsenceCauses[i], .stacked = true, .font = ui.fonts.small}))
       d.cause = kAbsenceCauses[i];
@@ -483,7 +485,10 @@ void draw(Ui& ui) {
         {ReviewDraft::Absence, "review.record_absence", "calendar-remove", "review.record_absence", ui.is_supervisor()},
         {ReviewDraft::Note, "review.add_note", "note-plus", "review.add_note", true},
     };
-    const float w = (body.size.x - 2 * m.gap) / 3;
+    // A fourth: practice the board, the PIN pad and the own page with this trainee (nothing is saved).
+    const bool may_practise = ui.is_supervisor() && t->stage() == Stage::Centre;
+    const int n = may_practise ? 4 : 3;
+    const float w = (body.size.x - (n - 1) * m.gap) / n;
     for (int i = 0; i < 3; ++i) {
       if (i) ImGui::SameLine();
       const Action& a = actions[i];
@@ -491,6 +496,15 @@ void draw(Ui& ui) {
                        {.tone = Tone::Primary, .enabled = a.allowed})) {
         d = ReviewDraft{};
         d.panel = a.panel;
+      }
+    }
+    if (may_practise) {
+      ImGui::SameLine();
+      if (touch_button(ui, "review.practice", "school", ui.t("review.practice"), ImVec2(w, m.target),
+                       {.tone = Tone::Warning})) {
+        ui.start_practice(t->id);
+        end_screen();
+        return;
       }
     }
   }
