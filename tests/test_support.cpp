@@ -105,6 +105,11 @@ RunResult finish(Child& c, bool& killed) {
   return r;
 }
 
+RunResult floor_terminal(std::vector<std::string> args) {
+  args.insert(args.begin(), binary("floor-terminal"));
+  return run(args);
+}
+
 std::string binary(const std::string& name) { return std::string(FT_BUILD_DIR) + "/" + name; }
 std::string asset(const std::string& relative) { return std::string(FT_BUILD_DIR) + "/assets/" + relative; }
 

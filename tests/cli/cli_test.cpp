@@ -15,13 +15,9 @@ using ft::test::TempDir;
 using Json = nlohmann::json;
 
 namespace {
-RunResult ft_cli(std::vector<std::string> args) {
-  args.insert(args.begin(), ft::test::binary("floor-terminal"));
-  return run(args);
-}
 
 Json status(const std::string& db) {
-  auto r = ft_cli({"status", "--db", db, "--json"});
+  auto r = ft::test::floor_terminal({"status", "--db", db, "--json"});
   REQUIRE_MESSAGE(r.exit_code == 0, r.err);
   return Json::parse(r.out);
 }
@@ -31,7 +27,7 @@ std::string seeded_copy(const TempDir& dir) {
   static TempDir seed_dir;
   static const std::string seeded = [] {
     const auto path = seed_dir.file("demo.db");
-    auto r = ft_cli({"seed-demo", "--db", path});
+    auto r = ft::test::floor_terminal({"seed-demo", "--db", path});
     REQUIRE_MESSAGE(r.exit_code == 0, r.err);
     return path;
   }();
@@ -76,7 +72,7 @@ TEST_CASE("seed-demo makes a full, varied centre that status --json describes") 
   struct stat st{};
   REQUIRE(stat(db.c_str(), &st) == 0);
   CHECK((st.st_mode & 0777) == 0600);
-  auto verify = ft_cli({"verify", "--db", db});
+  auto verify = ft::test::floor_terminal({"verify", "--db", db});
   CHECK_MESSAGE(verify.exit_code == 0, verify.err);
 }
 
@@ -84,12 +80,12 @@ TEST_CASE("a 16th enrolment is refused with a reason and leaves the event count 
   TempDir dir;
   const auto db = seeded_copy(dir);
   const auto before = status(db)["events"].get<int>();
-  auto r = ft_cli({"enrol", "--db", db, "--name", "Sekstende Person"});
+  auto r = ft::test::floor_terminal({"enrol", "--db", db, "--name", "Sekstende Person"});
   CHECK(r.exit_code == 1);
   CHECK(r.err == "The centre is full (15 trainees). Put the person on the waiting list, or move a trainee on first.\n");
   CHECK(r.out.empty());
   CHECK(status(db)["events"].get<int>() == before);
-  auto waiting = ft_cli({"enrol", "--db", db, "--name", "Sekstende Person", "--waitlist"});
+  auto waiting = ft::test::floor_terminal({"enrol", "--db", db, "--name", "Sekstende Person", "--waitlist"});
   CHECK(waiting.exit_code == 0);
   CHECK(status(db)["events"].get<int>() == before + 1);
 }
@@ -101,15 +97,15 @@ TEST_CASE("odd names come back exactly through enrol and status") {
                                           std::string(200, 'y'), "Zoë Łukasiewicz"};
   std::map<std::string, std::string> by_id;
   for (const auto& n : names) {
-    auto r = ft_cli({"enrol", "--db", db, "--name", n});
+    auto r = ft::test::floor_terminal({"enrol", "--db", db, "--name", n});
     REQUIRE_MESSAGE(r.exit_code == 0, r.err);
     by_id[ft::test::last_line(r.out)] = n;
   }
   for (const auto& t : status(db)["trainees"]) CHECK(t["name"].get<std::string>() == by_id.at(t["id"].get<std::string>()));
-  auto too_long = ft_cli({"enrol", "--db", db, "--name", std::string(201, 'y')});
+  auto too_long = ft::test::floor_terminal({"enrol", "--db", db, "--name", std::string(201, 'y')});
   CHECK(too_long.exit_code == 1);
   CHECK(too_long.err == "The name is too long (at most 200 characters).\n");
-  auto control = ft_cli({"enrol", "--db", db, "--name", "Bell\aName"});
+  auto control = ft::test::floor_terminal({"enrol", "--db", db, "--name", "Bell\aName"});
   CHECK(control.exit_code == 1);
   CHECK(control.err.find("control characters") != std::string::npos);
 }
@@ -117,22 +113,22 @@ TEST_CASE("odd names come back exactly through enrol and status") {
 TEST_CASE("a wrong PIN is refused and the right one checks in; check-out follows") {
   TempDir dir;
   const auto db = dir.file("centre.db");
-  const auto id = ft::test::last_line(ft_cli({"enrol", "--db", db, "--name", "Pin Person", "--pin", "2468"}).out);
-  auto wrong = ft_cli({"checkin", "--db", db, "--trainee", id, "--pin", "1111"});
+  const auto id = ft::test::last_line(ft::test::floor_terminal({"enrol", "--db", db, "--name", "Pin Person", "--pin", "2468"}).out);
+  auto wrong = ft::test::floor_terminal({"checkin", "--db", db, "--trainee", id, "--pin", "1111"});
   CHECK(wrong.exit_code == 1);
   CHECK(wrong.err == "Wrong PIN. You have 4 tries left.\n");
-  auto missing = ft_cli({"checkin", "--db", db, "--trainee", id});
+  auto missing = ft::test::floor_terminal({"checkin", "--db", db, "--trainee", id});
   CHECK(missing.exit_code == 1);
   CHECK(missing.err == "This person has a PIN. Enter it.\n");
-  auto right = ft_cli({"checkin", "--db", db, "--trainee", id, "--pin", "2468"});
+  auto right = ft::test::floor_terminal({"checkin", "--db", db, "--trainee", id, "--pin", "2468"});
   CHECK_MESSAGE(right.exit_code == 0, right.err);
   CHECK(right.out.rfind("checked in ", 0) == 0);
   CHECK(status(db)["trainees"][0]["checked_in"] == true);
-  auto again = ft_cli({"checkin", "--db", db, "--trainee", id, "--pin", "2468"});
+  auto again = ft::test::floor_terminal({"checkin", "--db", db, "--trainee", id, "--pin", "2468"});
   CHECK(again.exit_code == 0);
   CHECK(again.out.find("already") != std::string::npos);
   CHECK(status(db)["events"] == 2);
-  auto out = ft_cli({"checkout", "--db", db, "--trainee", id, "--pin", "2468"});
+  auto out = ft::test::floor_terminal({"checkout", "--db", db, "--trainee", id, "--pin", "2468"});
   CHECK_MESSAGE(out.exit_code == 0, out.err);
   CHECK(status(db)["trainees"][0]["checked_in"] == false);
 }
@@ -140,11 +136,11 @@ TEST_CASE("a wrong PIN is refused and the right one checks in; check-out follows
 TEST_CASE("a trainee guessing PINs is locked out") {
   TempDir dir;
   const auto db = dir.file("centre.db");
-  const auto id = ft::test::last_line(ft_cli({"enrol", "--db", db, "--name", "Guesser", "--pin", "2468"}).out);
-  for (int i = 0; i < 4; ++i) ft_cli({"checkin", "--db", db, "--trainee", id, "--pin", "0000"});
-  auto fifth = ft_cli({"checkin", "--db", db, "--trainee", id, "--pin", "0000"});
+  const auto id = ft::test::last_line(ft::test::floor_terminal({"enrol", "--db", db, "--name", "Guesser", "--pin", "2468"}).out);
+  for (int i = 0; i < 4; ++i) ft::test::floor_terminal({"checkin", "--db", db, "--trainee", id, "--pin", "0000"});
+  auto fifth = ft::test::floor_terminal({"checkin", "--db", db, "--trainee", id, "--pin", "0000"});
   CHECK(fifth.err == "Too many wrong tries. Try again in 5 min, or ask an instructor.\n");
-  auto right = ft_cli({"checkin", "--db", db, "--trainee", id, "--pin", "2468"});
+  auto right = ft::test::floor_terminal({"checkin", "--db", db, "--trainee", id, "--pin", "2468"});
   CHECK(right.exit_code == 1);
   CHECK(right.err.find("Too many wrong tries") == 0);
   CHECK(status(db)["events"] == 1);
@@ -153,32 +149,32 @@ TEST_CASE("a trainee guessing PINs is locked out") {
 TEST_CASE("staff assess, change stages and record absence with their PIN; roles are enforced") {
   TempDir dir;
   const auto db = dir.file("centre.db");
-  const auto trainee = ft::test::last_line(ft_cli({"enrol", "--db", db, "--name", "Læring Lærling"}).out);
-  const auto other = ft::test::last_line(ft_cli({"enrol", "--db", db, "--name", "Anden Lærling"}).out);
+  const auto trainee = ft::test::last_line(ft::test::floor_terminal({"enrol", "--db", db, "--name", "Læring Lærling"}).out);
+  const auto other = ft::test::last_line(ft::test::floor_terminal({"enrol", "--db", db, "--name", "Anden Lærling"}).out);
   auto add = [&](const char* name, const char* role, const char* pin) {
-    auto r = ft_cli({"add-staff", "--db", db, "--name", name, "--role", role, "--pin", pin});
+    auto r = ft::test::floor_terminal({"add-staff", "--db", db, "--name", name, "--role", role, "--pin", pin});
     REQUIRE_MESSAGE(r.exit_code == 0, r.err);
     return ft::test::last_line(r.out);
   };
   const auto instructor = add("Ib Instruktør", "instructor", "11111");
   const auto supervisor = add("Sanne Konsulent", "supervisor", "33333");
-  auto assessed = ft_cli({"assess", "--db", db, "--trainee", trainee + "," + other, "--skill", "floor-mopping",
+  auto assessed = ft::test::floor_terminal({"assess", "--db", db, "--trainee", trainee + "," + other, "--skill", "floor-mopping",
                           "--level", "3", "--as", instructor, "--pin", "11111"});
   CHECK_MESSAGE(assessed.exit_code == 0, assessed.err);
-  auto staged = ft_cli({"stage", "--db", db, "--trainee", trainee, "--to", "internship", "--as", instructor, "--pin", "11111"});
+  auto staged = ft::test::floor_terminal({"stage", "--db", db, "--trainee", trainee, "--to", "internship", "--as", instructor, "--pin", "11111"});
   CHECK(staged.exit_code == 1);
   CHECK(staged.err == "As instructor you may not change stage.\n");
-  staged = ft_cli({"stage", "--db", db, "--trainee", trainee, "--to", "internship", "--host", "Elite Miljø A/S",
+  staged = ft::test::floor_terminal({"stage", "--db", db, "--trainee", trainee, "--to", "internship", "--host", "Elite Miljø A/S",
                    "--as", supervisor, "--pin", "33333"});
   CHECK_MESSAGE(staged.exit_code == 0, staged.err);
-  auto absence = ft_cli({"absence", "--db", db, "--trainee", other, "--date", "2026-11-20", "--reason", "sick",
+  auto absence = ft::test::floor_terminal({"absence", "--db", db, "--trainee", other, "--date", "2026-11-20", "--reason", "sick",
                          "--as", supervisor, "--pin", "33333"});
   CHECK_MESSAGE(absence.exit_code == 0, absence.err);
-  auto weekend = ft_cli({"absence", "--db", db, "--trainee", other, "--date", "2026-11-21", "--reason", "sick",
+  auto weekend = ft::test::floor_terminal({"absence", "--db", db, "--trainee", other, "--date", "2026-11-21", "--reason", "sick",
                          "--as", supervisor, "--pin", "33333"});
   CHECK(weekend.exit_code == 1);
   CHECK(weekend.err == "2026-11-21 is not an expected day.\n");
-  auto wrong_pin = ft_cli({"assess", "--db", db, "--trainee", trainee, "--skill", "windows", "--level", "2", "--as",
+  auto wrong_pin = ft::test::floor_terminal({"assess", "--db", db, "--trainee", trainee, "--skill", "windows", "--level", "2", "--as",
                            instructor, "--pin", "99999"});
   CHECK(wrong_pin.exit_code == 1);
   const Json s = status(db);
@@ -193,19 +189,19 @@ TEST_CASE("staff assess, change stages and record absence with their PIN; roles 
 
 TEST_CASE("usage errors and a foreign file") {
   TempDir dir;
-  auto r = ft_cli({"enrol", "--db", dir.file("x.db"), "--name", "A", "--colour", "red"});
+  auto r = ft::test::floor_terminal({"enrol", "--db", dir.file("x.db"), "--name", "A", "--colour", "red"});
   CHECK(r.exit_code == 2);
   CHECK(r.err == "The option --colour is not known for 'enrol'.\n");
-  r = ft_cli({"enrol", "--db", dir.file("x.db")});
+  r = ft::test::floor_terminal({"enrol", "--db", dir.file("x.db")});
   CHECK(r.exit_code == 2);
   CHECK(r.err == "The option --name is required for 'enrol'.\n");
   const auto foreign = dir.file("notes.txt");
   { std::ofstream(foreign) << "Dette er ikke en database.\n"; }
-  r = ft_cli({"status", "--db", foreign, "--json"});
+  r = ft::test::floor_terminal({"status", "--db", foreign, "--json"});
   CHECK(r.exit_code != 0);
   CHECK(r.err == "The file " + foreign + " is not a floor-terminal database. It was left unchanged.\n");
   CHECK(ft::test::read_file(foreign) == "Dette er ikke en database.\n");
-  r = ft_cli({"status", "--db", dir.file("missing.db"), "--json"});
+  r = ft::test::floor_terminal({"status", "--db", dir.file("missing.db"), "--json"});
   CHECK(r.exit_code != 0);
   CHECK_FALSE(std::filesystem::exists(dir.file("missing.db")));
 }
@@ -214,22 +210,22 @@ TEST_CASE("a bad configuration names the key and the line") {
   TempDir dir;
   const auto config = dir.file("config.toml");
   { std::ofstream(config) << "[centre]\nname = \"Ikast\"\ncapacity = \"many\"\n"; }
-  auto r = ft_cli({"status", "--db", dir.file("c.db"), "--json", "--config", config});
+  auto r = ft::test::floor_terminal({"status", "--db", dir.file("c.db"), "--json", "--config", config});
   CHECK(r.exit_code == 2);
   CHECK(r.err == config + " line 3: 'centre.capacity' must be a whole number\n");
   { std::ofstream(config) << "[centre]\ncapasity = 12\n"; }
-  r = ft_cli({"status", "--db", dir.file("c.db"), "--json", "--config", config});
+  r = ft::test::floor_terminal({"status", "--db", dir.file("c.db"), "--json", "--config", config});
   CHECK(r.err == config + " line 2: 'centre.capasity' is not a known setting\n");
   { std::ofstream(config) << "[centre]\ncapacity = 2\n"; }
   const auto db = dir.file("c.db");
-  CHECK(ft_cli({"enrol", "--db", db, "--name", "A A", "--config", config}).exit_code == 0);
-  CHECK(ft_cli({"enrol", "--db", db, "--name", "B B", "--config", config}).exit_code == 0);
-  r = ft_cli({"enrol", "--db", db, "--name", "C C", "--config", config});
+  CHECK(ft::test::floor_terminal({"enrol", "--db", db, "--name", "A A", "--config", config}).exit_code == 0);
+  CHECK(ft::test::floor_terminal({"enrol", "--db", db, "--name", "B B", "--config", config}).exit_code == 0);
+  r = ft::test::floor_terminal({"enrol", "--db", db, "--name", "C C", "--config", config});
   CHECK(r.err == "The centre is full (2 trainees). Put the person on the waiting list, or move a trainee on first.\n");
 }
 
 TEST_CASE("skills lists the catalogue") {
-  auto r = ft_cli({"skills", "--db", "unused.db", "--json"});
+  auto r = ft::test::floor_terminal({"skills", "--db", "unused.db", "--json"});
   REQUIRE(r.exit_code == 0);
   const auto list = Json::parse(r.out);
   CHECK(list.size() == 30);

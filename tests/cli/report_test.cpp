@@ -14,21 +14,17 @@ using ft::test::TempDir;
 using Json = nlohmann::json;
 
 namespace {
-ft::test::RunResult ft_cli(std::vector<std::string> args) {
-  args.insert(args.begin(), ft::test::binary("floor-terminal"));
-  return run(args);
-}
 
 struct Centre {
   TempDir dir;
   std::string db = dir.file("centre.db");
   std::string trainee, supervisor;
   Centre() {
-    trainee = ft::test::last_line(ft_cli({"enrol", "--db", db, "--name", "Åse Ærø-Ødegaard", "--pin", "2468"}).out);
-    ft_cli({"enrol", "--db", db, "--name", "Bo \"Bølle\" Olsen; jr."});
-    supervisor = ft::test::last_line(ft_cli({"add-staff", "--db", db, "--name", "Mette Holm", "--role", "supervisor", "--pin", "33333"}).out);
-    ft_cli({"checkin", "--db", db, "--trainee", trainee, "--pin", "2468"});
-    ft_cli({"stage", "--db", db, "--trainee", trainee, "--to", "internship", "--host", "Elite Miljø A/S", "--as", supervisor, "--pin", "33333"});
+    trainee = ft::test::last_line(ft::test::floor_terminal({"enrol", "--db", db, "--name", "Åse Ærø-Ødegaard", "--pin", "2468"}).out);
+    ft::test::floor_terminal({"enrol", "--db", db, "--name", "Bo \"Bølle\" Olsen; jr."});
+    supervisor = ft::test::last_line(ft::test::floor_terminal({"add-staff", "--db", db, "--name", "Mette Holm", "--role", "supervisor", "--pin", "33333"}).out);
+    ft::test::floor_terminal({"checkin", "--db", db, "--trainee", trainee, "--pin", "2468"});
+    ft::test::floor_terminal({"stage", "--db", db, "--trainee", trainee, "--to", "internship", "--host", "Elite Miljø A/S", "--as", supervisor, "--pin", "33333"});
   }
 };
 
@@ -55,7 +51,7 @@ std::vector<std::vector<std::string>> parse_csv(const std::string& text, char se
 TEST_CASE("the centre overview CSV is UTF-8 with a BOM, semicolons in Danish, a row per trainee") {
   Centre c;
   const auto out = c.dir.file("overview.csv");
-  auto r = ft_cli({"report", "--db", c.db, "--format", "csv", "--out", out});
+  auto r = ft::test::floor_terminal({"report", "--db", c.db, "--format", "csv", "--out", out});
   REQUIRE_MESSAGE(r.exit_code == 0, r.err);
   const auto text = ft::test::read_file(out);
   REQUIRE(text.rfind("\xEF\xBB\xBF", 0) == 0);
@@ -68,7 +64,7 @@ TEST_CASE("the centre overview CSV is UTF-8 with a BOM, semicolons in Danish, a 
   CHECK(rows[2][1] == "Praktik");
   CHECK(rows[2][2] == "Elite Miljø A/S");
   for (const auto& row : rows) CHECK(row.size() == 11);
-  auto en = ft_cli({"report", "--db", c.db, "--format", "csv", "--lang", "en", "--out", out});
+  auto en = ft::test::floor_terminal({"report", "--db", c.db, "--format", "csv", "--lang", "en", "--out", out});
   REQUIRE(en.exit_code == 0);
   CHECK(parse_csv(ft::test::read_file(out).substr(3), ',')[0][0] == "Name");
 }
@@ -77,8 +73,8 @@ TEST_CASE("the PDF reports are valid PDFs whose text reads back with æ ø å") 
   Centre c;
   const auto overview = c.dir.file("overview.pdf");
   const auto one = c.dir.file("trainee.pdf");
-  REQUIRE(ft_cli({"report", "--db", c.db, "--format", "pdf", "--out", overview}).exit_code == 0);
-  REQUIRE(ft_cli({"report", "--db", c.db, "--trainee", c.trainee, "--format", "pdf", "--out", one}).exit_code == 0);
+  REQUIRE(ft::test::floor_terminal({"report", "--db", c.db, "--format", "pdf", "--out", overview}).exit_code == 0);
+  REQUIRE(ft::test::floor_terminal({"report", "--db", c.db, "--trainee", c.trainee, "--format", "pdf", "--out", one}).exit_code == 0);
   for (const auto& pdf : {overview, one}) {
     auto info = run({"/usr/bin/pdfinfo", pdf});
     REQUIRE_MESSAGE(info.exit_code == 0, info.err);
@@ -94,12 +90,12 @@ TEST_CASE("the PDF reports are valid PDFs whose text reads back with æ ø å") 
 TEST_CASE("the trainee report JSON holds shared notes, and health notes only when asked") {
   Centre c;
   const auto out = c.dir.file("r.json");
-  REQUIRE(ft_cli({"report", "--db", c.db, "--trainee", c.trainee, "--format", "json", "--out", out}).exit_code == 0);
+  REQUIRE(ft::test::floor_terminal({"report", "--db", c.db, "--trainee", c.trainee, "--format", "json", "--out", out}).exit_code == 0);
   const auto j = Json::parse(ft::test::read_file(out));
   CHECK(j["trainee"]["name"] == "Åse Ærø-Ødegaard");
   CHECK(j["stages"].size() == 2);
   CHECK(j["skills"].size() == 30);
-  auto unknown = ft_cli({"report", "--db", c.db, "--trainee", "nobody", "--format", "json", "--out", out});
+  auto unknown = ft::test::floor_terminal({"report", "--db", c.db, "--trainee", "nobody", "--format", "json", "--out", out});
   CHECK(unknown.exit_code == 1);
   CHECK(unknown.err == "There is no trainee with id nobody.\n");
 }
@@ -107,24 +103,24 @@ TEST_CASE("the trainee report JSON holds shared notes, and health notes only whe
 TEST_CASE("backup and restore round-trip, and the backup is 0600") {
   Centre c;
   const auto backup = c.dir.file("backup.db");
-  auto r = ft_cli({"backup", "--db", c.db, "--out", backup});
+  auto r = ft::test::floor_terminal({"backup", "--db", c.db, "--out", backup});
   REQUIRE_MESSAGE(r.exit_code == 0, r.err);
   struct stat st{};
   REQUIRE(stat(backup.c_str(), &st) == 0);
   CHECK((st.st_mode & 0777) == 0600);
-  CHECK(ft_cli({"backup", "--db", c.db, "--out", backup}).exit_code == 2);  // never overwrites
-  const auto before = ft_cli({"status", "--db", c.db, "--json"}).out;
+  CHECK(ft::test::floor_terminal({"backup", "--db", c.db, "--out", backup}).exit_code == 2);  // never overwrites
+  const auto before = ft::test::floor_terminal({"status", "--db", c.db, "--json"}).out;
   // Restore: the backup is itself a database the terminal opens.
   const auto restored = c.dir.file("restored.db");
   std::filesystem::copy_file(backup, restored);
-  CHECK(ft_cli({"verify", "--db", restored}).exit_code == 0);
-  CHECK(ft_cli({"status", "--db", restored, "--json"}).out == before);
+  CHECK(ft::test::floor_terminal({"verify", "--db", restored}).exit_code == 0);
+  CHECK(ft::test::floor_terminal({"status", "--db", restored, "--json"}).out == before);
 }
 
 TEST_CASE("export-person gives a person everything held about them, without PIN hashes") {
   Centre c;
   const auto out = c.dir.file("person.json");
-  auto r = ft_cli({"export-person", "--db", c.db, "--trainee", c.trainee, "--out", out});
+  auto r = ft::test::floor_terminal({"export-person", "--db", c.db, "--trainee", c.trainee, "--out", out});
   REQUIRE_MESSAGE(r.exit_code == 0, r.err);
   const auto text = ft::test::read_file(out);
   const auto j = Json::parse(text);

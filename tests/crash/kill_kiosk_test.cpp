@@ -18,10 +18,6 @@
 using namespace ft::test;
 
 namespace {
-RunResult ft_cli(std::vector<std::string> args) {
-  args.insert(args.begin(), binary("floor-terminal"));
-  return run(args);
-}
 
 std::string visible_window() {
   for (int i = 0; i < 100; ++i) {
@@ -43,7 +39,7 @@ TEST_CASE("the kiosk killed at random moments while badges are scanned leaves a 
   const auto config = dir.file("config.toml");
   { std::ofstream(config) << "[attendance]\ndouble_tap_seconds = 0\n"; }  // every scan is a punch here
   for (int i = 0; i < 4; ++i)
-    REQUIRE(ft_cli({"enrol", "--db", db, "--name", "Kursist " + std::to_string(i), "--badge", std::to_string(5000 + i)})
+    REQUIRE(ft::test::floor_terminal({"enrol", "--db", db, "--name", "Kursist " + std::to_string(i), "--badge", std::to_string(5000 + i)})
                 .exit_code == 0);
   std::mt19937 rng(2211);
   int kills = 0;
@@ -63,7 +59,7 @@ TEST_CASE("the kiosk killed at random moments while badges are scanned leaves a 
     bool killed = false;
     finish(kiosk, killed);
     kills += killed;
-    auto verify = ft_cli({"verify", "--db", db});
+    auto verify = ft::test::floor_terminal({"verify", "--db", db});
     REQUIRE_MESSAGE(verify.exit_code == 0, verify.err);
   }
   CHECK(kills == 30);

@@ -17,10 +17,6 @@ using namespace ft::test;
 using Json = nlohmann::json;
 
 namespace {
-RunResult ft_cli(std::vector<std::string> args) {
-  args.insert(args.begin(), binary("floor-terminal"));
-  return run(args);
-}
 
 struct Writer {
   Child child;
@@ -32,10 +28,10 @@ struct Writer {
 TEST_CASE("writers killed at random moments never lose an acknowledged command nor leave half an event") {
   TempDir dir;
   const auto db = dir.file("centre.db");
-  const auto staff = last_line(ft_cli({"add-staff", "--db", db, "--name", "Ib Instruktør", "--role", "instructor", "--pin", "11111"}).out);
+  const auto staff = last_line(ft::test::floor_terminal({"add-staff", "--db", db, "--name", "Ib Instruktør", "--role", "instructor", "--pin", "11111"}).out);
   std::vector<std::string> trainees;
   for (int i = 0; i < 12; ++i)
-    trainees.push_back(last_line(ft_cli({"enrol", "--db", db, "--name", "Kursist " + std::to_string(i)}).out));
+    trainees.push_back(last_line(ft::test::floor_terminal({"enrol", "--db", db, "--name", "Kursist " + std::to_string(i)}).out));
 
   std::mt19937 rng(1122);
   std::set<std::string> acknowledged_names;  // enrolments the user saw confirmed
@@ -72,7 +68,7 @@ TEST_CASE("writers killed at random moments never lose an acknowledged command n
       if (w.kind == "checkin") ++checked_in_acks;
     }
     if (round % 20 == 19) {
-      auto v = ft_cli({"verify", "--db", db});
+      auto v = ft::test::floor_terminal({"verify", "--db", db});
       REQUIRE_MESSAGE(v.exit_code == 0, v.err);
     }
   }
@@ -81,10 +77,10 @@ TEST_CASE("writers killed at random moments never lose an acknowledged command n
   CHECK(kills > 30);  // the random moments really did land inside the writers
   CHECK(kills < rounds * 3);
 
-  auto v = ft_cli({"verify", "--db", db});
+  auto v = ft::test::floor_terminal({"verify", "--db", db});
   CHECK_MESSAGE(v.exit_code == 0, v.err);
   CHECK(v.out.find("integrity ok") != std::string::npos);
-  const Json s = Json::parse(ft_cli({"status", "--db", db, "--json"}).out);
+  const Json s = Json::parse(ft::test::floor_terminal({"status", "--db", db, "--json"}).out);
   std::multiset<std::string> names;
   for (const auto& t : s["trainees"]) names.insert(t["name"].get<std::string>());
   for (const auto& n : acknowledged_names) CHECK_MESSAGE(names.count(n) == 1, n);  // there, and once

@@ -18,13 +18,9 @@ using namespace ft::test;
 using Json = nlohmann::json;
 
 namespace {
-RunResult ft_cli(std::vector<std::string> args) {
-  args.insert(args.begin(), binary("floor-terminal"));
-  return run(args);
-}
 
 int event_count(const std::string& db) {
-  auto r = ft_cli({"status", "--db", db, "--json"});
+  auto r = ft::test::floor_terminal({"status", "--db", db, "--json"});
   REQUIRE_MESSAGE(r.exit_code == 0, r.err);
   return Json::parse(r.out)["events"].get<int>();
 }
@@ -45,19 +41,19 @@ struct SmallDisk {
 TEST_CASE("a database locked by another process: a clear message, nothing lost, and it works once released") {
   TempDir dir;
   const auto db = dir.file("centre.db");
-  REQUIRE(ft_cli({"enrol", "--db", db, "--name", "Første Kursist"}).exit_code == 0);
+  REQUIRE(ft::test::floor_terminal({"enrol", "--db", db, "--name", "Første Kursist"}).exit_code == 0);
   sqlite3* other;
   REQUIRE(sqlite3_open(db.c_str(), &other) == SQLITE_OK);
   REQUIRE(sqlite3_exec(other, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr) == SQLITE_OK);
-  auto r = ft_cli({"enrol", "--db", db, "--name", "Anden Kursist"});
+  auto r = ft::test::floor_terminal({"enrol", "--db", db, "--name", "Anden Kursist"});
   CHECK(r.exit_code == 3);
   CHECK(r.err == "The database is in use by another program. Try again in a moment.\n");
   sqlite3_exec(other, "ROLLBACK", nullptr, nullptr, nullptr);
   sqlite3_close(other);
   CHECK(event_count(db) == 1);
-  CHECK(ft_cli({"enrol", "--db", db, "--name", "Anden Kursist"}).exit_code == 0);
+  CHECK(ft::test::floor_terminal({"enrol", "--db", db, "--name", "Anden Kursist"}).exit_code == 0);
   CHECK(event_count(db) == 2);
-  CHECK(ft_cli({"verify", "--db", db}).exit_code == 0);
+  CHECK(ft::test::floor_terminal({"verify", "--db", db}).exit_code == 0);
 }
 
 TEST_CASE("a full disk: a clear message, nothing lost, and recovery once space is freed") {
@@ -69,7 +65,7 @@ TEST_CASE("a full disk: a clear message, nothing lost, and recovery once space i
   const auto db = disk.dir.file("centre.db");
   std::vector<std::string> ids;
   for (int i = 0; i < 5; ++i) {
-    auto r = ft_cli({"enrol", "--db", db, "--name", "Kursist " + std::to_string(i)});
+    auto r = ft::test::floor_terminal({"enrol", "--db", db, "--name", "Kursist " + std::to_string(i)});
     REQUIRE_MESSAGE(r.exit_code == 0, r.err);
     ids.push_back(last_line(r.out));
   }
@@ -85,7 +81,7 @@ TEST_CASE("a full disk: a clear message, nothing lost, and recovery once space i
   int refused = 0;
   std::string message;
   for (int i = 0; i < 40; ++i) {  // until the WAL needs a new page
-    auto r = ft_cli({"enrol", "--db", db, "--name", "Fylder Disken " + std::to_string(i) + std::string(150, 'x'), "--waitlist"});
+    auto r = ft::test::floor_terminal({"enrol", "--db", db, "--name", "Fylder Disken " + std::to_string(i) + std::string(150, 'x'), "--waitlist"});
     if (r.exit_code != 0) {
       ++refused;
       message = r.err;
@@ -97,10 +93,10 @@ TEST_CASE("a full disk: a clear message, nothing lost, and recovery once space i
   std::filesystem::remove(filler);
   const int after = event_count(db);
   CHECK(after >= before);
-  auto r = ft_cli({"enrol", "--db", db, "--name", "Efter Oprydning", "--waitlist"});
+  auto r = ft::test::floor_terminal({"enrol", "--db", db, "--name", "Efter Oprydning", "--waitlist"});
   CHECK_MESSAGE(r.exit_code == 0, r.err);
   CHECK(event_count(db) == after + 1);
-  auto v = ft_cli({"verify", "--db", db});
+  auto v = ft::test::floor_terminal({"verify", "--db", db});
   CHECK_MESSAGE(v.exit_code == 0, v.err);
 }
 
@@ -111,13 +107,13 @@ TEST_CASE("a read-only file system: a clear message and nothing changes; writabl
     return;
   }
   const auto db = disk.dir.file("centre.db");
-  REQUIRE(ft_cli({"enrol", "--db", db, "--name", "Læse Kursist"}).exit_code == 0);
+  REQUIRE(ft::test::floor_terminal({"enrol", "--db", db, "--name", "Læse Kursist"}).exit_code == 0);
   REQUIRE(::mount(nullptr, disk.dir.path.c_str(), nullptr, MS_REMOUNT | MS_RDONLY, nullptr) == 0);
-  auto r = ft_cli({"enrol", "--db", db, "--name", "Skrive Kursist"});
+  auto r = ft::test::floor_terminal({"enrol", "--db", db, "--name", "Skrive Kursist"});
   CHECK(r.exit_code != 0);
   CHECK(r.err == "The database cannot be written (read-only). Nothing was saved.\n");
   REQUIRE(::mount(nullptr, disk.dir.path.c_str(), nullptr, MS_REMOUNT, nullptr) == 0);
   CHECK(event_count(db) == 1);
-  CHECK(ft_cli({"enrol", "--db", db, "--name", "Skrive Kursist"}).exit_code == 0);
+  CHECK(ft::test::floor_terminal({"enrol", "--db", db, "--name", "Skrive Kursist"}).exit_code == 0);
   CHECK(event_count(db) == 2);
 }

@@ -15,13 +15,9 @@ using namespace ft::test;
 using Json = nlohmann::json;
 
 namespace {
-RunResult ft_cli(std::vector<std::string> args) {
-  args.insert(args.begin(), binary("floor-terminal"));
-  return run(args);
-}
 
 Json trainee_status(const std::string& db, const std::string& id) {
-  auto r = ft_cli({"status", "--db", db, "--json"});
+  auto r = ft::test::floor_terminal({"status", "--db", db, "--json"});
   REQUIRE_MESSAGE(r.exit_code == 0, r.err);
   const Json status = Json::parse(r.out);  // kept alive: the loop reads into it
   for (const auto& t : status["trainees"])
@@ -52,16 +48,16 @@ TEST_CASE("the kiosk's sync engine pulls what another terminal did, and its log 
   ServerProcess server(dir.file("server.db"), pki, dir.file("server.log"));
   server.start();
   const auto kiosk_db = dir.file("kiosk.db"), office_db = dir.file("office.db");
-  const auto trainee = last_line(ft_cli({"enrol", "--db", kiosk_db, "--name", "Åse Ærø-Ødegaard", "--badge", "4711"}).out);
+  const auto trainee = last_line(ft::test::floor_terminal({"enrol", "--db", kiosk_db, "--name", "Åse Ærø-Ødegaard", "--badge", "4711"}).out);
   for (const auto& [db, name] : {std::pair{kiosk_db, "kiosk"}, std::pair{office_db, "office"}}) {
-    auto r = ft_cli({"join", "--db", db, "--server", server.url(), "--ca", pki.ca, "--code", server.add_terminal(name)});
+    auto r = ft::test::floor_terminal({"join", "--db", db, "--server", server.url(), "--ca", pki.ca, "--code", server.add_terminal(name)});
     REQUIRE_MESSAGE(r.exit_code == 0, r.err);
   }
-  REQUIRE(ft_cli({"sync", "--db", kiosk_db}).exit_code == 0);
-  REQUIRE(ft_cli({"sync", "--db", office_db}).exit_code == 0);
+  REQUIRE(ft::test::floor_terminal({"sync", "--db", kiosk_db}).exit_code == 0);
+  REQUIRE(ft::test::floor_terminal({"sync", "--db", office_db}).exit_code == 0);
   // The office checks the trainee in by badge (no PIN) before the kiosk starts.
-  REQUIRE(ft_cli({"checkin", "--db", office_db, "--trainee", trainee}).exit_code == 0);
-  REQUIRE(ft_cli({"sync", "--db", office_db}).exit_code == 0);
+  REQUIRE(ft::test::floor_terminal({"checkin", "--db", office_db, "--trainee", trainee}).exit_code == 0);
+  REQUIRE(ft::test::floor_terminal({"sync", "--db", office_db}).exit_code == 0);
 
   const pid_t kiosk = spawn({binary("floor-terminal"), "--db", kiosk_db, "--windowed"}, dir.file("kiosk.log"));
   // 1. Pulled by the kiosk's engine on its own.
