@@ -9,10 +9,11 @@ std::optional<std::string> BadgeReader::feed(std::uint32_t cp, std::int64_t now_
   }
   last_ms_ = now_ms;
   if (cp == '\n' || cp == '\r') {
-    std::optional<std::string> badge;
-    if (!overflowed_ && digits_.size() >= 4) badge = digits_;
+    const bool complete = !overflowed_ && digits_.size() >= 4;
+    std::string badge = std::move(digits_);
     digits_.clear();
     overflowed_ = false;
+    if (!complete) return std::nullopt;
     return badge;
   }
   if (cp < '0' || cp > '9') {  // not from a badge: forget what came before
