@@ -209,13 +209,15 @@ struct Seeder {
     const Actor& who = instructors[(i + static_cast<size_t>(session)) % instructors.size()];
     const int introduced = std::min<int>(static_cast<int>(skills.size()), 6 + static_cast<int>(months * p.pace * 7));
     // The instructor looks at up to eight skills where the trainee has moved on since the last assessment.
-    const auto latest = t->latest_assessments();
+    // Levels copied out first: each assessment below changes the state the pointers point into.
+    std::map<std::string, int> latest;
+    for (const auto& [key, a] : t->latest_assessments()) latest[key] = a->level;
     int assessed = 0;
     for (int index = 0; index < introduced && assessed < 8; ++index) {
       const auto& key = skills[static_cast<size_t>(index)].key;
       const int level = level_for(index, months, p.pace);
       auto it = latest.find(key);
-      if (it != latest.end() && it->second->level == level) continue;
+      if (it != latest.end() && it->second == level) continue;
       if (!run(Assess{{ids[i]}, key, level, ""}, who, day, 13 * 60 + assessed++)) return false;
     }
     return true;

@@ -101,7 +101,8 @@ TEST_CASE("odd names come back exactly through enrol and status") {
     REQUIRE_MESSAGE(r.exit_code == 0, r.err);
     by_id[ft::test::last_line(r.out)] = n;
   }
-  for (const auto& t : status(db)["trainees"]) CHECK(t["name"].get<std::string>() == by_id.at(t["id"].get<std::string>()));
+  const Json s = status(db);  // kept alive: the loop reads into it
+  for (const auto& t : s["trainees"]) CHECK(t["name"].get<std::string>() == by_id.at(t["id"].get<std::string>()));
   auto too_long = ft::test::floor_terminal({"enrol", "--db", db, "--name", std::string(201, 'y')});
   CHECK(too_long.exit_code == 1);
   CHECK(too_long.err == "The name is too long (at most 200 characters).\n");

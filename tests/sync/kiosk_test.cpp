@@ -65,8 +65,8 @@ TEST_CASE("the kiosk's sync engine pulls what another terminal did, and its log 
   kill(kiosk, SIGTERM);
   int status = 0;
   waitpid(kiosk, &status, 0);
-  CHECK(WIFEXITED(status));
-  CHECK(WEXITSTATUS(status) == 0);
+  CHECK_MESSAGE(WIFEXITED(status), "kiosk log:\n", read_file(dir.file("kiosk.log")));
+  CHECK_MESSAGE(WEXITSTATUS(status) == 0, "kiosk log:\n", read_file(dir.file("kiosk.log")));
   // Nothing personal in the kiosk's log: ids only.
   const auto log = read_file(dir.file("kiosk.log"));
   CHECK(log.find("kiosk started") != std::string::npos);

@@ -148,8 +148,9 @@ TEST_CASE("one skill for one trainee takes five taps after login, note optional"
   INFO(d.ui->session.assess.error << " step " << int(d.ui->session.assess.step) << " level "
                                   << d.ui->session.assess.level << " note " << d.ui->session.assess.note << " saved "
                                   << d.ui->session.assess.saved);
-  REQUIRE(ft::test::reopen(d)->state().trainee(a)->latest_assessments().count("teamwork"));
-  const auto* latest = ft::test::reopen(d)->state().trainee(a)->latest_assessments().at("teamwork");
+  const auto stored = ft::test::reopen(d);  // kept alive: `latest` points into its state
+  REQUIRE(stored->state().trainee(a)->latest_assessments().count("teamwork"));
+  const auto* latest = stored->state().trainee(a)->latest_assessments().at("teamwork");
   CHECK(latest->level == 2);
   CHECK(latest->note == "God");
 }
