@@ -20,7 +20,7 @@ using namespace ft::test;
 namespace {
 
 std::string visible_window() {
-  for (int i = 0; i < 100; ++i) {
+  for (int i = 0; i < 600; ++i) {  // a loaded machine (sanitizers) starts GL slowly
     const auto id = last_line(run({"/usr/bin/xdotool", "search", "--onlyvisible", "--name", "Floor terminal"}).out);
     if (!id.empty()) return id;
     std::this_thread::sleep_for(std::chrono::milliseconds(100));
