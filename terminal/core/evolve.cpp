@@ -1,115 +1,143 @@
-// Sections: helpers · per-event folds · evolve() and fold().
+// Sections: helpers · per-event folds · evolve(), fold() and RowFolder.
+//
+// The folds are templates over the payload type (payload.hpp): nlohmann::json
+// for Event objects, FlatPayload for rows read straight from the events table
+// when the state is rebuilt. One body of code, so both paths agree by
+// construction; the event's own fields arrive as views (In<P>).
 #include "terminal/core/evolve.hpp"
 
 #include <algorithm>
 #include <tuple>
-
-#include "terminal/core/payload.hpp"
 
 namespace ft {
 
 namespace {
 using namespace payload;
 
+template <class P>
+struct In {  // one event as the folds see it
+  std::string_view event_id;
+  std::string_view actor_id;
+  Hlc hlc;
+  const P& p;
+};
+
 template <class T>
 void insert_sorted(std::vector<T>& v, T item) {
   auto key = [](const T& x) { return std::tie(x.hlc, x.event_id); };
+  // Events mostly arrive in hlc order: check the end before searching.
+  if (v.empty() || key(v.back()) < key(item)) {
+    v.push_back(std::move(item));
+    return;
+  }
   auto pos = std::lower_bound(v.begin(), v.end(), item, [&](const T& a, const T& b) { return key(a) < key(b); });
   if (pos != v.end() && pos->event_id == item.event_id) return;  // already folded
   v.insert(pos, std::move(item));
 }
 
-Trainee& trainee_for(State& s, const Json& p) {
-  const auto id = str(p, "trainee_id");
-  auto& t = s.trainees[id];
-  t.id = id;
-  return t;
+// find() before emplace: looking up an existing person builds no key string.
+template <class Person>
+Person& person(std::map<std::string, Person, std::less<>>& people, std::string_view id) {
+  auto it = people.find(id);
+  if (it == people.end()) {
+    it = people.emplace(std::string(id), Person{}).first;
+    it->second.id = it->first;
+  }
+  return it->second;
 }
 
-void set_if_present(Register& r, const Json& p, const char* key, const Event& e) {
-  if (p.contains(key) && p[key].is_string()) r.set(p[key].get<std::string>(), e.hlc, e.event_id);
+template <class P>
+Trainee& trainee_for(State& s, const P& p) {
+  return person(s.trainees, str_view(p, "trainee_id"));  // a missing id folds into "" as it always has
 }
 
-void enrolled(State& s, const Event& e) {
-  const auto& p = e.payload;
-  auto& t = trainee_for(s, p);
-  const auto day = payload::day(p);
-  const auto stage = parse_stage(str(p, "stage"));
+template <class P>
+void set_if_present(Register& r, const In<P>& e, const char* key) {
+  if (auto v = text(e.p, key)) r.set(*v, e.hlc, e.event_id);
+}
+
+template <class P>
+void enrolled(State& s, const In<P>& e) {
+  auto& t = trainee_for(s, e.p);
+  const auto day = payload::day(e.p);
+  const auto stage = parse_stage(str_view(e.p, "stage"));
   if (t.id.empty() || !day || !stage) return;
   t.enrolled = true;
   t.enrolled_day = *day;
-  set_if_present(t.name, p, "name", e);
-  set_if_present(t.display_name, p, "display_name", e);
-  set_if_present(t.language, p, "language", e);
-  set_if_present(t.badge, p, "badge", e);
-  set_if_present(t.pin_hash, p, "pin_hash", e);
-  insert_sorted(t.stages, StageChange{e.event_id, e.hlc, *day, *stage, "", ""});
+  set_if_present(t.name, e, "name");
+  set_if_present(t.display_name, e, "display_name");
+  set_if_present(t.language, e, "language");
+  set_if_present(t.badge, e, "badge");
+  set_if_present(t.pin_hash, e, "pin_hash");
+  insert_sorted(t.stages, StageChange{std::string(e.event_id), e.hlc, *day, *stage, "", ""});
 }
 
-void updated(State& s, const Event& e) {
-  auto& t = trainee_for(s, e.payload);
-  for (auto [key, reg] : {std::pair{"name", &t.name}, {"display_name", &t.display_name},
-                          {"language", &t.language}, {"badge", &t.badge}, {"read_aloud", &t.read_aloud}})
-    set_if_present(*reg, e.payload, key, e);
+template <class P>
+void updated(State& s, const In<P>& e) {
+  auto& t = trainee_for(s, e.p);
+  for (auto [key, reg] : {std::pair{"name", &t.name},
+                          {"display_name", &t.display_name},
+                          {"language", &t.language},
+                          {"badge", &t.badge},
+                          {"read_aloud", &t.read_aloud}})
+    set_if_present(*reg, e, key);
 }
 
-void pin_set(State& s, const Event& e) {
-  const auto id = str(e.payload, "person_id");
-  const auto hash = str(e.payload, "pin_hash");
+template <class P>
+void pin_set(State& s, const In<P>& e) {
+  const auto id = str_view(e.p, "person_id");
+  const auto hash = str_view(e.p, "pin_hash");
   if (id.empty()) return;
-  if (str(e.payload, "kind") == "staff") {
-    auto& m = s.staff[id];
-    m.id = id;
-    m.pin_hash.set(hash, e.hlc, e.event_id);
-  } else {
-    auto& t = s.trainees[id];
-    t.id = id;
-    t.pin_hash.set(hash, e.hlc, e.event_id);
-  }
+  if (str_view(e.p, "kind") == "staff")
+    person(s.staff, id).pin_hash.set(hash, e.hlc, e.event_id);
+  else
+    person(s.trainees, id).pin_hash.set(hash, e.hlc, e.event_id);
 }
 
-void staff_added(State& s, const Event& e) {
-  const auto& p = e.payload;
-  const auto id = str(p, "staff_id");
-  const auto role = parse_role(str(p, "role"));
+template <class P>
+void staff_added(State& s, const In<P>& e) {
+  const auto id = str_view(e.p, "staff_id");
+  const auto role = parse_role(str_view(e.p, "role"));
   if (id.empty() || !role) return;
-  auto& m = s.staff[id];
-  m.id = id;
-  if (m.name.set(str(p, "name"), e.hlc, e.event_id)) m.role = *role;
-  set_if_present(m.pin_hash, p, "pin_hash", e);
-  set_if_present(m.badge, p, "badge", e);
-  set_if_present(m.language, p, "language", e);
+  auto& m = person(s.staff, id);
+  if (m.name.set(str_view(e.p, "name"), e.hlc, e.event_id)) m.role = *role;
+  set_if_present(m.pin_hash, e, "pin_hash");
+  set_if_present(m.badge, e, "badge");
+  set_if_present(m.language, e, "language");
 }
 
-void checked_in(State& s, const Event& e) {
-  const auto day = payload::day(e.payload);
-  const auto time = clock(e.payload);
+template <class P>
+void checked_in(State& s, const In<P>& e) {
+  const auto day = payload::day(e.p);
+  const auto time = clock(e.p);
   if (!day || !time) return;
-  auto& d = trainee_for(s, e.payload).days[*day];
+  auto& d = trainee_for(s, e.p).days[*day];
   // The day keeps its earliest check-in: a second one, wherever it happened, changes nothing.
-  if (!d.has_check_in() || std::tie(e.hlc, e.event_id) < std::tie(d.in_hlc, d.in_event)) {
+  if (!d.has_check_in() || e.hlc < d.in_hlc || (e.hlc == d.in_hlc && e.event_id < std::string_view(d.in_event))) {
     d.check_in = *time;
     d.in_hlc = e.hlc;
     d.in_event = e.event_id;
   }
 }
 
-void checked_out(State& s, const Event& e) {
-  const auto day = payload::day(e.payload);
-  const auto time = clock(e.payload);
+template <class P>
+void checked_out(State& s, const In<P>& e) {
+  const auto day = payload::day(e.p);
+  const auto time = clock(e.p);
   if (!day || !time) return;
-  auto& d = trainee_for(s, e.payload).days[*day];
+  auto& d = trainee_for(s, e.p).days[*day];
   if (e.hlc > d.out_hlc) {  // the latest check-out of the day counts
     d.check_out = *time;
     d.out_hlc = e.hlc;
   }
 }
 
-void checkout_answered(State& s, const Event& e, bool confirmed) {
-  const auto day = payload::day(e.payload);
-  const auto time = clock(e.payload);
+template <class P>
+void checkout_answered(State& s, const In<P>& e, bool confirmed) {
+  const auto day = payload::day(e.p);
+  const auto time = clock(e.p);
   if (!day || !time) return;
-  auto& d = trainee_for(s, e.payload).days[*day];
+  auto& d = trainee_for(s, e.p).days[*day];
   if (confirmed && e.hlc > d.confirmed_hlc) {
     d.confirmed_out = *time;
     d.confirmed_hlc = e.hlc;
@@ -120,52 +148,56 @@ void checkout_answered(State& s, const Event& e, bool confirmed) {
   }
 }
 
-void absence(State& s, const Event& e) {
-  const auto day = payload::day(e.payload);
-  const auto kind = parse_absence_kind(str(e.payload, "kind"));
+template <class P>
+void absence(State& s, const In<P>& e) {
+  const auto day = payload::day(e.p);
+  const auto kind = parse_absence_kind(str_view(e.p, "kind"));
   if (!day || !kind) return;
-  auto& a = trainee_for(s, e.payload).absences[*day];
-  if (std::tie(e.hlc, e.event_id) > std::tie(a.hlc, a.event_id)) {
-    a = Absence{*kind, str(e.payload, "cause"), e.actor_id, e.hlc, e.event_id};
-  }
+  auto& a = trainee_for(s, e.p).absences[*day];
+  if (e.hlc > a.hlc || (e.hlc == a.hlc && e.event_id > std::string_view(a.event_id)))
+    a = Absence{*kind, str(e.p, "cause"), std::string(e.actor_id), e.hlc, std::string(e.event_id)};
 }
 
-void assessed(State& s, const Event& e) {
-  const auto& p = e.payload;
-  const auto day = payload::day(p);
-  const auto level = integer(p, "level");
+template <class P>
+void assessed(State& s, const In<P>& e) {
+  const auto day = payload::day(e.p);
+  const auto level = integer(e.p, "level");
   if (!day || !level) return;
-  insert_sorted(trainee_for(s, p).assessments,
-                Assessment{e.event_id, e.hlc, *day, str(p, "skill"), static_cast<int>(*level), str(p, "note"), e.actor_id});
+  insert_sorted(trainee_for(s, e.p).assessments,
+                Assessment{std::string(e.event_id), e.hlc, *day, str(e.p, "skill"), static_cast<int>(*level),
+                           str(e.p, "note"), std::string(e.actor_id)});
 }
 
-void stage_changed(State& s, const Event& e) {
-  const auto& p = e.payload;
-  const auto day = payload::day(p);
-  const auto to = parse_stage(str(p, "to"));
+template <class P>
+void stage_changed(State& s, const In<P>& e) {
+  const auto day = payload::day(e.p);
+  const auto to = parse_stage(str_view(e.p, "to"));
   if (!day || !to) return;
-  insert_sorted(trainee_for(s, p).stages, StageChange{e.event_id, e.hlc, *day, *to, str(p, "host"), str(p, "exit_reason")});
+  insert_sorted(trainee_for(s, e.p).stages,
+                StageChange{std::string(e.event_id), e.hlc, *day, *to, str(e.p, "host"), str(e.p, "exit_reason")});
 }
 
-void internship_confirmed(State& s, const Event& e) {
-  const auto day = payload::day(e.payload);
-  auto& t = trainee_for(s, e.payload);
+template <class P>
+void internship_confirmed(State& s, const In<P>& e) {
+  const auto day = payload::day(e.p);
+  auto& t = trainee_for(s, e.p);
   if (day && e.hlc > t.internship_confirmed_hlc) {
     t.internship_confirmed_hlc = e.hlc;
     t.internship_confirmed_day = *day;
   }
 }
 
-void note_added(State& s, const Event& e) {
-  const auto& p = e.payload;
-  const auto day = payload::day(p);
+template <class P>
+void note_added(State& s, const In<P>& e) {
+  const auto day = payload::day(e.p);
   if (!day) return;
-  insert_sorted(trainee_for(s, p).notes,
-                Note{e.event_id, e.hlc, *day, e.actor_id, str(p, "text"), flag(p, "shared"), flag(p, "health")});
+  insert_sorted(trainee_for(s, e.p).notes, Note{std::string(e.event_id), e.hlc, *day, std::string(e.actor_id),
+                                                str(e.p, "text"), flag(e.p, "shared"), flag(e.p, "health")});
 }
 
-void redacted(State& s, const Event& e) {
-  trainee_for(s, e.payload).redacted = true;
+template <class P>
+void redacted(State& s, const In<P>& e) {
+  trainee_for(s, e.p).redacted = true;
 }
 
 // What erasure leaves of a trainee: the facts without the person (attendance
@@ -175,40 +207,69 @@ void scrub(Trainee& t) {
   for (auto& n : t.notes) n.text.clear();
   for (auto& a : t.assessments) a.note.clear();
 }
-}  // namespace
 
-void evolve(State& s, const Event& e) {
+template <class P>
+void evolve_one(State& s, std::string_view type, const In<P>& e) {
   s.event_count += 1;
   if (e.hlc > s.max_hlc) s.max_hlc = e.hlc;
-  const std::string& type = e.type;
-  if (type == ev::kCentreNamed) s.centre_name.set(payload::str(e.payload, "name"), e.hlc, e.event_id);
-  else if (type == ev::kTraineeEnrolled) enrolled(s, e);
-  else if (type == ev::kTraineeUpdated) updated(s, e);
-  else if (type == ev::kPinSet) pin_set(s, e);
-  else if (type == ev::kStaffAdded) staff_added(s, e);
-  else if (type == ev::kCheckedIn) checked_in(s, e);
-  else if (type == ev::kCheckedOut) checked_out(s, e);
-  else if (type == ev::kCheckoutProposed) checkout_answered(s, e, false);
-  else if (type == ev::kCheckoutConfirmed) checkout_answered(s, e, true);
-  else if (type == ev::kAbsenceRecorded) absence(s, e);
-  else if (type == ev::kSkillAssessed) assessed(s, e);
-  else if (type == ev::kStageChanged) stage_changed(s, e);
-  else if (type == ev::kInternshipConfirmed) internship_confirmed(s, e);
-  else if (type == ev::kNoteAdded) note_added(s, e);
-  else if (type == ev::kTraineeRedacted) redacted(s, e);
+  if (type == ev::kCentreNamed)
+    s.centre_name.set(str_view(e.p, "name"), e.hlc, e.event_id);
+  else if (type == ev::kTraineeEnrolled)
+    enrolled(s, e);
+  else if (type == ev::kTraineeUpdated)
+    updated(s, e);
+  else if (type == ev::kPinSet)
+    pin_set(s, e);
+  else if (type == ev::kStaffAdded)
+    staff_added(s, e);
+  else if (type == ev::kCheckedIn)
+    checked_in(s, e);
+  else if (type == ev::kCheckedOut)
+    checked_out(s, e);
+  else if (type == ev::kCheckoutProposed)
+    checkout_answered(s, e, false);
+  else if (type == ev::kCheckoutConfirmed)
+    checkout_answered(s, e, true);
+  else if (type == ev::kAbsenceRecorded)
+    absence(s, e);
+  else if (type == ev::kSkillAssessed)
+    assessed(s, e);
+  else if (type == ev::kStageChanged)
+    stage_changed(s, e);
+  else if (type == ev::kInternshipConfirmed)
+    internship_confirmed(s, e);
+  else if (type == ev::kNoteAdded)
+    note_added(s, e);
+  else if (type == ev::kTraineeRedacted)
+    redacted(s, e);
   // LockLifted and unknown types: recorded in the log, nothing to fold.
 
   // Erasure wins over anything about the person that arrives after it.
-  if (auto id = e.payload.find("trainee_id"); id != e.payload.end() && id->is_string()) {
-    auto it = s.trainees.find(id->get<std::string>());
+  if (auto id = text(e.p, "trainee_id")) {
+    auto it = s.trainees.find(*id);
     if (it != s.trainees.end() && it->second.redacted) scrub(it->second);
   }
 }
+}  // namespace
+
+void evolve(State& s, const Event& e) { evolve_one(s, e.type, In<Json>{e.event_id, e.actor_id, e.hlc, e.payload}); }
 
 State fold(const std::vector<Event>& events) {
   State s;
   for (const auto& e : events) evolve(s, e);
   return s;
+}
+
+void RowFolder::fold(const EventRow& row) {
+  if (flat_.parse(row.payload_json)) {
+    evolve_one(state_, row.type, In<FlatPayload>{row.event_id, row.actor_id, row.hlc, flat_});
+    return;
+  }
+  // Not a flat object (nested, odd numbers, not JSON at all): nlohmann reads
+  // it exactly as load_events() does, text it cannot parse as an empty object.
+  Json p = Json::parse(row.payload_json, nullptr, false);
+  if (p.is_discarded()) p = Json::object();
+  evolve_one(state_, row.type, In<Json>{row.event_id, row.actor_id, row.hlc, p});
 }
 
 }  // namespace ft

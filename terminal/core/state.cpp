@@ -12,7 +12,7 @@ const NamePair kRoles[] = {{"trainee", 0}, {"instructor", 1}, {"supervisor", 2},
 const NamePair kAbsenceKinds[] = {{"sick", 0}, {"legitimate", 1}, {"not_legitimate", 2}};
 
 template <size_t N>
-std::optional<int> lookup(const NamePair (&table)[N], const std::string& s) {
+std::optional<int> lookup(const NamePair (&table)[N], std::string_view s) {
   for (const auto& p : table)
     if (s == p.name) return p.value;
   return std::nullopt;
@@ -20,23 +20,23 @@ std::optional<int> lookup(const NamePair (&table)[N], const std::string& s) {
 }  // namespace
 
 const char* stage_name(Stage s) { return kStages[static_cast<int>(s)].name; }
-std::optional<Stage> parse_stage(const std::string& s) {
+std::optional<Stage> parse_stage(std::string_view s) {
   auto v = lookup(kStages, s);
   return v ? std::optional<Stage>(static_cast<Stage>(*v)) : std::nullopt;
 }
 const char* role_name(Role r) { return kRoles[static_cast<int>(r)].name; }
-std::optional<Role> parse_role(const std::string& s) {
+std::optional<Role> parse_role(std::string_view s) {
   auto v = lookup(kRoles, s);
   return v ? std::optional<Role>(static_cast<Role>(*v)) : std::nullopt;
 }
 const char* absence_kind_name(AbsenceKind k) { return kAbsenceKinds[static_cast<int>(k)].name; }
-std::optional<AbsenceKind> parse_absence_kind(const std::string& s) {
+std::optional<AbsenceKind> parse_absence_kind(std::string_view s) {
   auto v = lookup(kAbsenceKinds, s);
   return v ? std::optional<AbsenceKind>(static_cast<AbsenceKind>(*v)) : std::nullopt;
 }
 
-bool Register::set(const std::string& v, Hlc h, const std::string& id) {
-  if (std::tie(h, id) <= std::tie(hlc, event_id)) return false;
+bool Register::set(std::string_view v, Hlc h, std::string_view id) {
+  if (h < hlc || (h == hlc && id <= std::string_view(event_id))) return false;
   value = v;
   hlc = h;
   event_id = id;

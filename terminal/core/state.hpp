@@ -11,6 +11,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "terminal/core/dates.hpp"
@@ -23,11 +24,11 @@ enum class Role { Trainee, Instructor, Supervisor, Admin };
 enum class AbsenceKind { Sick, Legitimate, NotLegitimate };
 
 const char* stage_name(Stage s);  // "referred", "centre", ...
-std::optional<Stage> parse_stage(const std::string& s);
+std::optional<Stage> parse_stage(std::string_view s);
 const char* role_name(Role r);
-std::optional<Role> parse_role(const std::string& s);
+std::optional<Role> parse_role(std::string_view s);
 const char* absence_kind_name(AbsenceKind k);  // "sick", "legitimate", "not_legitimate"
-std::optional<AbsenceKind> parse_absence_kind(const std::string& s);
+std::optional<AbsenceKind> parse_absence_kind(std::string_view s);
 
 // Why someone left the programme (stage exited).
 inline const char* const kExitReasons[] = {"other_job", "education", "sickness", "moved", "dropped_out", "other"};
@@ -38,7 +39,9 @@ struct Register {  // a last-writer-wins value
   std::string value;
   Hlc hlc = -1;
   std::string event_id;
-  bool set(const std::string& v, Hlc h, const std::string& id);  // true when it won
+  // True when it won. Views, so the fold can pass text straight from a payload
+  // without building a string first; assigning reuses the value's capacity.
+  bool set(std::string_view v, Hlc h, std::string_view id);
 };
 
 struct AttendanceDay {
@@ -132,8 +135,10 @@ struct Staff {
 
 struct State {
   Register centre_name;
-  std::map<std::string, Trainee> trainees;
-  std::map<std::string, Staff> staff;
+  // std::less<>: find() takes a string_view, so the fold looks people up by the
+  // id in a payload without allocating a key string for every event.
+  std::map<std::string, Trainee, std::less<>> trainees;
+  std::map<std::string, Staff, std::less<>> staff;
   std::int64_t event_count = 0;
   Hlc max_hlc = 0;
 
