@@ -18,6 +18,7 @@
 
 #include "terminal/app/environment.hpp"
 #include "terminal/store/centre.hpp"
+#include "terminal/ui/gl_frame.hpp"
 #include "terminal/ui/screen_registry.hpp"
 #include "terminal/ui/setup.hpp"
 #include "terminal/ui/ui.hpp"
@@ -76,20 +77,6 @@ std::optional<ShotArgs> parse(const std::vector<std::string>& args, std::ostream
   return a;
 }
 
-void render(GLFWwindow* window, ui::Ui& ui) {
-  ImGui_ImplOpenGL3_NewFrame();
-  ImGui_ImplGlfw_NewFrame();
-  ImGui::NewFrame();
-  ui.frame();
-  ImGui::Render();
-  int w = 0, h = 0;
-  glfwGetFramebufferSize(window, &w, &h);
-  glViewport(0, 0, w, h);
-  const ImVec4 bg = ImGui::ColorConvertU32ToFloat4(ui::colour::background);
-  glClearColor(bg.x, bg.y, bg.z, 1.0f);
-  glClear(GL_COLOR_BUFFER_BIT);
-  ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
-}
 
 }  // namespace
 
@@ -168,7 +155,7 @@ int cli_screenshot(const std::vector<std::string>& args, std::ostream& out, std:
         ui.show(def->name);
       ui.session.language = a->lang;  // --lang decides, also where a trainee's own language would
       // Three frames: the first lays out, later ones settle sizes that depend on earlier frames.
-      for (int i = 0; i < 3; ++i) render(window, ui);
+      for (int i = 0; i < 3; ++i) ui::draw_gl_frame(window, ui);
       int w = 0, h = 0;
       glfwGetFramebufferSize(window, &w, &h);
       std::vector<unsigned char> pixels(size_t(w) * size_t(h) * 4);

@@ -1,0 +1,16 @@
+// One frame of the UI drawn through GLFW and OpenGL 3: ImGui's backends
+// around Ui::frame(), the screen cleared to the theme's background. The
+// kiosk loop and the screenshot command draw with this one function, so a
+// screenshot shows exactly what the kiosk shows.
+#pragma once
+
+struct GLFWwindow;
+
+namespace ft::ui {
+
+class Ui;
+
+// Leaves the picture in the back buffer; the kiosk then swaps, the screenshot reads it.
+void draw_gl_frame(GLFWwindow* window, Ui& ui);
+
+}  // namespace ft::ui
