@@ -57,6 +57,58 @@ ChildCost in_child(const std::function<void()>& work) {
   return ChildCost{seconds_since(start), usage.ru_maxrss / 1024.0};
 }
 
+std::string binary(const std::string& name) { return std::string(FT_BUILD_DIR) + "/" + name; }
+
+double vm_hwm_mib(pid_t pid) {
+  std::ifstream f("/proc/" + std::to_string(pid) + "/status");
+  std::string line;
+  while (std::getline(f, line))
+    if (line.rfind("VmHWM:", 0) == 0) return std::stod(line.substr(6)) / 1024.0;
+  return 0;
+}
+
+pid_t start_process(const std::vector<std::string>& argv, int out_fd, const std::vector<std::string>& env) {
+  pid_t pid = fork();
+  if (pid == 0) {
+    dup2(out_fd, 1);
+    dup2(out_fd, 2);
+    close(out_fd);
+    for (const auto& e : env) putenv(const_cast<char*>(e.c_str()));
+    std::vector<char*> args;
+    for (const auto& a : argv) args.push_back(const_cast<char*>(a.c_str()));
+    args.push_back(nullptr);
+    execv(args[0], args.data());
+    _exit(127);
+  }
+  return pid;
+}
+
+Run run_process(const std::vector<std::string>& argv, const std::vector<std::string>& env) {
+  // Output goes to a file, not a pipe, so the parent is free to poll. The
+  // peak is the child's VmHWM, sampled every 2 ms: wait4's ru_maxrss would
+  // include this (large) benchmark process, which the child was a fork of
+  // until it exec'd.
+  char out_path[] = "/tmp/floor-bench-out-XXXXXX";
+  const int out = mkstemp(out_path);
+  if (out < 0) throw std::runtime_error("mkstemp failed");
+  unlink(out_path);
+  const auto start = Clock::now();
+  const pid_t pid = start_process(argv, out, env);
+  Run r;
+  int status = 0;
+  while (waitpid(pid, &status, WNOHANG) == 0) {
+    r.peak_mib = std::max(r.peak_mib, vm_hwm_mib(pid));
+    usleep(2000);
+  }
+  r.seconds = seconds_since(start);
+  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+  lseek(out, 0, SEEK_SET);
+  char buf[4096];
+  for (ssize_t n; (n = read(out, buf, sizeof buf)) > 0;) r.out.append(buf, static_cast<size_t>(n));
+  close(out);
+  return r;
+}
+
 Workdir::Workdir() {
   // On the same disk as the build, not a tmpfs: durability figures need a real fsync.
   path = std::string(FT_BUILD_DIR) + "/bench-work-" + std::to_string(getpid());
@@ -136,7 +188,7 @@ int main(int argc, char** argv) {
     if (a == "--quick") quick = true;
     else if (a == "--only" && i + 1 < argc) only = argv[++i];
     else {
-      std::fprintf(stderr, "usage: floor-bench [--quick] [--only checkin|rebuild|scaling]\n");
+      std::fprintf(stderr, "usage: floor-bench [--quick] [--only checkin|rebuild|scaling|sync|sync-scaling|display]\n");
       return 2;
     }
   }
@@ -146,6 +198,9 @@ int main(int argc, char** argv) {
     if (only.empty() || only == "checkin") bench_checkin(w, quick);
     if (only.empty() || only == "rebuild") bench_rebuild(w, quick);
     if (only.empty() || only == "scaling") bench_scaling(w, quick);
+    if (only.empty() || only == "sync") bench_sync(w, quick);
+    if (only.empty() || only == "sync-scaling") bench_sync_scaling(w, quick);
+    if (only.empty() || only == "display") bench_display(w, quick);
   } catch (const std::exception& e) {
     std::fprintf(stderr, "floor-bench: %s\n", e.what());
     return 1;

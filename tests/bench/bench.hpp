@@ -1,6 +1,8 @@
 // Shared pieces of floor-bench: timing, the figure line (a contract), child
 // processes for peak memory, and a synthetic event history of any size.
 #pragma once
+#include <sys/types.h>
+
 #include <chrono>
 #include <cstdint>
 #include <functional>
@@ -34,6 +36,18 @@ struct Workdir {
   std::string file(const std::string& name) const { return path + "/" + name; }
 };
 
+// A program of the build tree (floor-terminal, sync-server, the baselines).
+std::string binary(const std::string& name);
+// Runs argv to completion with `env` added to the environment; stdout and
+// stderr captured together. Wall time from fork to exit; peak RSS is the
+// child's own VmHWM, sampled (wait4 would count the parent it was forked from).
+struct Run { int exit_code = -1; double seconds = 0; double peak_mib = 0; std::string out; };
+Run run_process(const std::vector<std::string>& argv, const std::vector<std::string>& env = {});
+// Starts argv with stdout and stderr on out_fd and `env` added; does not wait.
+pid_t start_process(const std::vector<std::string>& argv, int out_fd, const std::vector<std::string>& env = {});
+// The peak resident memory (VmHWM) of a running process, in MiB.
+double vm_hwm_mib(pid_t pid);
+
 const Catalogue& catalogue();
 // A terminal database holding about `events` events of a busy centre (check-ins,
 // check-outs, assessments), written through the real store in large transactions.
@@ -43,5 +57,8 @@ void make_history(const std::string& db_path, std::int64_t events);
 void bench_checkin(const Workdir& w, bool quick);
 void bench_rebuild(const Workdir& w, bool quick);
 void bench_scaling(const Workdir& w, bool quick);
+void bench_sync(const Workdir& w, bool quick);          // sync_full_history
+void bench_sync_scaling(const Workdir& w, bool quick);  // scaling: sync
+void bench_display(const Workdir& w, bool quick);       // idle_cpu, first_frame, kiosk_rss (needs DISPLAY)
 
 }  // namespace ft::bench
