@@ -18,12 +18,14 @@
 #include <backends/imgui_impl_glfw.h>
 #include <backends/imgui_impl_opengl3.h>
 #include <imgui.h>
+#include <malloc.h>
 
 #include <algorithm>
 #include <atomic>
 #include <csignal>
 #include <cstdlib>
 #include <iostream>
+#include <thread>
 
 #include "sync/client/engine.hpp"
 #include "terminal/app/environment.hpp"
@@ -114,44 +116,46 @@ int run_kiosk(const KioskOptions& o) {
     return 1;
   }
   const Translations& tr = env->tr(o.language);
-  StoreError store_error;
-  auto centre = Centre::open(o.db_path, env->rules, env->catalogue, store_error);
-  if (!centre) {
-    log(LogLevel::Error, refusal_text(tr, Refusal{"store." + store_error.code, {{"path", o.db_path}}}));
-    return 1;
-  }
-
   glfwSetErrorCallback(on_glfw_error);
   if (!glfwInit()) {
     log(LogLevel::Error, tr("kiosk.no_display"));
     return 1;
   }
-  glfwWindowHint(GLFW_AUTO_ICONIFY, GLFW_FALSE);  // a touch elsewhere must not minimise the kiosk
   GLFWmonitor* monitor = o.windowed ? nullptr : glfwGetPrimaryMonitor();
   const GLFWvidmode* mode = monitor ? glfwGetVideoMode(monitor) : nullptr;
   const int width = mode ? mode->width : 1280, height = mode ? mode->height : 800;
-  GLFWwindow* window = glfwCreateWindow(width, height, "Floor terminal", monitor, nullptr);
-  if (!window) {
-    log(LogLevel::Error, tr("kiosk.no_window"));
+
+  // The two slow parts of start-up side by side: FreeType builds the font
+  // atlas on a second thread (no ImGui context exists until it is done)
+  // while this one opens the database and waits for the GL driver to load.
+  std::string font_error;
+  std::unique_ptr<ui::Resources> res;
+  std::thread fonts([&] { res = ui::build_resources(env->catalogue, float(width), float(height), font_error); });
+  const auto fail = [&](const std::string& text) {
+    if (fonts.joinable()) fonts.join();
+    log(LogLevel::Error, text);
     glfwTerminate();
     return 1;
-  }
+  };
+  StoreError store_error;
+  auto centre = Centre::open(o.db_path, env->rules, env->catalogue, store_error);
+  if (!centre) return fail(refusal_text(tr, Refusal{"store." + store_error.code, {{"path", o.db_path}}}));
+  glfwWindowHint(GLFW_AUTO_ICONIFY, GLFW_FALSE);  // a touch elsewhere must not minimise the kiosk
+  GLFWwindow* window = glfwCreateWindow(width, height, "Floor terminal", monitor, nullptr);
+  if (!window) return fail(tr("kiosk.no_window"));
   glfwMakeContextCurrent(window);
   glfwSwapInterval(1);
   if (!o.windowed) glfwSetInputMode(window, GLFW_CURSOR, GLFW_CURSOR_HIDDEN);
+  fonts.join();
+  malloc_trim(0);  // give back what FreeType freed in the font thread's arena; the main thread would not reuse it
+  if (!res) {
+    glfwDestroyWindow(window);
+    return fail(font_error);
+  }
 
   IMGUI_CHECKVERSION();
-  ImGui::CreateContext();
-  int win_w = 0, win_h = 0;
-  glfwGetWindowSize(window, &win_w, &win_h);
-  auto res = ui::prepare_imgui(env->catalogue, float(win_w), float(win_h), error);
-  if (!res) {
-    log(LogLevel::Error, error);
-    ImGui::DestroyContext();
-    glfwDestroyWindow(window);
-    glfwTerminate();
-    return 1;
-  }
+  ImGui::CreateContext(res->atlas.get());
+  ui::attach_resources(*res);
   glfwSetCursorPosCallback(window, on_cursor);
   glfwSetMouseButtonCallback(window, on_button);
   glfwSetScrollCallback(window, on_scroll);
@@ -163,6 +167,7 @@ int run_kiosk(const KioskOptions& o) {
   glfwSetWindowCloseCallback(window, on_close);
   ImGui_ImplGlfw_InitForOpenGL(window, true);
   ImGui_ImplOpenGL3_Init("#version 130");
+  ui::upload_gl_objects();  // a failure here shows in the first frame, which tries again
 
   ui::UiOptions options;
   options.language = env->languages.count(o.language) ? o.language : "da";

@@ -144,6 +144,7 @@ int cli_screenshot(const std::vector<std::string>& args, std::ostream& out, std:
     } else {
       ImGui_ImplGlfw_InitForOpenGL(window, false);  // no input callbacks: nothing but the picture
       ImGui_ImplOpenGL3_Init("#version 130");
+      ui::upload_gl_objects();
       ui::UiOptions options;
       options.language = a->lang;
       ui::Ui ui(*centre, *env, res->fonts, res->icons, res->metrics, options);

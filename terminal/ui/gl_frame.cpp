@@ -11,6 +11,12 @@
 
 namespace ft::ui {
 
+bool upload_gl_objects() {
+  if (!ImGui_ImplOpenGL3_CreateDeviceObjects()) return false;
+  ImGui::GetIO().Fonts->ClearTexData();
+  return true;
+}
+
 void draw_gl_frame(GLFWwindow* window, Ui& ui) {
   ImGui_ImplOpenGL3_NewFrame();
   ImGui_ImplGlfw_NewFrame();

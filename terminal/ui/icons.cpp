@@ -164,4 +164,9 @@ const std::vector<std::string>& ui_icon_names() {
   return names;
 }
 
+const std::vector<std::string>& huge_icon_names() {
+  static const std::vector<std::string> names = {"clock-in", "clock-out", "human-greeting", "arrow-right", "account"};
+  return names;
+}
+
 }  // namespace ft::ui

@@ -34,6 +34,9 @@ class Icons {
 // The icons the screens use (catalogue icons come from skills.json on top).
 // The font atlas holds only these, which keeps it small at large sizes.
 const std::vector<std::string>& ui_icon_names();
+// The few of them drawn in the huge font (the confirmation, the double tap,
+// the lockout picture). At 110 px every glyph is costly: only these are in it.
+const std::vector<std::string>& huge_icon_names();
 
 std::string utf8_of(std::uint32_t codepoint);
 

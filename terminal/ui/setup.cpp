@@ -1,15 +1,18 @@
 // ImGui context preparation shared by kiosk, screenshot and tests (see setup.hpp).
 #include "terminal/ui/setup.hpp"
 
-#include <imgui.h>
-
 #include <set>
 
 #include "terminal/ui/touch.hpp"
 
 namespace ft::ui {
 
-std::unique_ptr<Resources> prepare_imgui(const Catalogue& catalogue, float width, float height, std::string& error) {
+namespace {
+
+// The icon table, and the font atlas built into `atlas` with the icons the
+// screens and the catalogue name.
+std::unique_ptr<Resources> build_into(ImFontAtlas& atlas, const Catalogue& catalogue, float width, float height,
+                                      std::string& error) {
   auto icons = Icons::load(kIconCss, error);
   if (!icons) return nullptr;
   std::set<std::uint32_t> wanted;
@@ -17,18 +20,37 @@ std::unique_ptr<Resources> prepare_imgui(const Catalogue& catalogue, float width
   for (const auto& c : catalogue.categories) wanted.insert(icons->codepoint(c.icon));
   for (const auto& s : catalogue.skills) wanted.insert(icons->codepoint(s.icon));
   wanted.erase(0);  // a name the font lacks shows as help-circle, which is in the list
+  std::vector<std::uint32_t> huge;
+  for (const auto& name : huge_icon_names()) huge.push_back(icons->codepoint(name));
 
+  const Metrics metrics = metrics_for(width, height);
+  auto fonts = load_fonts(atlas, metrics.scale, std::vector<std::uint32_t>(wanted.begin(), wanted.end()), huge, error);
+  if (!fonts) return nullptr;
+  return std::unique_ptr<Resources>(new Resources{std::move(*icons), *fonts, metrics, nullptr});
+}
+
+}  // namespace
+
+void attach_resources(const Resources& r) {
   ImGuiIO& io = ImGui::GetIO();
   io.IniFilename = nullptr;  // a kiosk keeps no window layout on disk
   io.LogFilename = nullptr;
   io.ConfigFlags |= ImGuiConfigFlags_NoMouseCursorChange;  // the cursor stays hidden
-  const Metrics metrics = metrics_for(width, height);
-  configure_touch(io, metrics.scale);
-  apply_theme(ImGui::GetStyle(), metrics);
+  configure_touch(io, r.metrics.scale);
+  apply_theme(ImGui::GetStyle(), r.metrics);
+}
 
-  auto fonts = load_fonts(*io.Fonts, metrics.scale, std::vector<std::uint32_t>(wanted.begin(), wanted.end()), error);
-  if (!fonts) return nullptr;
-  return std::unique_ptr<Resources>(new Resources{std::move(*icons), *fonts, metrics});
+std::unique_ptr<Resources> prepare_imgui(const Catalogue& catalogue, float width, float height, std::string& error) {
+  auto r = build_into(*ImGui::GetIO().Fonts, catalogue, width, height, error);
+  if (r) attach_resources(*r);
+  return r;
+}
+
+std::unique_ptr<Resources> build_resources(const Catalogue& catalogue, float width, float height, std::string& error) {
+  auto atlas = std::make_unique<ImFontAtlas>();
+  auto r = build_into(*atlas, catalogue, width, height, error);
+  if (r) r->atlas = std::move(atlas);
+  return r;
 }
 
 }  // namespace ft::ui
