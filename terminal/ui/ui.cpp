@@ -411,11 +411,9 @@ std::string Ui::date_short(Day day) const {
 
 std::string Ui::weekday_short(Day day) const { return t("date.weekday_short." + std::to_string(weekday(day))); }
 
-std::string Ui::skill_label(const Skill& s) const { return session.language == "da" ? s.label_da : s.label_en; }
+std::string Ui::skill_label(const Skill& s) const { return s.label(session.language); }
 
-std::string Ui::category_label(const SkillCategory& c) const {
-  return session.language == "da" ? c.label_da : c.label_en;
-}
+std::string Ui::category_label(const SkillCategory& c) const { return c.label(session.language); }
 
 std::string Ui::level_word(const Skill& s, int level) const {
   return t(std::string(s.scale == SkillScale::Trade ? "level.trade." : "level.behaviour.") + std::to_string(level));

@@ -232,4 +232,6 @@ TEST_CASE("skills lists the catalogue") {
   CHECK(list.size() == 30);
   CHECK(list[0]["key"] == "daily-cleaning");
   CHECK(list[0]["labels"]["da"] == "Daglig rengøring af kontorer og lokaler");
+  CHECK(list[0]["labels"]["pl"] == "Codzienne sprzątanie biur i pomieszczeń");
+  CHECK(list[0]["labels"]["uk"] == "Щоденне прибирання офісів і приміщень");
 }

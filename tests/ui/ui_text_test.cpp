@@ -80,8 +80,10 @@ TEST_CASE("every glyph of every catalogue string and translation is in the atlas
   UiDriver d;
   const auto& fonts = d.ui->fonts;
   std::vector<std::string> texts;
-  for (const auto& c : d.centre->catalogue().categories) texts.insert(texts.end(), {c.label_da, c.label_en});
-  for (const auto& s : d.centre->catalogue().skills) texts.insert(texts.end(), {s.label_da, s.label_en});
+  for (const auto& c : d.centre->catalogue().categories)
+    for (const auto& [lang, label] : c.labels) texts.push_back(label);
+  for (const auto& s : d.centre->catalogue().skills)
+    for (const auto& [lang, label] : s.labels) texts.push_back(label);
   for (const char* lang : {"da", "en", "pl", "uk"}) {
     const auto all = translations(lang);
     for (const auto& [key, value] : all.items()) texts.push_back(value.get<std::string>());
