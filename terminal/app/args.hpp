@@ -20,9 +20,9 @@ struct Args {
   bool has(const std::string& flag) const { return flags.count(flag) > 0; }
 };
 
-// Options that take no value.
+// Options that take no value ("--read-aloud" takes on|off: see `language`).
 inline const std::set<std::string> kFlagOptions = {"--json", "--waitlist", "--windowed", "--list", "--health",
-                                                    "--shared", "--help", "--read-aloud"};
+                                                    "--shared", "--help"};
 
 std::optional<Args> parse_args(const std::vector<std::string>& argv, std::string& error);
 

@@ -98,6 +98,8 @@ const char* kUsage = R"(Usage: floor-terminal [COMMAND] [OPTIONS]
   assess --db PATH --trainee ID[,ID...] --skill KEY --level 1..4 --as STAFF --pin PIN [--note TEXT]
   stage --db PATH --trainee ID --to STAGE [--host COMPANY] [--reason R] --as STAFF --pin PIN
   absence --db PATH --trainee ID --date YYYY-MM-DD --reason sick|legitimate|not_legitimate [--cause C] --as STAFF --pin PIN
+  language --db PATH --trainee ID --lang da|en|pl|uk [--read-aloud on|off]   a trainee's own language
+                                            and read-aloud (either option alone changes only that)
   join --db PATH --server URL --ca FILE --code CODE
   sync --db PATH
   screenshot --db PATH --screen NAME --out FILE.png [--lang L] [--size WxH];  screenshot --list
@@ -155,6 +157,7 @@ int run_cli(const std::vector<std::string>& argv) {
   if (c == "assess") return cmd_assess(cli);
   if (c == "stage") return cmd_stage(cli);
   if (c == "absence") return cmd_absence(cli);
+  if (c == "language") return cmd_language(cli);
   if (c == "verify") return cmd_verify(cli);
   if (c == "report") return cmd_report(cli);
   if (c == "backup") return cmd_backup(cli);

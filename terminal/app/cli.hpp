@@ -49,6 +49,7 @@ int cmd_checkin(Cli& cli, bool in);
 int cmd_assess(Cli& cli);
 int cmd_stage(Cli& cli);
 int cmd_absence(Cli& cli);
+int cmd_language(Cli& cli);
 int cmd_status(Cli& cli);
 int cmd_verify(Cli& cli);
 int cmd_seed_demo(Cli& cli);

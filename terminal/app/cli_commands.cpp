@@ -1,5 +1,5 @@
 // The subcommands that change the centre: enrol, add-staff, checkin/checkout,
-// assess, stage, absence. Each authenticates, runs one command through
+// assess, stage, absence, language. Each authenticates, runs one command through
 // Centre::execute and prints the outcome.
 #include <sstream>
 
@@ -111,6 +111,28 @@ int cmd_absence(Cli& cli) {
   auto out = cli.centre->execute(RecordAbsence{*id, *day, *kind, cli.args.get("--cause").value_or(default_cause)}, *actor);
   if (!out.ok()) return cli.report(out);
   cli.out << "absence recorded " << *date << "\n";
+  return kExitOk;
+}
+
+// Staff set a trainee's own language and read-aloud at the terminal PC, as
+// enrol does: the local administrator acts. Only a language the terminal has
+// translations for is taken, so the trainee's screens never fall back silently.
+int cmd_language(Cli& cli) {
+  if (!cli.only({"--db", "--config", "--trainee", "--lang", "--read-aloud"})) return kExitUsage;
+  auto id = cli.need("--trainee");
+  if (!id) return kExitUsage;
+  const auto lang = cli.args.get("--lang");
+  const auto aloud = cli.args.get("--read-aloud");
+  if (!lang && !aloud) return cli.usage("Give --lang, --read-aloud or both for 'language'.");
+  if (aloud && *aloud != "on" && *aloud != "off") return cli.usage("The option --read-aloud must be on or off.");
+  if (lang && !cli.env.languages.count(*lang)) return cli.refused(Refusal{"unknown_language", {{"language", *lang}}});
+  if (!cli.open(true)) return kExitUsage;
+  SetLanguage c{*id, lang.value_or(""), std::nullopt};
+  if (aloud) c.read_aloud = *aloud == "on";
+  auto out = cli.centre->execute(c, local_admin());
+  if (!out.ok()) return cli.report(out);
+  const Trainee* t = cli.centre->state().trainee(*id);
+  cli.out << "language " << t->language.value << ", read-aloud " << (t->read_aloud.value == "1" ? "on" : "off") << "\n";
   return kExitOk;
 }
 

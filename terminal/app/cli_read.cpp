@@ -33,15 +33,15 @@ int cmd_skills(Cli& cli) {
   if (cli.args.has("--json")) {
     Json list = Json::array();
     for (const auto& s : catalogue.skills)
-      list.push_back({{"key", s.key}, {"category", s.category}, {"labels", {{"da", s.label_da}, {"en", s.label_en}}},
-                      {"icon", s.icon}, {"scale", s.scale == SkillScale::Trade ? "trade" : "behaviour"},
-                      {"required", s.required}, {"target", s.target}});
+      list.push_back({{"key", s.key}, {"category", s.category}, {"labels", s.labels}, {"icon", s.icon},
+                      {"scale", s.scale == SkillScale::Trade ? "trade" : "behaviour"}, {"required", s.required},
+                      {"target", s.target}});
     cli.out << list.dump(2) << "\n";
     return kExitOk;
   }
   for (const auto& s : catalogue.skills)
-    cli.out << s.key << "\t" << s.category << "\t" << (cli.language == "da" ? s.label_da : s.label_en)
-            << "\ttarget " << s.target << (s.required ? "" : " (optional)") << "\n";
+    cli.out << s.key << "\t" << s.category << "\t" << s.label(cli.language) << "\ttarget " << s.target
+            << (s.required ? "" : " (optional)") << "\n";
   return kExitOk;
 }
 

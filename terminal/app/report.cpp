@@ -122,7 +122,7 @@ std::optional<ReportDoc> trainee_report(Centre& centre, const std::string& id, c
   Json skills_json = Json::array();
   for (const auto& sk : centre.catalogue().skills) {
     auto it = latest.find(sk.key);
-    const std::string label = tr.language == "da" ? sk.label_da : sk.label_en;
+    const std::string& label = sk.label(tr.language);
     const int level = it == latest.end() ? 0 : it->second->level;
     skills.rows.push_back({label, level ? std::to_string(level) : "–", std::to_string(sk.target),
                            it == latest.end() ? "" : format_day(it->second->day)});

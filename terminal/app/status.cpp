@@ -30,6 +30,8 @@ Json trainee_json(const Trainee& t, const Centre& centre, const Translations& tr
       {"id", t.id},
       {"name", t.name.value},
       {"stage", stage_name(t.stage())},
+      {"language", t.language.value.empty() ? std::string("da") : t.language.value},
+      {"read_aloud", t.read_aloud.value == "1"},
       {"host", host.empty() ? Json(nullptr) : Json(host)},
       {"started", p.started ? Json(format_day(*p.started)) : Json(nullptr)},
       {"months_in_course", rounded(p.months_in_course, 1)},

@@ -1,3 +1,4 @@
+// Parsing the skills catalogue and picking a label's language (see catalogue.hpp).
 #include "terminal/core/catalogue.hpp"
 
 #include <set>
@@ -8,6 +9,13 @@ const Skill* Catalogue::find(const std::string& key) const {
   for (const auto& s : skills)
     if (s.key == key) return &s;
   return nullptr;
+}
+
+const std::string& label_in(const Labels& labels, const std::string& language) {
+  for (const std::string& l : {language, std::string("en"), std::string("da")})
+    if (auto it = labels.find(l); it != labels.end()) return it->second;
+  static const std::string none;  // a parsed catalogue always has "da" and "en"
+  return none;
 }
 
 int Catalogue::required_count() const {
@@ -24,6 +32,21 @@ std::string need_string(const nlohmann::json& j, const char* key, const std::str
     throw std::runtime_error(where + ": '" + key + "' must be a non-empty text");
   return it->get<std::string>();
 }
+
+bool is_language_code(const std::string& key) {
+  return key.size() == 2 && key[0] >= 'a' && key[0] <= 'z' && key[1] >= 'a' && key[1] <= 'z';
+}
+
+// Every field named by a language code is a label; Danish and English are required
+// because every other language falls back to them.
+Labels need_labels(const nlohmann::json& j, const std::string& where) {
+  Labels labels;
+  for (const auto& [key, value] : j.items())
+    if (is_language_code(key)) labels[key] = need_string(j, key.c_str(), where);
+  for (const char* required : {"da", "en"})
+    if (!labels.count(required)) throw std::runtime_error(where + ": '" + required + "' must be a non-empty text");
+  return labels;
+}
 }  // namespace
 
 std::optional<Catalogue> parse_catalogue(const std::string& text, std::string& error) {
@@ -36,8 +59,11 @@ std::optional<Catalogue> parse_catalogue(const std::string& text, std::string& e
     std::set<std::string> category_keys, skill_keys;
     for (const auto& cj : j["categories"]) {
       if (!cj.is_object()) throw std::runtime_error("a category must be an object");
-      SkillCategory cat{need_string(cj, "key", "category"), need_string(cj, "da", "category"),
-                        need_string(cj, "en", "category"), need_string(cj, "icon", "category")};
+      SkillCategory cat;
+      cat.key = need_string(cj, "key", "category");
+      const std::string where = "category '" + cat.key + "'";
+      cat.labels = need_labels(cj, where);
+      cat.icon = need_string(cj, "icon", where);
       if (!category_keys.insert(cat.key).second)
         throw std::runtime_error("category '" + cat.key + "' appears twice");
       c.categories.push_back(cat);
@@ -48,8 +74,7 @@ std::optional<Catalogue> parse_catalogue(const std::string& text, std::string& e
       s.key = need_string(sj, "key", "skill");
       const std::string where = "skill '" + s.key + "'";
       s.category = need_string(sj, "category", where);
-      s.label_da = need_string(sj, "da", where);
-      s.label_en = need_string(sj, "en", where);
+      s.labels = need_labels(sj, where);
       s.icon = need_string(sj, "icon", where);
       const auto scale = need_string(sj, "scale", where);
       if (scale != "trade" && scale != "behaviour")

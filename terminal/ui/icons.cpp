@@ -160,6 +160,7 @@ const std::vector<std::string>& ui_icon_names() {
       "clock-fast",
       "human-greeting",
       "volume-high",
+      "volume-off",
   };
   return names;
 }

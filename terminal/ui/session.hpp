@@ -52,6 +52,13 @@ struct LockoutHelp {
 struct Practice {
   std::string trainee_id;
   std::string started_by;
+  std::optional<bool> read_aloud;  // switched on their page during practice: kept here, not written
+};
+
+// The trainee's own page: the language list open or not, and a refusal to show.
+struct MyPageDraft {
+  bool choosing_language = false;
+  std::string message;
 };
 
 struct PinEntry {
@@ -120,6 +127,7 @@ struct Session {
   AssessDraft assess;
   ReviewDraft review;
   LoginDraft login;
+  MyPageDraft my_page;
 };
 
 }  // namespace ft::ui

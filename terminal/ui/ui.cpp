@@ -100,6 +100,7 @@ void Ui::show(const std::string& name) {
   if (name == "assess") session.assess = AssessDraft{};
   if (name == "trainee") session.review = ReviewDraft{};
   if (name == "staff-login") session.login = LoginDraft{};
+  if (name == "my-progress") session.my_page = MyPageDraft{};
   if (name != "double-tap") session.double_tap.reset();
   if (name != "pin") session.confirmation.reset();
   session.screen = name;
@@ -304,9 +305,15 @@ void Ui::lift_lock_and_punch(const Actor& staff, const std::string& trainee) {
   punch(staff, trainee_id, true);  // the instructor vouched for the trainee
 }
 
-void Ui::speak_to(const std::string& trainee_id, const std::vector<std::string>& lines) {
+bool Ui::reads_aloud_to(const std::string& trainee_id) const {
+  if (session.practice && session.practice->trainee_id == trainee_id && session.practice->read_aloud)
+    return *session.practice->read_aloud;
   const Trainee* t = centre.state().trainee(trainee_id);
-  if (!t || t->read_aloud.value != "1") return;
+  return t && t->read_aloud.value == "1";
+}
+
+void Ui::speak_to(const std::string& trainee_id, const std::vector<std::string>& lines) {
+  if (!reads_aloud_to(trainee_id)) return;
   const std::string voice = voice_for(session.language);
   if (voice.empty()) return;
   std::string text;
@@ -411,11 +418,9 @@ std::string Ui::date_short(Day day) const {
 
 std::string Ui::weekday_short(Day day) const { return t("date.weekday_short." + std::to_string(weekday(day))); }
 
-std::string Ui::skill_label(const Skill& s) const { return session.language == "da" ? s.label_da : s.label_en; }
+std::string Ui::skill_label(const Skill& s) const { return s.label(session.language); }
 
-std::string Ui::category_label(const SkillCategory& c) const {
-  return session.language == "da" ? c.label_da : c.label_en;
-}
+std::string Ui::category_label(const SkillCategory& c) const { return c.label(session.language); }
 
 std::string Ui::level_word(const Skill& s, int level) const {
   return t(std::string(s.scale == SkillScale::Trade ? "level.trade." : "level.behaviour.") + std::to_string(level));

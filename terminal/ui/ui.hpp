@@ -88,6 +88,8 @@ class Ui {
   void badge(const std::string& badge);
   // Says `lines` aloud to the trainee when they asked for it, in the session's language.
   void speak_to(const std::string& trainee_id, const std::vector<std::string>& lines);
+  // Whether the kiosk speaks to this trainee: their setting, or what they chose in practice.
+  bool reads_aloud_to(const std::string& trainee_id) const;
   // Replaces the speaker (tests record what would be said; screenshots stay silent).
   void set_speaker(Speaker* s) { speaker_ = s; }
   void set_banner(const std::string& text);

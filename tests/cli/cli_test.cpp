@@ -232,4 +232,74 @@ TEST_CASE("skills lists the catalogue") {
   CHECK(list.size() == 30);
   CHECK(list[0]["key"] == "daily-cleaning");
   CHECK(list[0]["labels"]["da"] == "Daglig rengøring af kontorer og lokaler");
+  CHECK(list[0]["labels"]["pl"] == "Codzienne sprzątanie biur i pomieszczeń");
+  CHECK(list[0]["labels"]["uk"] == "Щоденне прибирання офісів і приміщень");
+}
+
+TEST_CASE("language sets a trainee's own language and read-aloud, and status --json shows both") {
+  TempDir dir;
+  const auto db = dir.file("centre.db");
+  const auto id = ft::test::last_line(ft::test::floor_terminal({"enrol", "--db", db, "--name", "Олена Шевченко"}).out);
+  Json s = status(db);
+  CHECK(s["trainees"][0]["language"] == "da");
+  CHECK(s["trainees"][0]["read_aloud"] == false);
+  const auto before = s["events"].get<int>();
+
+  auto r = ft::test::floor_terminal({"language", "--db", db, "--trainee", id, "--lang", "uk", "--read-aloud", "on"});
+  CHECK_MESSAGE(r.exit_code == 0, r.err);
+  CHECK(r.out == "language uk, read-aloud on\n");
+  s = status(db);
+  CHECK(s["events"].get<int>() == before + 1);
+  CHECK(s["trainees"][0]["language"] == "uk");
+  CHECK(s["trainees"][0]["read_aloud"] == true);
+
+  // Either option alone changes only that.
+  r = ft::test::floor_terminal({"language", "--db", db, "--trainee", id, "--read-aloud", "off"});
+  CHECK(r.out == "language uk, read-aloud off\n");
+  r = ft::test::floor_terminal({"language", "--db", db, "--trainee", id, "--lang", "pl"});
+  CHECK(r.out == "language pl, read-aloud off\n");
+  s = status(db);
+  CHECK(s["events"].get<int>() == before + 3);
+  CHECK(s["trainees"][0]["language"] == "pl");
+  CHECK(s["trainees"][0]["read_aloud"] == false);
+
+  auto help = ft::test::floor_terminal({"--help"});
+  CHECK(help.out.find("language --db PATH --trainee ID --lang da|en|pl|uk [--read-aloud on|off]") != std::string::npos);
+}
+
+TEST_CASE("language refuses an unknown language, an unknown trainee and bad options, and writes nothing") {
+  TempDir dir;
+  const auto db = dir.file("centre.db");
+  const auto id = ft::test::last_line(ft::test::floor_terminal({"enrol", "--db", db, "--name", "Łukasz Świątek"}).out);
+  const auto before = status(db)["events"].get<int>();
+  struct Case {
+    std::vector<std::string> args;
+    int exit_code;
+    std::string err;
+  };
+  const std::vector<Case> cases = {
+      {{"--trainee", id, "--lang", "xx"}, 1, "The language xx is not available.\n"},
+      {{"--trainee", id, "--lang", "Ukrainian"}, 1, "The language Ukrainian is not available.\n"},
+      {{"--trainee", "no-such-id", "--lang", "uk"}, 1, "There is no trainee with id no-such-id.\n"},
+      {{"--trainee", id, "--lang", "uk", "--read-aloud", "yes"}, 2, "The option --read-aloud must be on or off.\n"},
+      {{"--trainee", id, "--lang", "uk", "--colour", "red"}, 2, "The option --colour is not known for 'language'.\n"},
+      {{"--trainee", id}, 2, "Give --lang, --read-aloud or both for 'language'.\n"},
+      {{"--lang", "uk"}, 2, "The option --trainee is required for 'language'.\n"},
+  };
+  for (const auto& c : cases) {
+    std::vector<std::string> args = {"language", "--db", db};
+    args.insert(args.end(), c.args.begin(), c.args.end());
+    CAPTURE(c.err);
+    auto r = ft::test::floor_terminal(args);
+    CHECK(r.exit_code == c.exit_code);
+    CHECK(r.err == c.err);
+    CHECK(r.out.empty());
+  }
+  const Json s = status(db);
+  CHECK(s["events"].get<int>() == before);
+  CHECK(s["trainees"][0]["language"] == "da");
+  CHECK(s["trainees"][0]["read_aloud"] == false);
+  auto missing = ft::test::floor_terminal({"language", "--db", dir.file("none.db"), "--trainee", id, "--lang", "uk"});
+  CHECK(missing.exit_code == 2);
+  CHECK_FALSE(std::filesystem::exists(dir.file("none.db")));
 }

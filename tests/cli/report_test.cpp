@@ -87,6 +87,20 @@ TEST_CASE("the PDF reports are valid PDFs whose text reads back with æ ø å") 
   CHECK(text.find("Daglig rengøring af kontorer og lokaler") != std::string::npos);
 }
 
+TEST_CASE("a trainee's PDF report in Ukrainian or Polish names the skills from the catalogue in that language") {
+  Centre c;
+  const auto pdf = c.dir.file("uk.pdf");
+  for (const auto& [lang, skill] : {std::pair{"uk", "Миття вікон"}, std::pair{"pl", "Mycie okien"}}) {
+    CAPTURE(lang);
+    auto r = ft::test::floor_terminal({"report", "--db", c.db, "--trainee", c.trainee, "--format", "pdf", "--lang", lang, "--out", pdf});
+    REQUIRE_MESSAGE(r.exit_code == 0, r.err);
+    const auto text = run({"/usr/bin/pdftotext", "-layout", pdf, "-"}).out;
+    CHECK(text.find(skill) != std::string::npos);
+    CHECK(text.find("Vinduespolering") == std::string::npos);
+    CHECK(text.find("Åse Ærø-Ødegaard") != std::string::npos);
+  }
+}
+
 TEST_CASE("the trainee report JSON holds shared notes, and health notes only when asked") {
   Centre c;
   const auto out = c.dir.file("r.json");

@@ -1,10 +1,11 @@
 // The floor details of issue 9 through the headless driver, each checked in
 // the SQLite file: the double tap, the morning question and its
-// confirmation, the lockout that asks for help, the trainee's own language,
-// read-aloud, and practice that writes nothing.
+// confirmation, the lockout that asks for help, the trainee's own language
+// and read-aloud (set by the trainee on their page), and practice that writes nothing.
 #include <doctest/doctest.h>
 
 #include <filesystem>
+#include <nlohmann/json.hpp>
 #include <unistd.h>
 
 #include "terminal/core/progress.hpp"
@@ -15,7 +16,8 @@ using ft::test::UiDriver;
 
 namespace {
 
-constexpr std::int64_t kMinute = 60 * 1000;
+constexpr std::int64_t kSecond = 1000;
+constexpr std::int64_t kMinute = 60 * kSecond;
 constexpr std::int64_t kDay = 24 * 60 * kMinute;
 
 void tap_pin(UiDriver& d, const std::string& prefix, const std::string& digits) {
@@ -50,6 +52,22 @@ std::vector<ft::Event> all_events(ft::Centre& c) {
 void scan(UiDriver& d, const std::string& badge) {
   d.type(badge);
   d.press_enter();
+}
+
+// From the board to the trainee's own page: their tile, the PIN, "my page".
+void open_own_page(UiDriver& d, const std::string& id, const std::string& pin) {
+  REQUIRE(d.tap("board.tile." + id));
+  tap_pin(d, "pin", pin);
+  REQUIRE(d.tap("pin.my_page_only"));
+  REQUIRE(d.ui->session.screen == "my-progress");
+}
+
+// The language with only what its own file holds (no English filling the gaps).
+void keep_only_own_texts(UiDriver& d, const std::string& lang) {
+  const auto own = nlohmann::json::parse(ft::test::read_file(ft::test::asset("i18n/" + lang + ".json")));
+  auto& texts = d.env->languages.at(lang).texts;
+  for (auto it = texts.begin(); it != texts.end();) it = own.contains(it->first) ? std::next(it) : texts.erase(it);
+  REQUIRE(texts.size() == own.size());
 }
 
 }  // namespace
@@ -262,6 +280,125 @@ TEST_CASE("read-aloud: greeting, confirmation and next step in the trainee's lan
   const auto& uk = d.env->tr("uk");
   CHECK(d.speaker.said[0].text.find(ft::fill(uk("pin.welcome"), {{"name", "Олена Ш."}})) == 0);
   CHECK(d.speaker.said[0].text.find(uk("speech.next_in")) != std::string::npos);
+}
+
+TEST_CASE("a trainee picks Ukrainian on their own page: written as them, every string and skill in Ukrainian") {
+  UiDriver d;
+  const std::string olena = enrol_in(d, "Олена Шевченко", "da", "", "1234");
+  // Ukrainian as its file has it, without the English that fills its gaps: a
+  // key the page uses and uk.json lacks now shows as the key and is recorded.
+  keep_only_own_texts(d, "uk");
+  open_own_page(d, olena, "1234");
+  CHECK(d.ui->session.language == "da");
+  CHECK(d.visible("progress.read_aloud"));
+  const std::int64_t before = ft::test::reopen(d)->event_count();
+
+  REQUIRE(d.tap("progress.language"));  // the translate icon, on every page of theirs
+  CHECK(d.ui->session.language == "da");
+  for (const char* lang : {"da", "en", "pl", "uk"}) CHECK(d.visible(std::string("language.pick.") + lang));
+  CHECK(d.env->tr("uk")("language.self") == "Українська");  // named in its own script
+  REQUIRE(d.tap("language.pick.uk"));
+
+  // Written once, as the trainee herself.
+  {
+    auto disk = ft::test::reopen(d);
+    CHECK(disk->event_count() == before + 1);
+    CHECK(disk->state().trainee(olena)->language.value == "uk");
+    const auto last = all_events(*disk).back();
+    CHECK(last.type == "TraineeUpdated");
+    CHECK(last.actor_id == olena);
+  }
+  // The page switched at once, the list closed, and every string on it is Ukrainian.
+  CHECK(d.ui->session.screen == "my-progress");
+  CHECK(d.ui->session.language == "uk");
+  CHECK_FALSE(d.visible("language.pick.uk"));
+  d.frames(2);
+  for (const auto& k : d.ui->missing_keys()) MESSAGE("not in uk.json: " << k);
+  CHECK(d.ui->missing_keys().empty());
+  CHECK(d.ui->t("progress.skills") == "Мої навички");
+  CHECK(d.ui->t("language.self") == "Українська");
+  for (const auto& skill : d.centre->catalogue().skills) {
+    CAPTURE(skill.key);
+    CHECK(d.ui->skill_label(skill) == skill.labels.at("uk"));
+    CHECK(d.ui->skill_label(skill) != skill.labels.at("da"));
+  }
+  for (const auto& o : d.ui->overflows) MESSAGE(o);
+  CHECK(d.ui->overflows.empty());
+
+  // Choosing the language it already has writes nothing.
+  REQUIRE(d.tap("progress.language"));
+  REQUIRE(d.tap("language.pick.uk"));
+  CHECK(ft::test::reopen(d)->event_count() == before + 1);
+
+  // The board is Danish for the next person; her PIN pad speaks Ukrainian.
+  REQUIRE(d.tap("nav.home"));
+  CHECK(d.ui->session.screen == "board");
+  CHECK(d.ui->session.language == "da");
+  CHECK(d.ui->t("board.hint") == d.env->tr("da")("board.hint"));
+  REQUIRE(d.tap("board.tile." + olena));
+  CHECK(d.ui->session.language == "uk");
+  d.advance(61 * kSecond);  // untouched: back to the board, in Danish
+  d.frames(2);
+  CHECK(d.ui->session.screen == "board");
+  CHECK(d.ui->session.language == "da");
+}
+
+TEST_CASE("read-aloud switched on on the own page says so, then greets at the next check-in; switched off, nothing") {
+  UiDriver d;
+  const std::string bo = enrol_in(d, "Bo Kristensen", "da", "00451234", "1234");
+  const auto& da = d.env->tr("da");
+  open_own_page(d, bo, "1234");
+  CHECK(d.speaker.said.empty());
+
+  REQUIRE(d.tap("progress.read_aloud"));
+  CHECK(ft::test::reopen(d)->state().trainee(bo)->read_aloud.value == "1");
+  CHECK(all_events(*ft::test::reopen(d)).back().actor_id == bo);
+  REQUIRE(d.speaker.said.size() == 1);  // one short sentence, so he hears that it works
+  CHECK(d.speaker.said[0].voice == "da");
+  CHECK(d.speaker.said[0].text == da("read_aloud.said_on"));
+
+  REQUIRE(d.tap("nav.home"));
+  scan(d, "00451234");  // the next check-in
+  REQUIRE(d.speaker.said.size() == 2);
+  CHECK(d.speaker.said[1].text.find(ft::fill(da("pin.welcome"), {{"name", "Bo K."}})) == 0);
+  CHECK(d.speaker.said[1].text.find(da("speech.next_in")) != std::string::npos);
+
+  REQUIRE(d.tap("pin.my_page"));
+  REQUIRE(d.tap("progress.read_aloud"));  // off
+  CHECK(ft::test::reopen(d)->state().trainee(bo)->read_aloud.value == "0");
+  CHECK(d.speaker.said.size() == 2);  // switching off says nothing
+  REQUIRE(d.tap("nav.home"));
+  d.advance(4 * 60 * kMinute);
+  scan(d, "00451234");  // the check-out
+  REQUIRE(d.ui->session.confirmation.has_value());
+  CHECK_FALSE(d.ui->session.confirmation->checked_in);
+  CHECK(d.speaker.said.size() == 2);
+}
+
+TEST_CASE("in practice the own language and read-aloud hold for the session and nothing is written") {
+  UiDriver d;
+  const std::string anna = d.enrol("Anna Jensen", "1357");
+  const std::string boss = d.add_staff("Susanne Konsulent", ft::Role::Supervisor);
+  d.login(boss);
+  REQUIRE(d.tap("dashboard.row." + anna));
+  REQUIRE(d.tap("review.practice"));
+  const std::int64_t before = ft::test::reopen(d)->event_count();
+  open_own_page(d, anna, "1357");
+  REQUIRE(d.tap("progress.language"));
+  REQUIRE(d.tap("language.pick.pl"));
+  CHECK(d.ui->session.language == "pl");
+  REQUIRE(d.tap("progress.read_aloud"));
+  REQUIRE(d.speaker.said.size() == 1);
+  CHECK(d.speaker.said[0].voice == "pl");
+  CHECK(d.speaker.said[0].text == d.env->tr("pl")("read_aloud.said_on"));
+  CHECK(d.ui->reads_aloud_to(anna));
+  auto disk = ft::test::reopen(d);
+  CHECK(disk->event_count() == before);
+  CHECK(disk->state().trainee(anna)->language.value == "da");
+  CHECK(disk->state().trainee(anna)->read_aloud.value.empty());
+  REQUIRE(d.tap("nav.home"));
+  REQUIRE(d.tap("practice.end"));
+  CHECK_FALSE(d.ui->reads_aloud_to(anna));  // the practice setting ended with the practice
 }
 
 TEST_CASE("espeak-ng really speaks Danish, Polish and Ukrainian into a WAV file") {

@@ -122,6 +122,17 @@ std::vector<ScreenState> states() {
            break;
          }
        }});
+  // The trainee's own page and its language list in the trainee's own languages.
+  for (const char* screen : {"my-progress", "my-language"})
+    for (const char* lang : {"pl", "uk"})
+      out.push_back({std::string(screen) + "+" + lang, [=](Ui& ui) {
+                       demo(screen)(ui);
+                       ui.session.language = lang;
+                     }});
+  out.push_back({"my-progress+message", [=](Ui& ui) {
+                   demo("my-progress")(ui);
+                   ui.session.my_page.message = ui.refusal(ft::Refusal{"store.busy", {}});
+                 }});
   (void)first_in_centre;
   return out;
 }

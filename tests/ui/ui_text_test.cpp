@@ -5,6 +5,7 @@
 #include <imgui_internal.h>
 
 #include <nlohmann/json.hpp>
+#include <set>
 
 #include "terminal/ui/icons.hpp"
 #include "tests/ui/driver.hpp"
@@ -57,7 +58,7 @@ TEST_CASE("Polish and Ukrainian translate every key a trainee meets, and no key 
       "board.", "pin.", "progress.", "level.", "stage.", "day.", "date.", "notice.", "double_tap.", "morning.",
       "lockout.", "practice.", "speech.", "guarantee.", "nav.home", "refusal.wrong_pin", "refusal.locked",
       "refusal.already_checked_out", "refusal.not_checked_in", "refusal.not_in_centre", "refusal.course_over",
-      "refusal.unknown_person", "refusal.time_invalid", "refusal.pin_required"};
+      "refusal.unknown_person", "refusal.time_invalid", "refusal.pin_required", "language.", "read_aloud."};
   for (const char* lang : {"pl", "uk"}) {
     const auto tr = translations(lang);
     for (const auto& [key, value] : tr.items()) {
@@ -76,12 +77,25 @@ TEST_CASE("Polish and Ukrainian translate every key a trainee meets, and no key 
   }
 }
 
+TEST_CASE("each language names itself in its own file, in its own script") {
+  std::set<std::string> names;
+  for (const char* lang : ft::kLanguages) {
+    CAPTURE(lang);
+    const auto tr = translations(lang);
+    REQUIRE(tr.contains("language.self"));
+    names.insert(tr["language.self"].get<std::string>());
+  }
+  CHECK(names == std::set<std::string>{"Dansk", "English", "Polski", "Українська"});
+}
+
 TEST_CASE("every glyph of every catalogue string and translation is in the atlas") {
   UiDriver d;
   const auto& fonts = d.ui->fonts;
   std::vector<std::string> texts;
-  for (const auto& c : d.centre->catalogue().categories) texts.insert(texts.end(), {c.label_da, c.label_en});
-  for (const auto& s : d.centre->catalogue().skills) texts.insert(texts.end(), {s.label_da, s.label_en});
+  for (const auto& c : d.centre->catalogue().categories)
+    for (const auto& [lang, label] : c.labels) texts.push_back(label);
+  for (const auto& s : d.centre->catalogue().skills)
+    for (const auto& [lang, label] : s.labels) texts.push_back(label);
   for (const char* lang : {"da", "en", "pl", "uk"}) {
     const auto all = translations(lang);
     for (const auto& [key, value] : all.items()) texts.push_back(value.get<std::string>());

@@ -1,7 +1,8 @@
 // My page: a trainee's own progress, after their PIN or badge; it closes by
 // itself after 60 s. The way centre -> internship -> job as a picture, days
 // in the course and days left, skills as icons with their level, and this
-// week's attendance. Nothing about anyone else.
+// week's attendance; beside the way, their language and read-aloud
+// (own_language.cpp). Nothing about anyone else.
 #include <imgui.h>
 
 #include <algorithm>
@@ -10,6 +11,7 @@
 #include "terminal/core/text.hpp"
 #include "terminal/ui/facts.hpp"
 #include "terminal/ui/screen_registry.hpp"
+#include "terminal/ui/screens/own_language.hpp"
 #include "terminal/ui/ui.hpp"
 #include "terminal/ui/widgets.hpp"
 
@@ -67,6 +69,7 @@ void journey(Ui& ui, const Trainee& t, const Progress& p, ImVec2 a, ImVec2 size)
     days = ui.icon("timer-sand") + "  " + ui.t("progress.waiting");
   }
   ImFont* f = ui.fonts.bold;
+  if (text_width(f, days) > size.x) ui.report_overflow("progress.days");
   const float y = a.y + size.y - f->FontSize * 1.3f;
   dl->AddText(f, f->FontSize, ImVec2(a.x + (size.x - text_width(f, days)) * 0.5f, y), colour::text, days.c_str());
 }
@@ -155,13 +158,27 @@ void draw(Ui& ui) {
   const float journey_h = std::max(body.size.y * 0.34f, m.target * 2.8f);
   panel_background(body.pos, ImVec2(body.size.x, journey_h));
   const ImVec2 wp = ImGui::GetWindowPos();
+  // The language and read-aloud column at the panel's right, set off by a line.
+  const float own_w = own_settings_width(ui);
+  const float journey_w = body.size.x - 3 * m.pad - own_w;
   journey(ui, *t, p, ImVec2(wp.x + body.pos.x + m.pad, wp.y + body.pos.y + m.pad),
-          ImVec2(body.size.x - 2 * m.pad, journey_h - 2 * m.pad));
-  const float top = body.pos.y + journey_h + m.gap;
+          ImVec2(journey_w, journey_h - 2 * m.pad));
+  const float line_x = wp.x + body.pos.x + 1.5f * m.pad + journey_w;
+  ImGui::GetWindowDrawList()->AddLine(ImVec2(line_x, wp.y + body.pos.y + m.pad),
+                                      ImVec2(line_x, wp.y + body.pos.y + journey_h - m.pad), colour::border, 2.0f);
+  own_settings_buttons(ui, *t, ImVec2(body.pos.x + body.size.x - m.pad - own_w, body.pos.y + m.pad),
+                       ImVec2(own_w, journey_h - 2 * m.pad));
+
+  float top = body.pos.y + journey_h + m.gap;
+  top += own_settings_message(ui, ImVec2(body.pos.x, top), body.size.x);
   const float rest = body.pos.y + body.size.y - top;
-  const float week_w = std::max(body.size.x * 0.32f, 380.0f * m.scale);
-  skills(ui, *t, ImVec2(body.pos.x, top), ImVec2(body.size.x - week_w - m.gap, rest));
-  week(ui, *t, ImVec2(body.pos.x + body.size.x - week_w, top), ImVec2(week_w, rest));
+  if (ui.session.my_page.choosing_language) {
+    language_list(ui, *t, ImVec2(body.pos.x, top), ImVec2(body.size.x, rest));
+  } else {
+    const float week_w = std::max(body.size.x * 0.32f, 380.0f * m.scale);
+    skills(ui, *t, ImVec2(body.pos.x, top), ImVec2(body.size.x - week_w - m.gap, rest));
+    week(ui, *t, ImVec2(body.pos.x + body.size.x - week_w, top), ImVec2(week_w, rest));
+  }
   end_screen();
 }
 
@@ -176,8 +193,20 @@ void demo(Ui& ui) {
   ui.show("my-progress");
 }
 
+// The same page with the language list open, as after a tap on the language
+// button: a name of its own so screenshots and the screen tests reach it.
+void language_demo(Ui& ui) {
+  demo(ui);
+  if (ui.session.screen != "my-progress") return;
+  ui.session.screen = "my-language";
+  ui.session.my_page.choosing_language = true;
+}
+
 }  // namespace
 
-void register_my_progress_screen(ScreenRegistry& r) { r.add({"my-progress", Access::Trainee, draw, demo}); }
+void register_my_progress_screen(ScreenRegistry& r) {
+  r.add({"my-progress", Access::Trainee, draw, demo});
+  r.add({"my-language", Access::Trainee, draw, language_demo});
+}
 
 }  // namespace ft::ui
