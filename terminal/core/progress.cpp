@@ -86,21 +86,31 @@ double expected_skills_share(double months, const Rules& rules) {
 }
 
 std::vector<double> skills_at_target_trend(const Trainee& t, const Catalogue& catalogue, Day from, Day to) {
+  // On each day the assessment that counts for a skill is the latest by hlc among those dated on or
+  // before that day: the same rule as latest_assessments(), so the last day agrees with progress()
+  // even when a terminal's calendar was behind and dated a later assessment earlier.
+  const int required = catalogue.required_count();
+  if (to < from) return {};
+  if (required == 0) return std::vector<double>(size_t(to - from + 1), 1.0);  // nothing to learn: all done
   std::vector<const Assessment*> by_day;
-  for (const auto& a : t.assessments) by_day.push_back(&a);
-  std::stable_sort(by_day.begin(), by_day.end(), [](auto* a, auto* b) { return std::tie(a->day, a->hlc) < std::tie(b->day, b->hlc); });
-  std::map<std::string, int> level;
-  const int required = std::max(1, catalogue.required_count());
+  for (const auto& a : t.assessments) by_day.push_back(&a);  // already in hlc order
+  std::stable_sort(by_day.begin(), by_day.end(), [](auto* a, auto* b) { return a->day < b->day; });
+  std::map<std::string, const Assessment*> counts;
+  int at = 0;  // required skills whose counting assessment reaches the target
+  auto reaches = [&](const Assessment* a) {
+    const Skill* s = a ? catalogue.find(a->skill) : nullptr;
+    return s && s->required && a->level >= s->target;
+  };
   std::vector<double> out;
+  out.reserve(size_t(to - from + 1));
   size_t next = 0;
   for (Day d = from; d <= to; ++d) {
-    while (next < by_day.size() && by_day[next]->day <= d) {
-      level[by_day[next]->skill] = by_day[next]->level;
-      ++next;
+    for (; next < by_day.size() && by_day[next]->day <= d; ++next) {
+      const Assessment*& current = counts[by_day[next]->skill];
+      if (current && current->hlc > by_day[next]->hlc) continue;  // an older word on this skill
+      at += int(reaches(by_day[next])) - int(reaches(current));
+      current = by_day[next];
     }
-    int at = 0;
-    for (const auto& s : catalogue.skills)
-      if (s.required && level.count(s.key) && level[s.key] >= s.target) ++at;
     out.push_back(double(at) / required);
   }
   return out;

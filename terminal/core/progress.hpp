@@ -62,8 +62,11 @@ struct Progress {
 
 Progress progress(const Trainee& t, const Catalogue& catalogue, const Rules& rules, Day today);
 
-// Share of required skills at target on each day from `from` to `to` (for the trend chart).
+// Share of required skills at target on each day from `from` to `to` (for the trend chart). On each
+// day the latest assessment (by hlc) dated on or before it counts, so the day of today agrees with
+// progress(); with no required skills every day is 1, as progress() counts it.
 std::vector<double> skills_at_target_trend(const Trainee& t, const Catalogue& catalogue, Day from, Day to);
+// The expected curve: months / planned centre months, from 0 at the first day to 1 at the planned end.
 double expected_skills_share(double months_in_centre_period, const Rules& rules);
 
 }  // namespace ft

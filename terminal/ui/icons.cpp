@@ -116,6 +116,7 @@ const std::vector<std::string>& ui_icon_names() {
       "domain",
       "exit-to-app",
       "chart-bar",
+      "chart-line",
       "view-dashboard",
       "format-list-bulleted",
       "walk",

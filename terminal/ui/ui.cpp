@@ -35,6 +35,7 @@ void Ui::note_input() {
 
 void Ui::frame() {
   targets.begin_frame();
+  trends.clear();
   note_input();
   const std::int64_t now = now_ms();
 

@@ -24,6 +24,7 @@
 #include "terminal/core/i18n.hpp"
 #include "terminal/core/progress.hpp"
 #include "terminal/store/centre.hpp"
+#include "terminal/ui/charts.hpp"
 #include "terminal/ui/fonts.hpp"
 #include "terminal/ui/icons.hpp"
 #include "terminal/ui/session.hpp"
@@ -121,6 +122,7 @@ class Ui {
   Session session;
   TouchTargets targets;
   std::set<std::string> overflows;  // ids of targets whose text did not fit (tests assert none)
+  std::map<std::string, TrendDrawn> trends;  // what each trend picture of the last frame showed (tests read it)
 
  private:
   void note_input();

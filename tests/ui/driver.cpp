@@ -4,6 +4,7 @@
 #include <doctest/doctest.h>
 
 #include <cfloat>
+#include <chrono>
 #include <cstdlib>
 #include <stdexcept>
 
@@ -14,6 +15,22 @@ constexpr int kEnter = 257, kBackspace = 259, kKeypadEnter = 335;  // GLFW's num
 }
 
 std::int64_t wednesday_morning_ms() { return std::int64_t(day_from_civil(2025, 1, 15)) * 86400000LL + 8 * 3600000LL; }
+
+const std::string& demo_db() {
+  static TempDir dir;
+  static const std::string path = [] {
+    const std::string p = dir.file("demo.db");
+    auto r = run({binary("floor-terminal"), "seed-demo", "--db", p});
+    if (r.exit_code != 0) throw std::runtime_error("seed-demo failed: " + r.err);
+    return p;
+  }();
+  return path;
+}
+
+std::int64_t real_now_ms() {
+  return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
+      .count();
+}
 
 UiDriver::UiDriver(ImVec2 display, std::string db, std::int64_t now) : now_ms(now), display_(display) {
   db_path = db.empty() ? dir.file("centre.db") : db;

@@ -30,6 +30,10 @@ struct RecordingSpeaker : ui::Speaker {
 
 // Wednesday 2025-01-15, 08:00 (UTC is the local time of Clock::fixed).
 std::int64_t wednesday_morning_ms();
+// The demo centre, seeded once per process by the real binary at the real
+// time: open it with UiDriver(size, demo_db(), real_now_ms()).
+const std::string& demo_db();
+std::int64_t real_now_ms();
 
 class UiDriver {
  public:

@@ -4,34 +4,17 @@
 // touch targets at least 64 px high and at least 16 px apart.
 #include <doctest/doctest.h>
 
-#include <chrono>
 #include <functional>
 
 #include "terminal/ui/facts.hpp"
 #include "terminal/ui/screen_registry.hpp"
 #include "tests/ui/driver.hpp"
 
+using ft::test::demo_db;
 using ft::test::UiDriver;
 using ft::ui::Ui;
 
 namespace {
-
-// The demo centre once per process, seeded by the real binary.
-const std::string& demo_db() {
-  static ft::test::TempDir dir;
-  static const std::string path = [] {
-    const std::string p = dir.file("demo.db");
-    auto r = ft::test::run({ft::test::binary("floor-terminal"), "seed-demo", "--db", p});
-    if (r.exit_code != 0) throw std::runtime_error("seed-demo failed: " + r.err);
-    return p;
-  }();
-  return path;
-}
-
-std::int64_t now_ms() {
-  return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
-      .count();
-}
 
 struct ScreenState {
   std::string name;
@@ -180,7 +163,7 @@ void check_targets(const UiDriver& d, const std::string& where) {
 
 TEST_CASE("every screen and state reads well in both languages at 1920x1080 and 1280x800") {
   for (ImVec2 size : {ImVec2(1920, 1080), ImVec2(1280, 800)}) {
-    UiDriver d(size, demo_db(), now_ms());
+    UiDriver d(size, demo_db(), ft::test::real_now_ms());
     for (const auto& s : states()) {
       for (const std::string lang : {"da", "en"}) {
         const std::string where =
@@ -200,7 +183,7 @@ TEST_CASE("every screen and state reads well in both languages at 1920x1080 and 
 }
 
 TEST_CASE("drawing screens writes nothing to the centre") {
-  UiDriver d(ImVec2(1920, 1080), demo_db(), now_ms());
+  UiDriver d(ImVec2(1920, 1080), demo_db(), ft::test::real_now_ms());
   const auto before = d.centre->event_count();
   for (const auto& s : states()) draw_state(d, s, "da");
   CHECK(ft::test::reopen(d)->event_count() == before);

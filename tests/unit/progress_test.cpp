@@ -202,3 +202,84 @@ TEST_CASE("the trend of skills at target follows the assessments day by day") {
   CHECK(trend[1] == doctest::Approx(3.0 / 30));
   CHECK(trend.back() == doctest::Approx(6.0 / 30));
 }
+
+TEST_CASE("the expected share on a trainee's page: 0 on the first day, half mid-way, all at the planned end") {
+  CentreFixture c;
+  const auto id = c.enrol("Forventet Forløb");
+  const Day start = c.today;
+  CHECK(now(c, id).expected_share == doctest::Approx(0));
+  c.today = add_months(start, c.rules.planned_centre_months / 2);
+  CHECK(now(c, id).expected_share == doctest::Approx(0.5).epsilon(0.03));
+  c.today = add_months(start, c.rules.planned_centre_months);
+  CHECK(now(c, id).expected_share == doctest::Approx(1).epsilon(0.02));
+  c.today = add_months(start, 12);
+  CHECK(now(c, id).expected_share == doctest::Approx(1));  // capped: the curve waits at all after the plan
+}
+
+TEST_CASE("the share at target rises as assessments arrive; a later lower assessment drops it") {
+  CentreFixture c;
+  const auto id = c.enrol("Stiger Og Falder");
+  const auto instructor = c.staff(Role::Instructor);
+  const auto& skills = ft::test::catalogue().skills;
+  const Day start = c.today;
+  assess_all(c, id, 3, 4);  // day 0: four at target
+  c.today = start + 7;
+  assess_all(c, id, 2, 10);  // day 7: the same four drop to 2, six more only at 2 -- none at target
+  c.today = start + 14;
+  assess_all(c, id, 3, 10);  // day 14: all ten at target
+  c.today = start + 21;
+  c.run(Assess{{id}, skills[0].key, 1, ""}, instructor);  // day 21: one slips back
+  const double n = ft::test::catalogue().required_count();
+  const auto trend = skills_at_target_trend(*c.state.trainee(id), ft::test::catalogue(), start, start + 25);
+  REQUIRE(trend.size() == 26);
+  CHECK(trend[0] == doctest::Approx(4 / n));
+  CHECK(trend[6] == doctest::Approx(4 / n));
+  CHECK(trend[7] == doctest::Approx(0));
+  CHECK(trend[14] == doctest::Approx(10 / n));
+  CHECK(trend[20] == doctest::Approx(10 / n));
+  CHECK(trend[21] == doctest::Approx(9 / n));
+  CHECK(trend.back() == doctest::Approx(9 / n));
+  c.today = start + 25;
+  const auto p = now(c, id);
+  CHECK(trend.back() == doctest::Approx(double(p.skills_at_target) / p.skills_required));
+}
+
+TEST_CASE("a later assessment dated earlier, from a terminal whose calendar was behind, wins as it does in progress") {
+  CentreFixture c;
+  const auto id = c.enrol("Sen Kalender");
+  const auto instructor = c.staff(Role::Instructor);
+  const std::string skill = ft::test::catalogue().skills[0].key;
+  const Day start = c.today;
+  c.today = start + 10;
+  c.run(Assess{{id}, skill, 3, ""}, instructor);
+  c.today = start + 5;  // the second terminal's calendar: behind, but its clock (hlc) has seen the first
+  c.run(Assess{{id}, skill, 2, ""}, instructor);
+  const auto trend = skills_at_target_trend(*c.state.trainee(id), ft::test::catalogue(), start, start + 12);
+  REQUIRE(trend.size() == 13);
+  CHECK(trend[5] == doctest::Approx(0));   // the level-2 word is the only one dated by then
+  CHECK(trend[10] == doctest::Approx(0));  // both are dated now: the later one (by hlc) counts
+  CHECK(trend[12] == doctest::Approx(0));
+  c.today = start + 12;
+  CHECK(now(c, id).skills_at_target == 0);
+}
+
+TEST_CASE("the trend counts only required skills at their target, and is all done when nothing is required") {
+  CentreFixture c;
+  const auto id = c.enrol("Kun Krævede");
+  const auto instructor = c.staff(Role::Instructor);
+  Catalogue cat = ft::test::catalogue();
+  cat.skills[0].required = false;
+  cat.skills[1].target = 4;
+  c.run(Assess{{id}, cat.skills[0].key, 4, ""}, instructor);  // not required: not counted
+  c.run(Assess{{id}, cat.skills[1].key, 3, ""}, instructor);  // below its target of 4
+  c.run(Assess{{id}, cat.skills[2].key, 3, ""}, instructor);  // counts
+  const Trainee& t = *c.state.trainee(id);
+  const auto trend = skills_at_target_trend(t, cat, c.today, c.today);
+  REQUIRE(trend.size() == 1);
+  CHECK(trend[0] == doctest::Approx(1.0 / cat.required_count()));
+  CHECK(skills_at_target_trend(t, cat, c.today, c.today - 1).empty());
+  for (auto& s : cat.skills) s.required = false;
+  const auto all = skills_at_target_trend(t, cat, c.today - 3, c.today);
+  CHECK(all == std::vector<double>(4, 1.0));
+  CHECK(progress(t, cat, c.rules, c.today).skills_required == 0);
+}

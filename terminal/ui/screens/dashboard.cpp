@@ -1,6 +1,7 @@
 // The supervisor's overview: capacity used, who is in today, sync state,
-// every trainee with a red/amber/green guarantee light (tap a row for the
-// review), and alerts: near 18 months, at risk, forgotten check-outs.
+// every trainee with a red/amber/green guarantee light, a month bar and a
+// skills sparkline (tap a row for the review), and alerts: near 18 months,
+// at risk, forgotten check-outs.
 #include <imgui.h>
 
 #include <algorithm>
@@ -8,6 +9,7 @@
 
 #include "terminal/core/text.hpp"
 #include "terminal/store/sync_ledger.hpp"
+#include "terminal/ui/charts.hpp"
 #include "terminal/ui/facts.hpp"
 #include "terminal/ui/screen_registry.hpp"
 #include "terminal/ui/ui.hpp"
@@ -56,10 +58,11 @@ void table(Ui& ui, const std::vector<Row>& rows, ImVec2 pos, ImVec2 size) {
     const char* key;
     float share;
   };
-  std::vector<Col> cols = {{"dashboard.col_name", 0.34f}, {"dashboard.col_stage", 0.22f}};
+  // The skills column is wider than its words: it holds the sparkline beside them.
+  std::vector<Col> cols = {{"dashboard.col_name", 0.28f}, {"dashboard.col_stage", 0.22f}};
   if (wide) cols.push_back({"dashboard.col_months", 0.12f});
   cols.push_back({"dashboard.col_attendance", 0.14f});
-  cols.push_back({"dashboard.col_skills", 0.14f});
+  cols.push_back({"dashboard.col_skills", 0.20f});
   float total = 0;
   for (auto& c : cols) total += c.share;
   const float inner = size.x - ImGui::GetStyle().ScrollbarSize - 4;
@@ -100,6 +103,12 @@ void table(Ui& ui, const std::vector<Row>& rows, ImVec2 pos, ImVec2 size) {
     cells.push_back(st == Stage::Centre || st == Stage::Internship ? percent(r.p.last_28d.rate()) : "–");
     cells.push_back(std::to_string(r.p.skills_at_target) + " / " + std::to_string(r.p.skills_required));
     ImFont* f = ui.fonts.body;
+    // Small pictures so slipping shows at a glance: the course on the 18-month bar under the
+    // month, and the skills trend against the expected curve beside the count.
+    const size_t month_col = wide ? 2 : cells.size(), skills_col = cells.size() - 1;
+    const float bar_h = std::max(12.0f, row_h * 0.3f);
+    const float stacked_y = a.y + (row_h - f->FontSize * 1.12f - bar_h) * 0.5f;
+    const float count_w = text_width(f, "30 / 30") + m.gap * 0.5f;
     for (size_t i = 0; i < cells.size(); ++i) {
       const float cw = (i + 1 < xs.size() ? xs[i + 1] : inner) - xs[i] - 8;
       std::string text = cells[i];
@@ -110,8 +119,17 @@ void table(Ui& ui, const std::vector<Row>& rows, ImVec2 pos, ImVec2 size) {
         }
         text += "…";
       }
-      dl->AddText(i == 0 ? ui.fonts.bold : f, f->FontSize, ImVec2(a.x + xs[i], a.y + (row_h - f->FontSize) * 0.5f),
-                  colour::text, text.c_str());
+      const bool stacked = r.p.started && i == month_col;
+      dl->AddText(i == 0 ? ui.fonts.bold : f, f->FontSize,
+                  ImVec2(a.x + xs[i], stacked ? stacked_y : a.y + (row_h - f->FontSize) * 0.5f), colour::text,
+                  text.c_str());
+      if (stacked) {
+        const float y = stacked_y + f->FontSize * 1.12f;
+        month_bar(ui, *r.t, r.p, ImVec2(a.x + xs[i], y + bar_h * 0.25f), ImVec2(a.x + xs[i] + cw, y + bar_h * 0.75f));
+      } else if (i == skills_col && r.p.started && cw > count_w * 1.5f) {
+        const float pad = row_h * 0.16f;
+        sparkline(ui, *r.t, r.p, ImVec2(a.x + xs[i] + count_w, a.y + pad), ImVec2(a.x + xs[i] + cw, a.y + row_h - pad));
+      }
     }
     if (tapped && !press_was_drag()) {
       ui.show("trainee");

@@ -1,17 +1,18 @@
 // A supervisor's review of one trainee: the stage timeline against the
 // 18-month limit, the guarantee status with its reasons, an attendance
-// calendar, skills by category; actions: change stage (with host company),
-// record absence (kind and cause as pictograms), add a note.
+// calendar beside the trend of skills at target (pictures from charts.hpp),
+// skills by category; actions: change stage (with host company), record
+// absence (kind and cause as pictograms), add a note.
 //
-// Sections: pictures (timeline, calendar, skills) · action panels (stage,
-// absence, note) · the screen.
+// Sections: guarantee and skills · action panels (stage, absence, note) ·
+// the screen.
 #include <imgui.h>
 
 #include <algorithm>
-#include <cmath>
 #include <set>
 
 #include "terminal/core/text.hpp"
+#include "terminal/ui/charts.hpp"
 #include "terminal/ui/facts.hpp"
 #include "terminal/ui/screen_registry.hpp"
 #include "terminal/ui/ui.hpp"
@@ -22,72 +23,7 @@ namespace {
 
 constexpr const char* kDefaultHost = "Elite Miljø A/S";
 
-ImU32 stage_colour(Stage s) {
-  switch (s) {
-    case Stage::Centre:
-      return colour::primary;
-    case Stage::Internship:
-      return IM_COL32(0x00, 0x69, 0x6F, 0xFF);
-    case Stage::Employed:
-      return colour::success;
-    case Stage::Referred:
-      return colour::border;
-    case Stage::Exited:
-      break;
-  }
-  return colour::muted;
-}
-
-// ---- pictures ---------------------------------------------------------------------
-
-void timeline(Ui& ui, const Trainee& t, const Progress& p, float width) {
-  const Metrics& m = ui.m;
-  const Rules& rules = ui.centre.rules();
-  const Day today = ui.centre.today();
-  label(ui.icon("calendar") + "  " + ui.t("review.timeline"), ui.fonts.bold, colour::text, width);
-  ImDrawList* dl = ImGui::GetWindowDrawList();
-  const ImVec2 a = ImGui::GetCursorScreenPos();
-  const float bar_h = m.target * 0.45f;
-  const float h = bar_h + ui.fonts.small->FontSize * 2.6f;
-  ImGui::Dummy(ImVec2(width, h));
-  if (!p.started) {
-    dl->AddText(ui.fonts.body, ui.fonts.body->FontSize, a, colour::muted, ui.t("progress.waiting").c_str());
-    return;
-  }
-  const Day start = *p.started;
-  const Day end = add_months(start, rules.course_months);
-  auto x_of = [&](Day d) {
-    return a.x + width * std::clamp(float(d - start) / float(std::max(1, end - start)), 0.0f, 1.0f);
-  };
-  dl->AddRectFilled(a, ImVec2(a.x + width, a.y + bar_h), colour::neutral, 6);
-  // Segments from each stage change to the next (or today).
-  for (size_t i = 0; i < t.stages.size(); ++i) {
-    const StageChange& sc = t.stages[i];
-    const Day from = std::max(sc.day, start);
-    const Day to = i + 1 < t.stages.size() ? t.stages[i + 1].day : today;
-    if (to <= from || sc.to == Stage::Referred) continue;
-    dl->AddRectFilled(ImVec2(x_of(from), a.y), ImVec2(x_of(to), a.y + bar_h), stage_colour(sc.to), 6);
-  }
-  for (int months : {rules.warn_months_first, rules.warn_months_second}) {
-    const float x = x_of(add_months(start, months));
-    dl->AddLine(ImVec2(x, a.y - 4), ImVec2(x, a.y + bar_h + 4), colour::warning, 3.0f);
-  }
-  const float tx = x_of(today);
-  dl->AddTriangleFilled(ImVec2(tx - 10, a.y + bar_h + 14), ImVec2(tx + 10, a.y + bar_h + 14),
-                        ImVec2(tx, a.y + bar_h + 2), colour::text);
-  ImFont* sf = ui.fonts.small;
-  const std::string left = ui.t("review.started", {{"date", ui.date_short(start)}});
-  const std::string right =
-      ui.t("review.limit", {{"months", std::to_string(rules.course_months)}, {"date", ui.date_short(end)}});
-  const float ly = a.y + bar_h + 16;
-  dl->AddText(sf, sf->FontSize, ImVec2(a.x, ly), colour::text, left.c_str());
-  dl->AddText(sf, sf->FontSize, ImVec2(a.x + width - text_width(sf, right), ly), colour::text, right.c_str());
-  std::string now = ui.t("review.months_used", {{"months", std::to_string(int(p.months_in_course))}});
-  if (p.days_left) now += " · " + ui.t("progress.days_left", {{"days", std::to_string(*p.days_left)}});
-  const float nw = text_width(sf, now);
-  dl->AddText(sf, sf->FontSize, ImVec2(std::clamp(tx - nw * 0.5f, a.x, a.x + width - nw), ly + sf->FontSize * 1.15f),
-              colour::muted, now.c_str());
-}
+// ---- guarantee and skills -----------------------------------------------------------
 
 void guarantee(Ui& ui, const Progress& p, float width) {
   const Light light = light_of(p);
@@ -102,50 +38,6 @@ void guarantee(Ui& ui, const Progress& p, float width) {
     ImGui::SetCursorScreenPos(ImVec2(a.x + 3 * r, ImGui::GetCursorScreenPos().y));
     label("• " + ui.reason(reason), ui.fonts.body, colour::text, width - 3 * r);
   }
-}
-
-void calendar(Ui& ui, const Trainee& t, const Progress& p, float width, float height) {
-  const Metrics& m = ui.m;
-  const Day today = ui.centre.today();
-  label(ui.icon("calendar-check") + "  " +
-            ui.t("review.attendance", {{"last", std::to_string(int(std::lround(p.last_28d.rate() * 100)))},
-                                       {"total", std::to_string(int(std::lround(p.total.rate() * 100)))}}),
-        ui.fonts.bold, colour::text, width);
-  // Weeks as rows, Monday–Friday as columns; as many weeks as fit, newest at the bottom.
-  const float cell_gap = 6.0f * m.scale;
-  const float col_w = (width - 4 * cell_gap) / 5;
-  const float cell_h = std::max(ui.fonts.small->FontSize * 1.5f, m.target * 0.5f);
-  const int weeks = std::clamp(
-      int((height - ui.fonts.bold->FontSize * 1.5f - ui.fonts.small->FontSize * 1.2f) / (cell_h + cell_gap)), 2, 8);
-  const Day monday = today - weekday(today);
-  ImDrawList* dl = ImGui::GetWindowDrawList();
-  ImFont* sf = ui.fonts.small;
-  const ImVec2 head = ImGui::GetCursorScreenPos();
-  for (int d = 0; d < 5; ++d)
-    dl->AddText(sf, sf->FontSize, ImVec2(head.x + d * (col_w + cell_gap), head.y), colour::muted,
-                ui.weekday_short(monday + d).c_str());
-  ImGui::Dummy(ImVec2(width, sf->FontSize * 1.2f));
-  const ImVec2 a = ImGui::GetCursorScreenPos();
-  for (int w = 0; w < weeks; ++w) {
-    for (int d = 0; d < 5; ++d) {
-      const Day day = monday - 7 * (weeks - 1 - w) + d;
-      const DayLook look = day_look(day_status(t, day, ui.centre.rules(), today));
-      const ImVec2 c0(a.x + d * (col_w + cell_gap), a.y + w * (cell_h + cell_gap));
-      const ImVec2 c1(c0.x + col_w, c0.y + cell_h);
-      const bool filled = look.colour != colour::border && look.colour != colour::muted;
-      dl->AddRectFilled(c0, c1, filled ? look.colour : colour::panel, 6);
-      dl->AddRect(c0, c1, day == today ? colour::text : colour::border, 6, 0, day == today ? 3.0f : 1.0f);
-      int y = 0, mo = 0, dd = 0;
-      civil_from_day(day, y, mo, dd);
-      auto absence = t.absences.find(day);
-      const bool absent = absence != t.absences.end() && !(t.days.count(day) && t.days.at(day).has_check_in());
-      const std::string text = ui.icon(absent ? cause_icon(absence->second.cause) : look.icon) + " " + std::to_string(dd);
-      dl->AddText(ui.fonts.small, ui.fonts.small->FontSize,
-                  ImVec2(c0.x + 6, c0.y + (cell_h - ui.fonts.small->FontSize) * 0.5f),
-                  filled ? colour::on_dark : colour::muted, text.c_str());
-    }
-  }
-  ImGui::Dummy(ImVec2(width, weeks * (cell_h + cell_gap)));
 }
 
 void skills(Ui& ui, const Trainee& t, ImVec2 pos, ImVec2 size) {
@@ -462,7 +354,13 @@ void draw(Ui& ui) {
     timeline(ui, *t, p, left_w);
     guarantee(ui, p, left_w);
     ImGui::Dummy(ImVec2(1, m.gap * 0.5f));
-    calendar(ui, *t, p, left_w, pos.y + size.y - ImGui::GetCursorPosY());
+    // Calendar and trend side by side below: each keeps the full height, so the calendar shows
+    // weeks enough to read a pattern and the trend is tall enough to see a gap to the curve.
+    const float y = ImGui::GetCursorPosY(), h = pos.y + size.y - y;
+    const float cal_w = (left_w - m.gap) * 0.44f;
+    calendar(ui, *t, p, cal_w, h);
+    ImGui::SetCursorPos(ImVec2(pos.x + cal_w + m.gap, y));
+    trend_chart(ui, *t, p, ImVec2(left_w - cal_w - m.gap, h));
     ImGui::EndGroup();
     skills(ui, *t, ImVec2(pos.x + left_w + m.gap * 1.5f, pos.y), ImVec2(size.x - left_w - m.gap * 1.5f, size.y));
   }
