@@ -60,5 +60,7 @@ void bench_scaling(const Workdir& w, bool quick);
 void bench_sync(const Workdir& w, bool quick);          // sync_full_history
 void bench_sync_scaling(const Workdir& w, bool quick);  // scaling: sync
 void bench_display(const Workdir& w, bool quick);       // idle_cpu, first_frame, kiosk_rss (needs DISPLAY)
+// screenshot_vs_chromium, rss_vs_chromium (called by bench_display; needs chromium)
+void bench_browser(const Workdir& w, const std::string& demo_db, double kiosk_peak_mib, bool quick);
 
 }  // namespace ft::bench
