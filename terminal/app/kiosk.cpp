@@ -18,14 +18,12 @@
 #include <backends/imgui_impl_glfw.h>
 #include <backends/imgui_impl_opengl3.h>
 #include <imgui.h>
-#include <malloc.h>
 
 #include <algorithm>
 #include <atomic>
 #include <csignal>
 #include <cstdlib>
 #include <iostream>
-#include <thread>
 
 #include "sync/client/engine.hpp"
 #include "terminal/app/environment.hpp"
@@ -128,11 +126,9 @@ int run_kiosk(const KioskOptions& o) {
   // The two slow parts of start-up side by side: FreeType builds the font
   // atlas on a second thread (no ImGui context exists until it is done)
   // while this one opens the database and waits for the GL driver to load.
-  std::string font_error;
-  std::unique_ptr<ui::Resources> res;
-  std::thread fonts([&] { res = ui::build_resources(env->catalogue, float(width), float(height), font_error); });
+  auto fonts = std::make_unique<ui::ResourceBuilder>(env->catalogue, float(width), float(height));
   const auto fail = [&](const std::string& text) {
-    if (fonts.joinable()) fonts.join();
+    fonts.reset();  // waits for the font thread
     log(LogLevel::Error, text);
     glfwTerminate();
     return 1;
@@ -146,16 +142,12 @@ int run_kiosk(const KioskOptions& o) {
   glfwMakeContextCurrent(window);
   glfwSwapInterval(1);
   if (!o.windowed) glfwSetInputMode(window, GLFW_CURSOR, GLFW_CURSOR_HIDDEN);
-  fonts.join();
-  malloc_trim(0);  // give back what FreeType freed in the font thread's arena; the main thread would not reuse it
+  IMGUI_CHECKVERSION();
+  auto res = fonts->finish(error);
   if (!res) {
     glfwDestroyWindow(window);
-    return fail(font_error);
+    return fail(error);
   }
-
-  IMGUI_CHECKVERSION();
-  ImGui::CreateContext(res->atlas.get());
-  ui::attach_resources(*res);
   glfwSetCursorPosCallback(window, on_cursor);
   glfwSetMouseButtonCallback(window, on_button);
   glfwSetScrollCallback(window, on_scroll);

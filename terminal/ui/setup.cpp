@@ -1,6 +1,8 @@
 // ImGui context preparation shared by kiosk, screenshot and tests (see setup.hpp).
 #include "terminal/ui/setup.hpp"
 
+#include <malloc.h>
+
 #include <set>
 
 #include "terminal/ui/touch.hpp"
@@ -29,9 +31,7 @@ std::unique_ptr<Resources> build_into(ImFontAtlas& atlas, const Catalogue& catal
   return std::unique_ptr<Resources>(new Resources{std::move(*icons), *fonts, metrics, nullptr});
 }
 
-}  // namespace
-
-void attach_resources(const Resources& r) {
+void attach(const Resources& r) {
   ImGuiIO& io = ImGui::GetIO();
   io.IniFilename = nullptr;  // a kiosk keeps no window layout on disk
   io.LogFilename = nullptr;
@@ -40,17 +40,37 @@ void attach_resources(const Resources& r) {
   apply_theme(ImGui::GetStyle(), r.metrics);
 }
 
+}  // namespace
+
 std::unique_ptr<Resources> prepare_imgui(const Catalogue& catalogue, float width, float height, std::string& error) {
   auto r = build_into(*ImGui::GetIO().Fonts, catalogue, width, height, error);
-  if (r) attach_resources(*r);
+  if (r) attach(*r);
   return r;
 }
 
-std::unique_ptr<Resources> build_resources(const Catalogue& catalogue, float width, float height, std::string& error) {
-  auto atlas = std::make_unique<ImFontAtlas>();
-  auto r = build_into(*atlas, catalogue, width, height, error);
-  if (r) r->atlas = std::move(atlas);
-  return r;
+ResourceBuilder::ResourceBuilder(const Catalogue& catalogue, float width, float height)
+    : thread_([this, &catalogue, width, height] {
+        auto atlas = std::make_unique<ImFontAtlas>();
+        result_ = build_into(*atlas, catalogue, width, height, error_);
+        if (result_) result_->atlas = std::move(atlas);
+      }) {}
+
+ResourceBuilder::~ResourceBuilder() {
+  if (thread_.joinable()) thread_.join();
+}
+
+std::unique_ptr<Resources> ResourceBuilder::finish(std::string& error) {
+  if (thread_.joinable()) thread_.join();
+  // What FreeType freed stays in the builder thread's malloc arena, which the
+  // main thread would not reuse: give it back.
+  malloc_trim(0);
+  if (!result_) {
+    error = error_;
+    return nullptr;
+  }
+  ImGui::CreateContext(result_->atlas.get());
+  attach(*result_);
+  return std::move(result_);
 }
 
 }  // namespace ft::ui

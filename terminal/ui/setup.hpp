@@ -3,16 +3,17 @@
 // display size. Shared by the kiosk loop, the screenshot command and the
 // headless test driver, so all three draw alike.
 //
-// Two ways in. prepare_imgui() does it all for the current context. The
-// kiosk splits it: build_resources() makes the icon table and the font atlas
-// (the larger part of start-up: FreeType rasterising every glyph) on a second
-// thread while the main thread waits for the GL driver to load, then
-// ImGui::CreateContext(resources->atlas.get()) and attach_resources().
+// Two ways in. prepare_imgui() does it all for the current context (the test
+// driver). The kiosk and the screenshot command use a ResourceBuilder: the
+// icon table and the font atlas (the larger part of start-up: FreeType
+// rasterising every glyph) are made on a second thread while the main
+// thread opens the database and waits for the GL driver to load.
 #pragma once
 #include <imgui.h>
 
 #include <memory>
 #include <string>
+#include <thread>
 
 #include "terminal/core/catalogue.hpp"
 #include "terminal/ui/fonts.hpp"
@@ -33,9 +34,23 @@ struct Resources {
 // Needs ImGui::CreateContext() first. Fails with one sentence (missing font package, ...).
 std::unique_ptr<Resources> prepare_imgui(const Catalogue& catalogue, float width, float height, std::string& error);
 
-// Touches no ImGui context: may run on any thread while no context exists.
-std::unique_ptr<Resources> build_resources(const Catalogue& catalogue, float width, float height, std::string& error);
-// For the current context (made over resources.atlas): io settings and the theme.
-void attach_resources(const Resources& resources);
+class ResourceBuilder {
+ public:
+  // Starts building at once. No ImGui context may exist until finish().
+  ResourceBuilder(const Catalogue& catalogue, float width, float height);
+  ~ResourceBuilder();  // waits for the thread when finish() was never called
+  ResourceBuilder(const ResourceBuilder&) = delete;
+  ResourceBuilder& operator=(const ResourceBuilder&) = delete;
+
+  // Waits for the build, then creates the ImGui context over the new atlas
+  // with the kiosk's settings and theme. Null, with one sentence in `error`,
+  // when the fonts could not be built. Destroy the context before the result.
+  std::unique_ptr<Resources> finish(std::string& error);
+
+ private:
+  std::unique_ptr<Resources> result_;
+  std::string error_;
+  std::thread thread_;
+};
 
 }  // namespace ft::ui
