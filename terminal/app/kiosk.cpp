@@ -22,6 +22,7 @@
 #include <algorithm>
 #include <atomic>
 #include <csignal>
+#include <future>
 #include <cstdlib>
 #include <iostream>
 
@@ -123,21 +124,28 @@ int run_kiosk(const KioskOptions& o) {
   const GLFWvidmode* mode = monitor ? glfwGetVideoMode(monitor) : nullptr;
   const int width = mode ? mode->width : 1280, height = mode ? mode->height : 800;
 
-  // The two slow parts of start-up side by side: FreeType builds the font
-  // atlas on a second thread (no ImGui context exists until it is done)
-  // while this one opens the database and waits for the GL driver to load.
+  // Loading the GL driver is most of start-up, and only this thread may do
+  // it; meanwhile FreeType builds the font atlas (no ImGui context exists
+  // until it is done) and the database is opened and folded, each on a
+  // thread of its own.
   auto fonts = std::make_unique<ui::ResourceBuilder>(env->catalogue, float(width), float(height));
+  StoreError store_error;
+  auto opening = std::async(std::launch::async,
+                            [&] { return Centre::open(o.db_path, env->rules, env->catalogue, store_error); });
   const auto fail = [&](const std::string& text) {
     fonts.reset();  // waits for the font thread
+    if (opening.valid()) opening.wait();
     log(LogLevel::Error, text);
     glfwTerminate();
     return 1;
   };
-  StoreError store_error;
-  auto centre = Centre::open(o.db_path, env->rules, env->catalogue, store_error);
-  if (!centre) return fail(refusal_text(tr, Refusal{"store." + store_error.code, {{"path", o.db_path}}}));
   glfwWindowHint(GLFW_AUTO_ICONIFY, GLFW_FALSE);  // a touch elsewhere must not minimise the kiosk
   GLFWwindow* window = glfwCreateWindow(width, height, "Floor terminal", monitor, nullptr);
+  auto centre = opening.get();
+  if (!centre) {
+    if (window) glfwDestroyWindow(window);
+    return fail(refusal_text(tr, Refusal{"store." + store_error.code, {{"path", o.db_path}}}));
+  }
   if (!window) return fail(tr("kiosk.no_window"));
   glfwMakeContextCurrent(window);
   glfwSwapInterval(1);
