@@ -4,6 +4,8 @@
 #include <cairo-pdf.h>
 #include <cairo.h>
 
+#include <algorithm>
+
 #include "terminal/app/report.hpp"
 
 namespace ft {
@@ -107,17 +109,40 @@ struct Page {
     }
     const size_t n = t.columns.size();
     const double usable = width - 2 * kMargin;
-    // Column widths: share by the longest content, each at least a little.
-    std::vector<double> widths(n, 0);
-    font(false, kFontSize);
+    // Column widths as a browser lays out a table: each column at least as
+    // wide as its longest word (so "Træningscenter" or a date is never cut),
+    // and the room left shared by how much more each column's text wants.
+    std::vector<double> least(n, 0), wanted(n, 0);
+    auto measure = [&](size_t c, const std::string& text, bool bold) {
+      font(bold, kFontSize);
+      size_t start = 0;
+      while (start <= text.size()) {
+        const size_t end = std::min(text.find_first_of(" \n", start), text.size());
+        least[c] = std::max(least[c], text_width(text.substr(start, end - start)) + 8);
+        start = end + 1;
+      }
+      wanted[c] = std::max(wanted[c], std::min(220.0, text_width(text) + 8));
+    };
     for (size_t c = 0; c < n; ++c) {
-      widths[c] = std::min(220.0, text_width(t.columns[c]) + 8);
+      measure(c, t.columns[c], true);
       for (const auto& r : t.rows)
-        if (c < r.size()) widths[c] = std::max(widths[c], std::min(220.0, text_width(r[c]) + 8));
+        if (c < r.size()) measure(c, r[c], false);
     }
-    double total = 0;
-    for (double w : widths) total += w;
-    for (double& w : widths) w = w * usable / total;
+    double least_total = 0, extra_total = 0;
+    for (size_t c = 0; c < n; ++c) {
+      wanted[c] = std::max(wanted[c], least[c]);
+      least_total += least[c];
+      extra_total += wanted[c] - least[c];
+    }
+    std::vector<double> widths(n);
+    for (size_t c = 0; c < n; ++c) {
+      if (least_total >= usable)  // too many long words: scale down, words get cut
+        widths[c] = least[c] * usable / least_total;
+      else if (extra_total > 0)
+        widths[c] = least[c] + (wanted[c] - least[c]) * std::min(1.0, (usable - least_total) / extra_total);
+      else
+        widths[c] = least[c];
+    }
     auto draw_row = [&](const std::vector<std::string>& cells, bool header) {
       font(header, kFontSize);
       std::vector<std::vector<std::string>> wrapped;

@@ -20,11 +20,15 @@ struct Centre {
   std::string db = dir.file("centre.db");
   std::string trainee, supervisor;
   Centre() {
-    trainee = ft::test::last_line(ft::test::floor_terminal({"enrol", "--db", db, "--name", "Åse Ærø-Ødegaard", "--pin", "2468"}).out);
+    trainee = ft::test::last_line(
+        ft::test::floor_terminal({"enrol", "--db", db, "--name", "Åse Ærø-Ødegaard", "--pin", "2468"}).out);
     ft::test::floor_terminal({"enrol", "--db", db, "--name", "Bo \"Bølle\" Olsen; jr."});
-    supervisor = ft::test::last_line(ft::test::floor_terminal({"add-staff", "--db", db, "--name", "Mette Holm", "--role", "supervisor", "--pin", "33333"}).out);
+    supervisor = ft::test::last_line(ft::test::floor_terminal({"add-staff", "--db", db, "--name", "Mette Holm",
+                                                               "--role", "supervisor", "--pin", "33333"})
+                                         .out);
     ft::test::floor_terminal({"checkin", "--db", db, "--trainee", trainee, "--pin", "2468"});
-    ft::test::floor_terminal({"stage", "--db", db, "--trainee", trainee, "--to", "internship", "--host", "Elite Miljø A/S", "--as", supervisor, "--pin", "33333"});
+    ft::test::floor_terminal({"stage", "--db", db, "--trainee", trainee, "--to", "internship", "--host",
+                              "Elite Miljø A/S", "--as", supervisor, "--pin", "33333"});
   }
 };
 
@@ -34,14 +38,22 @@ std::vector<std::vector<std::string>> parse_csv(const std::string& text, char se
   for (size_t i = 0; i < text.size(); ++i) {
     const char c = text[i];
     if (quoted) {
-      if (c == '"' && i + 1 < text.size() && text[i + 1] == '"') rows.back().back() += '"', ++i;
-      else if (c == '"') quoted = false;
-      else rows.back().back() += c;
-    } else if (c == '"') quoted = true;
-    else if (c == sep) rows.back().emplace_back();
-    else if (c == '\r') continue;
-    else if (c == '\n') rows.emplace_back(1);
-    else rows.back().back() += c;
+      if (c == '"' && i + 1 < text.size() && text[i + 1] == '"')
+        rows.back().back() += '"', ++i;
+      else if (c == '"')
+        quoted = false;
+      else
+        rows.back().back() += c;
+    } else if (c == '"')
+      quoted = true;
+    else if (c == sep)
+      rows.back().emplace_back();
+    else if (c == '\r')
+      continue;
+    else if (c == '\n')
+      rows.emplace_back(1);
+    else
+      rows.back().back() += c;
   }
   if (rows.back().size() == 1 && rows.back()[0].empty()) rows.pop_back();
   return rows;
@@ -74,7 +86,8 @@ TEST_CASE("the PDF reports are valid PDFs whose text reads back with æ ø å") 
   const auto overview = c.dir.file("overview.pdf");
   const auto one = c.dir.file("trainee.pdf");
   REQUIRE(ft::test::floor_terminal({"report", "--db", c.db, "--format", "pdf", "--out", overview}).exit_code == 0);
-  REQUIRE(ft::test::floor_terminal({"report", "--db", c.db, "--trainee", c.trainee, "--format", "pdf", "--out", one}).exit_code == 0);
+  REQUIRE(ft::test::floor_terminal({"report", "--db", c.db, "--trainee", c.trainee, "--format", "pdf", "--out", one})
+              .exit_code == 0);
   for (const auto& pdf : {overview, one}) {
     auto info = run({"/usr/bin/pdfinfo", pdf});
     REQUIRE_MESSAGE(info.exit_code == 0, info.err);
@@ -87,12 +100,35 @@ TEST_CASE("the PDF reports are valid PDFs whose text reads back with æ ø å") 
   CHECK(text.find("Daglig rengøring af kontorer og lokaler") != std::string::npos);
 }
 
+TEST_CASE("the centre overview PDF of the demo centre cuts no word: stages, dates and headings read whole") {
+  TempDir dir;
+  const auto db = dir.file("demo.db");
+  REQUIRE(ft::test::floor_terminal({"seed-demo", "--db", db}).exit_code == 0);
+  const auto pdf = dir.file("overview.pdf");
+  REQUIRE(ft::test::floor_terminal({"report", "--db", db, "--format", "pdf", "--out", pdf}).exit_code == 0);
+  const auto text = run({"/usr/bin/pdftotext", "-layout", pdf, "-"}).out;
+  const Json status = Json::parse(ft::test::floor_terminal({"status", "--db", db, "--json"}).out);
+  size_t in_centre = 0;
+  for (const auto& t : status["trainees"]) {
+    if (t["stage"] == "centre") ++in_centre;
+    if (t["started"].is_string())
+      CHECK_MESSAGE(text.find(t["started"].get<std::string>()) != std::string::npos, t["started"].get<std::string>());
+  }
+  size_t found = 0;
+  for (size_t at = text.find("Træningscenter"); at != std::string::npos; at = text.find("Træningscenter", at + 1))
+    ++found;
+  CHECK(found >= in_centre + 1);  // each trainee in the centre, and the centre's own name
+  for (const char* heading : {"Startdato", "Jobgaranti", "Værtsvirksomhed"})
+    CHECK(text.find(heading) != std::string::npos);
+}
+
 TEST_CASE("a trainee's PDF report in Ukrainian or Polish names the skills from the catalogue in that language") {
   Centre c;
   const auto pdf = c.dir.file("uk.pdf");
   for (const auto& [lang, skill] : {std::pair{"uk", "Миття вікон"}, std::pair{"pl", "Mycie okien"}}) {
     CAPTURE(lang);
-    auto r = ft::test::floor_terminal({"report", "--db", c.db, "--trainee", c.trainee, "--format", "pdf", "--lang", lang, "--out", pdf});
+    auto r = ft::test::floor_terminal(
+        {"report", "--db", c.db, "--trainee", c.trainee, "--format", "pdf", "--lang", lang, "--out", pdf});
     REQUIRE_MESSAGE(r.exit_code == 0, r.err);
     const auto text = run({"/usr/bin/pdftotext", "-layout", pdf, "-"}).out;
     CHECK(text.find(skill) != std::string::npos);
@@ -104,12 +140,14 @@ TEST_CASE("a trainee's PDF report in Ukrainian or Polish names the skills from t
 TEST_CASE("the trainee report JSON holds shared notes, and health notes only when asked") {
   Centre c;
   const auto out = c.dir.file("r.json");
-  REQUIRE(ft::test::floor_terminal({"report", "--db", c.db, "--trainee", c.trainee, "--format", "json", "--out", out}).exit_code == 0);
+  REQUIRE(ft::test::floor_terminal({"report", "--db", c.db, "--trainee", c.trainee, "--format", "json", "--out", out})
+              .exit_code == 0);
   const auto j = Json::parse(ft::test::read_file(out));
   CHECK(j["trainee"]["name"] == "Åse Ærø-Ødegaard");
   CHECK(j["stages"].size() == 2);
   CHECK(j["skills"].size() == 30);
-  auto unknown = ft::test::floor_terminal({"report", "--db", c.db, "--trainee", "nobody", "--format", "json", "--out", out});
+  auto unknown =
+      ft::test::floor_terminal({"report", "--db", c.db, "--trainee", "nobody", "--format", "json", "--out", out});
   CHECK(unknown.exit_code == 1);
   CHECK(unknown.err == "There is no trainee with id nobody.\n");
 }
@@ -119,7 +157,7 @@ TEST_CASE("backup and restore round-trip, and the backup is 0600") {
   const auto backup = c.dir.file("backup.db");
   auto r = ft::test::floor_terminal({"backup", "--db", c.db, "--out", backup});
   REQUIRE_MESSAGE(r.exit_code == 0, r.err);
-  struct stat st{};
+  struct stat st {};
   REQUIRE(stat(backup.c_str(), &st) == 0);
   CHECK((st.st_mode & 0777) == 0600);
   CHECK(ft::test::floor_terminal({"backup", "--db", c.db, "--out", backup}).exit_code == 2);  // never overwrites
