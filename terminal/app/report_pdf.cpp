@@ -5,6 +5,7 @@
 #include <cairo.h>
 
 #include <algorithm>
+#include <functional>
 
 #include "terminal/app/report.hpp"
 
@@ -32,19 +33,22 @@ struct Page {
     return e.x_advance;
   }
   void footer() {
+    cairo_save(cr);  // a page break comes mid-table: the row after it keeps its own font
     font(false, 8);
     cairo_set_source_rgb(cr, 0.4, 0.4, 0.4);
     const std::string label = std::to_string(number);
     cairo_move_to(cr, width - kMargin - text_width(label), height - 20);
     cairo_show_text(cr, label.c_str());
-    cairo_set_source_rgb(cr, 0, 0, 0);
+    cairo_restore(cr);
   }
-  void need(double space) {
-    if (y + space <= height - kMargin) return;
+  // Starts a new page unless `space` fits on this one; true when it did.
+  bool need(double space) {
+    if (y + space <= height - kMargin) return false;
     footer();
     cairo_show_page(cr);
     ++number;
     y = kMargin;
+    return true;
   }
   void draw(const std::string& s, double x, double baseline) {
     cairo_move_to(cr, x, baseline);
@@ -143,7 +147,8 @@ struct Page {
       else
         widths[c] = least[c];
     }
-    auto draw_row = [&](const std::vector<std::string>& cells, bool header) {
+    std::function<void(const std::vector<std::string>&, bool)> draw_row;
+    draw_row = [&](const std::vector<std::string>& cells, bool header) {
       font(header, kFontSize);
       std::vector<std::vector<std::string>> wrapped;
       size_t lines = 1;
@@ -152,7 +157,10 @@ struct Page {
         lines = std::max(lines, wrapped.back().size());
       }
       const double h = static_cast<double>(lines) * kLineHeight + 4;
-      need(h);
+      if (need(h) && !header) {  // a table that goes on over a page break starts it with its headings again
+        draw_row(t.columns, true);
+        font(false, kFontSize);
+      }
       if (header) {
         cairo_set_source_rgb(cr, 0.90, 0.93, 0.96);
         cairo_rectangle(cr, kMargin, y, usable, h);
