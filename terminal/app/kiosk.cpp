@@ -108,15 +108,19 @@ void draw_frame(GLFWwindow* window, ui::Ui& ui) {
 // ---- start-up -----------------------------------------------------------------------------
 
 int run_kiosk(const KioskOptions& o) {
+  // Configuration, translations and catalogue load while GLFW connects to the display.
   std::string error;
-  auto env = load_environment(o.config_path, error);
+  auto loading = std::async(std::launch::async, [&] { return load_environment(o.config_path, error); });
+  glfwSetErrorCallback(on_glfw_error);
+  const bool display = glfwInit();
+  auto env = loading.get();
   if (!env) {
+    if (display) glfwTerminate();
     log(LogLevel::Error, error);
     return 1;
   }
   const Translations& tr = env->tr(o.language);
-  glfwSetErrorCallback(on_glfw_error);
-  if (!glfwInit()) {
+  if (!display) {
     log(LogLevel::Error, tr("kiosk.no_display"));
     return 1;
   }
