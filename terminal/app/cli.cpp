@@ -103,7 +103,7 @@ const char* kUsage = R"(Usage: floor-terminal [COMMAND] [OPTIONS]
   join --db PATH --server URL --ca FILE --code CODE
   sync --db PATH
   screenshot --db PATH --screen NAME --out FILE.png [--lang L] [--size WxH];  screenshot --list
-  report --db PATH [--trainee ID] --format csv|json|pdf --out FILE [--lang da|en] [--health]
+  report --db PATH [--trainee ID] --format csv|json|pdf --out FILE [--lang da|en|pl|uk] [--health]
   verify --db PATH
   backup --db PATH --out FILE
   export-person --db PATH --trainee ID --out FILE

@@ -15,13 +15,16 @@ namespace {
 // A no-break space keeps "39 %" on one line.
 std::string percent(double share) { return std::to_string(static_cast<int>(std::lround(share * 100))) + "\u00a0%"; }
 
+// Danish, Polish and Ukrainian write 2,5 where English writes 2.5.
+bool decimal_comma(const std::string& language) { return language == "da" || language == "pl" || language == "uk"; }
+
 std::string one_decimal(double v, const std::string& language) {
   std::ostringstream s;
   s.setf(std::ios::fixed);
   s.precision(1);
   s << v;
   auto text = s.str();
-  if (language == "da")
+  if (decimal_comma(language))
     for (auto& c : text)
       if (c == '.') c = ',';
   return text;
@@ -177,8 +180,9 @@ std::string csv_field(const std::string& v, char sep) {
 }  // namespace
 
 std::string report_csv(const ReportDoc& doc, const std::string& language) {
-  // Danish Excel splits on ';' (the comma is its decimal mark) and reads UTF-8 when a BOM leads the file.
-  const char sep = language == "da" ? ';' : ',';
+  // Excel in a Danish, Polish or Ukrainian locale splits on ';' (the comma is
+  // their decimal mark), and reads UTF-8 when a BOM leads the file.
+  const char sep = decimal_comma(language) ? ';' : ',';
   std::string out = "\xEF\xBB\xBF";
   auto line = [&](const std::vector<std::string>& fields) {
     for (size_t i = 0; i < fields.size(); ++i) out += (i ? std::string(1, sep) : "") + csv_field(fields[i], sep);

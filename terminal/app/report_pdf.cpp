@@ -16,6 +16,7 @@ namespace {
 constexpr double kMargin = 40;
 constexpr double kFontSize = 9;
 constexpr double kLineHeight = 12;
+constexpr double kSmallestTableFont = 7;
 
 struct Page {
   cairo_surface_t* surface;
@@ -105,6 +106,54 @@ struct Page {
   }
 
   // ---- tables ----
+  // The widest word of `text` (a date, "Rengøringsservice", "працевлаштування").
+  double widest_word(const std::string& text) {
+    double widest = 0;
+    size_t start = 0;
+    while (start <= text.size()) {
+      size_t end = text.find_first_of(" \n", start);
+      if (end == std::string::npos) end = text.size();
+      if (end > start) widest = std::max(widest, text_width(text.substr(start, end - start)));
+      start = end + 1;
+    }
+    return widest;
+  }
+
+  // Column widths at type `size`: every column at least as wide as its
+  // widest word, so no word is cut (Polish and Ukrainian headings are long
+  // words); the room left is shared by the longest content of each. When not
+  // even the widest words fit side by side, `fits` is false and they share
+  // the page by their width (and get cut).
+  std::vector<double> column_widths(const ReportTable& t, double usable, double size, bool& fits) {
+    const size_t n = t.columns.size();
+    std::vector<double> least(n, 0), wanted(n, 0);
+    for (size_t c = 0; c < n; ++c) {
+      font(true, size);  // the header row is bold
+      least[c] = widest_word(t.columns[c]) + 8;
+      wanted[c] = std::min(220.0, text_width(t.columns[c]) + 8);
+      font(false, size);
+      for (const auto& r : t.rows)
+        if (c < r.size()) {
+          least[c] = std::max(least[c], std::min(220.0, widest_word(r[c]) + 8));
+          wanted[c] = std::max(wanted[c], std::min(220.0, text_width(r[c]) + 8));
+        }
+      wanted[c] = std::max(wanted[c], least[c]);
+    }
+    double least_total = 0, wanted_total = 0;
+    for (size_t c = 0; c < n; ++c) least_total += least[c], wanted_total += wanted[c];
+    fits = least_total <= usable;
+    std::vector<double> widths(n);
+    for (size_t c = 0; c < n; ++c) {
+      if (!fits)
+        widths[c] = least[c] * usable / least_total;
+      else if (wanted_total <= usable)  // every cell on one line: spread the spare room
+        widths[c] = wanted[c] * usable / wanted_total;
+      else  // the widest word, and a share of the rest by what the column wants beyond it
+        widths[c] = least[c] + (wanted[c] - least[c]) * (usable - least_total) / (wanted_total - least_total);
+    }
+    return widths;
+  }
+
   void table(const ReportTable& t) {
     if (!t.title.empty()) {
       need(60);
@@ -113,53 +162,28 @@ struct Page {
     }
     const size_t n = t.columns.size();
     const double usable = width - 2 * kMargin;
-    // Column widths as a browser lays out a table: each column at least as
-    // wide as its longest word (so "Træningscenter" or a date is never cut),
-    // and the room left shared by how much more each column's text wants.
-    std::vector<double> least(n, 0), wanted(n, 0);
-    auto measure = [&](size_t c, const std::string& text, bool bold) {
-      font(bold, kFontSize);
-      size_t start = 0;
-      while (start <= text.size()) {
-        const size_t end = std::min(text.find_first_of(" \n", start), text.size());
-        least[c] = std::max(least[c], text_width(text.substr(start, end - start)) + 8);
-        start = end + 1;
-      }
-      wanted[c] = std::max(wanted[c], std::min(220.0, text_width(text) + 8));
-    };
-    for (size_t c = 0; c < n; ++c) {
-      measure(c, t.columns[c], true);
-      for (const auto& r : t.rows)
-        if (c < r.size()) measure(c, r[c], false);
+    // Smaller type before cut words; at the smallest size words are cut to fit.
+    double size = kFontSize;
+    bool fits = false;
+    std::vector<double> widths = column_widths(t, usable, size, fits);
+    while (!fits && size > kSmallestTableFont) {
+      size -= 0.5;
+      widths = column_widths(t, usable, size, fits);
     }
-    double least_total = 0, extra_total = 0;
-    for (size_t c = 0; c < n; ++c) {
-      wanted[c] = std::max(wanted[c], least[c]);
-      least_total += least[c];
-      extra_total += wanted[c] - least[c];
-    }
-    std::vector<double> widths(n);
-    for (size_t c = 0; c < n; ++c) {
-      if (least_total >= usable)  // too many long words: scale down, words get cut
-        widths[c] = least[c] * usable / least_total;
-      else if (extra_total > 0)
-        widths[c] = least[c] + (wanted[c] - least[c]) * std::min(1.0, (usable - least_total) / extra_total);
-      else
-        widths[c] = least[c];
-    }
+    const double line_height = kLineHeight * size / kFontSize;
     std::function<void(const std::vector<std::string>&, bool)> draw_row;
     draw_row = [&](const std::vector<std::string>& cells, bool header) {
-      font(header, kFontSize);
+      font(header, size);
       std::vector<std::vector<std::string>> wrapped;
       size_t lines = 1;
       for (size_t c = 0; c < n; ++c) {
         wrapped.push_back(wrap(c < cells.size() ? cells[c] : "", widths[c] - 6));
         lines = std::max(lines, wrapped.back().size());
       }
-      const double h = static_cast<double>(lines) * kLineHeight + 4;
+      const double h = static_cast<double>(lines) * line_height + 4;
       if (need(h) && !header) {  // a table that goes on over a page break starts it with its headings again
         draw_row(t.columns, true);
-        font(false, kFontSize);
+        font(false, size);
       }
       if (header) {
         cairo_set_source_rgb(cr, 0.90, 0.93, 0.96);
@@ -169,7 +193,8 @@ struct Page {
       }
       double x = kMargin;
       for (size_t c = 0; c < n; ++c) {
-        for (size_t l = 0; l < wrapped[c].size(); ++l) draw(wrapped[c][l], x + 3, y + kLineHeight * static_cast<double>(l + 1));
+        for (size_t l = 0; l < wrapped[c].size(); ++l)
+          draw(wrapped[c][l], x + 3, y + line_height * static_cast<double>(l + 1));
         x += widths[c];
       }
       y += h;

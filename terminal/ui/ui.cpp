@@ -160,7 +160,9 @@ void Ui::demo_staff_session(Role role) {
 void Ui::identify_trainee(const std::string& trainee_id, bool verified) {
   session.subject_id = trainee_id;
   session.subject_verified = verified;
-  // The moment a trainee is known, their screens speak their language.
+  // The moment a trainee is known, their screens speak their language. A
+  // staff member who opens a trainee's review keeps their own: the screen is theirs.
+  if (session.staff) return;
   if (const Trainee* t = centre.state().trainee(trainee_id))
     if (!t->language.value.empty() && env.languages.count(t->language.value)) session.language = t->language.value;
 }

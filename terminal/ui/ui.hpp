@@ -58,7 +58,8 @@ class Ui {
   void go_home();  // the board; staff session and identified trainee end
   void begin_staff_session(const Actor& actor);
   // The trainee this screen is about; from now on every screen speaks their
-  // language (Trainee::language) until the board returns.
+  // language (Trainee::language) until the board returns. In a staff session
+  // (a supervisor's review) the language stays the staff member's.
   void identify_trainee(const std::string& trainee_id, bool verified);
   // Practice: the board shows only this trainee; the PIN pad, the
   // confirmation and their page work as usual but nothing is written (no

@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 #include <sys/stat.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <nlohmann/json.hpp>
 #include <sstream>
@@ -135,6 +136,71 @@ TEST_CASE("a trainee's PDF report in Ukrainian or Polish names the skills from t
     CHECK(text.find("Vinduespolering") == std::string::npos);
     CHECK(text.find("Åse Ærø-Ødegaard") != std::string::npos);
   }
+}
+
+TEST_CASE("reports in Polish and Ukrainian: PDF headings and CSV header in the language, semicolons and decimal commas") {
+  Centre c;
+  const auto en = Json::parse(ft::test::read_file(ft::test::asset("i18n/en.json")));
+  const auto pdf = c.dir.file("r.pdf");
+  const auto csv = c.dir.file("r.csv");
+  for (const char* lang : {"pl", "uk"}) {
+    CAPTURE(lang);
+    const auto tr = Json::parse(ft::test::read_file(ft::test::asset(std::string("i18n/") + lang + ".json")));
+    // The expected words come from the language's own file and must differ
+    // from English, so a report that fell back to English fails.
+    auto word = [&](const char* key) {
+      CAPTURE(key);
+      REQUIRE(tr.contains(key));
+      CHECK(tr[key] != en[key]);
+      return tr[key].get<std::string>();
+    };
+    auto r = ft::test::floor_terminal({"report", "--db", c.db, "--trainee", c.trainee, "--format", "pdf", "--lang", lang, "--out", pdf});
+    REQUIRE_MESSAGE(r.exit_code == 0, r.err);
+    auto text = run({"/usr/bin/pdftotext", "-layout", pdf, "-"}).out;
+    for (const char* key : {"report.trainee_title", "report.attendance", "report.stage_history", "report.reasons",
+                            "report.col.measure", "stage.internship", "report.expected_days"}) {
+      CAPTURE(key);
+      CHECK(text.find(word(key)) != std::string::npos);
+    }
+    CHECK(text.find("Åse Ærø-Ødegaard") != std::string::npos);
+
+    r = ft::test::floor_terminal({"report", "--db", c.db, "--format", "pdf", "--lang", lang, "--out", pdf});
+    REQUIRE_MESSAGE(r.exit_code == 0, r.err);
+    text = run({"/usr/bin/pdftotext", "-layout", pdf, "-"}).out;
+    CHECK(text.find(word("report.centre_title")) != std::string::npos);
+    // The overview's narrow columns keep every word whole ("працевлаштування",
+    // "rozpoczęcia"): each heading word reads back unbroken.
+    for (const char* key : {"report.col.status", "report.col.started", "report.col.months", "report.col.rate_total"}) {
+      const std::string heading = word(key);
+      for (size_t start = 0, end = 0; start < heading.size(); start = end + 1) {
+        end = std::min(heading.find(' ', start), heading.size());
+        const std::string one = heading.substr(start, end - start);
+        CAPTURE(one);
+        CHECK(text.find(one) != std::string::npos);
+      }
+    }
+
+    r = ft::test::floor_terminal({"report", "--db", c.db, "--format", "csv", "--lang", lang, "--out", csv});
+    REQUIRE_MESSAGE(r.exit_code == 0, r.err);
+    const auto csv_text = ft::test::read_file(csv);
+    REQUIRE(csv_text.rfind("\xEF\xBB\xBF", 0) == 0);
+    const auto rows = parse_csv(csv_text.substr(3), ';');
+    REQUIRE(rows.size() == 3);
+    REQUIRE(rows[0].size() == 11);
+    CHECK(rows[0][0] == word("report.col.name"));
+    CHECK(rows[0][1] == word("report.col.stage"));
+    CHECK(rows[0][9] == word("report.col.status"));
+    CHECK(rows[2][0] == "Åse Ærø-Ødegaard");
+    CHECK(rows[2][1] == word("stage.internship"));
+    CHECK(rows[2][4] == "0,0");  // months in the course, with the decimal comma
+  }
+  // --help names the four languages; a language the terminal lacks is refused and writes no file.
+  CHECK(ft::test::floor_terminal({"--help"}).out.find("--out FILE [--lang da|en|pl|uk] [--health]") != std::string::npos);
+  const auto none = c.dir.file("de.csv");
+  auto de = ft::test::floor_terminal({"report", "--db", c.db, "--format", "csv", "--lang", "de", "--out", none});
+  CHECK(de.exit_code == 1);
+  CHECK(de.err == "The language de is not available.\n");
+  CHECK_FALSE(std::filesystem::exists(none));
 }
 
 TEST_CASE("the trainee report JSON holds shared notes, and health notes only when asked") {

@@ -264,6 +264,24 @@ TEST_CASE("every screen a trainee sees switches to their language, and the board
   CHECK(d.ui->missing_keys().empty());
 }
 
+TEST_CASE("a supervisor who opens a Ukrainian trainee's review keeps their own language") {
+  UiDriver d;
+  const std::string olena = enrol_in(d, "Олена Шевченко", "uk", "55501234");
+  const std::string boss = d.add_staff("Susanne Konsulent", ft::Role::Supervisor);
+  d.ui->options.language = "en";  // the board in English, so neither Danish nor Ukrainian is the answer by chance
+  d.ui->go_home();
+  d.login(boss);
+  REQUIRE(d.tap("dashboard.row." + olena));
+  CHECK(d.ui->session.screen == "trainee");
+  CHECK(d.ui->session.subject_id == olena);
+  CHECK(d.ui->session.language == "en");
+  CHECK(d.ui->t("review.title") == d.env->tr("en")("review.title"));
+  // The trainee's own language still holds the moment she identifies herself.
+  REQUIRE(d.tap("nav.logout"));
+  scan(d, "55501234");
+  CHECK(d.ui->session.language == "uk");
+}
+
 TEST_CASE("read-aloud: greeting, confirmation and next step in the trainee's language, only when they asked") {
   UiDriver d;
   const std::string olena = enrol_in(d, "Олена Шевченко", "uk", "55501234");
