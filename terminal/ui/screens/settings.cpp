@@ -1,4 +1,4 @@
-// Settings for staff: the language of the screens, the sync state (pending
+// Settings for staff: the language of the screens (any with a translation), the sync state (pending
 // events, last success, last error, events that could not be delivered), and
 // for supervisors the button that closes the kiosk.
 #include <imgui.h>
@@ -11,11 +11,6 @@
 namespace ft::ui {
 namespace {
 
-struct LanguageChoice {
-  const char* code;
-  const char* key;
-};
-
 void draw(Ui& ui) {
   Body body = begin_screen(ui, ui.t("settings.title"), "settings", true);
   const Metrics& m = ui.m;
@@ -25,12 +20,11 @@ void draw(Ui& ui) {
   ImGui::SetCursorPos(body.pos);
   ImGui::BeginGroup();
   label(ui.icon("translate") + "  " + ui.t("settings.language"), ui.fonts.title, colour::text, col_w);
-  for (const LanguageChoice& l :
-       {LanguageChoice{"da", "settings.language_da"}, LanguageChoice{"en", "settings.language_en"}}) {
-    if (!ui.env.languages.count(l.code)) continue;
-    if (touch_button(ui, std::string("settings.language.") + l.code, "earth", ui.t(l.key), ImVec2(col_w, m.target),
-                     {.tone = Tone::Neutral, .selected = ui.session.language == l.code}))
-      ui.session.language = l.code;
+  for (const char* code : kLanguages) {  // each named in its own language, as on the trainee's page
+    if (!ui.env.languages.count(code)) continue;
+    if (touch_button(ui, std::string("settings.language.") + code, "earth", ui.env.tr(code)("language.self"),
+                     ImVec2(col_w, m.target), {.tone = Tone::Neutral, .selected = ui.session.language == code}))
+      ui.session.language = code;
   }
   label(ui.t("settings.language_note"), ui.fonts.small, colour::muted, col_w);
   if (ui.is_supervisor()) {
