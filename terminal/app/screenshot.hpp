@@ -9,7 +9,7 @@
 namespace ft {
 
 // args: everything after "screenshot":
-//   --db PATH --screen NAME --out FILE.png [--lang da|en] [--size WxH] [--config PATH]
+//   --db PATH --screen NAME --out FILE.png [--lang da|en|pl|uk] [--size WxH] [--config PATH]
 //   --list    prints the screen names, one a line
 // Needs a display (X11 or Xvfb). Writes nothing to the database.
 int cli_screenshot(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
