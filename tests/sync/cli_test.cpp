@@ -11,12 +11,6 @@ using namespace ft::test;
 
 namespace {
 
-const Pki& pki() {
-  static TempDir dir;
-  static const Pki p = make_pki(dir);
-  return p;
-}
-
 RunResult ft_cli(const std::vector<std::string>& args) {
   std::vector<std::string> argv{binary("floor-terminal")};
   argv.insert(argv.end(), args.begin(), args.end());

@@ -14,12 +14,6 @@ using namespace ft::test;
 
 namespace {
 
-const Pki& pki() {
-  static TempDir dir;
-  static const Pki p = make_pki(dir);
-  return p;
-}
-
 template <typename Map>
 std::string pick_key(const Map& m, std::mt19937& rng) {
   if (m.empty()) return "";

@@ -15,12 +15,6 @@ using namespace ft::test;
 
 namespace {
 
-const Pki& pki() {
-  static TempDir dir;
-  static const Pki p = make_pki(dir);
-  return p;
-}
-
 // Collects the engine's reports; waits for one that satisfies a condition.
 struct Reports {
   std::mutex mutex;

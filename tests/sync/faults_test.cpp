@@ -15,12 +15,6 @@ using namespace ft::test;
 
 namespace {
 
-const Pki& pki() {
-  static TempDir dir;
-  static const Pki p = make_pki(dir);
-  return p;
-}
-
 struct Observed {
   std::int64_t acked, pending, cursor, dead, events;
 };

@@ -20,12 +20,6 @@ using namespace ft::test;
 
 namespace {
 
-const Pki& pki() {
-  static TempDir dir;
-  static const Pki p = make_pki(dir);
-  return p;
-}
-
 void join(const std::string& db, ServerProcess& server, const std::string& name) {
   auto r = run({binary("floor-terminal"), "join", "--db", db, "--server", server.url(), "--ca", pki().ca, "--code",
                 server.add_terminal(name)});

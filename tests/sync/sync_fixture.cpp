@@ -69,6 +69,12 @@ Pki make_pki(const TempDir& dir) {
   return p;
 }
 
+const Pki& pki() {
+  static TempDir dir;
+  static const Pki p = make_pki(dir);
+  return p;
+}
+
 // ---- the server process ------------------------------------------------------------------
 
 ServerProcess::ServerProcess(std::string db, const Pki& pki, std::string log_file)

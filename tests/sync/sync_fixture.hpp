@@ -27,6 +27,8 @@ struct Pki {
   std::string wrong_host_cert, wrong_host_key;  // signed by ca, but for other.example
 };
 Pki make_pki(const TempDir& dir);
+// One set made at first use and kept for the test process (openssl is slow to make keys).
+const Pki& pki();
 
 // sync-server serving `db` on 127.0.0.1; the first start picks a free port,
 // a restart reuses it so terminals find the server again.
