@@ -124,26 +124,30 @@ bool insert_event_once(Database& db, const Event& e) {
   return true;
 }
 
+Event event_from_row(Statement& q, int first) {
+  Event e;
+  e.event_id = q.text(first);
+  e.terminal_id = q.text(first + 1);
+  e.terminal_seq = q.int64(first + 2);
+  e.actor_id = q.text(first + 3);
+  e.hlc = q.int64(first + 4);
+  e.wall_ms = q.int64(first + 5);
+  e.type = q.text(first + 6);
+  e.payload = Json::parse(q.text(first + 7), nullptr, false);
+  e.schema = static_cast<int>(q.int64(first + 8));
+  return e;
+}
+
 std::vector<Event> load_events(Database& db, std::int64_t after_seq, std::int64_t& last_seq) {
   std::vector<Event> out;
-  Statement q(db,
-              "SELECT seq, event_id, terminal_id, terminal_seq, actor_id, hlc, wall_ms, type, payload, schema "
-              "FROM events WHERE seq > ? ORDER BY seq");
+  static const std::string sql = std::string("SELECT seq, ") + kEventColumns + " FROM events WHERE seq > ? ORDER BY seq";
+  Statement q(db, sql.c_str());
   q.bind(1, after_seq);
   last_seq = after_seq;
   while (q.step()) {
-    Event e;
     last_seq = q.int64(0);
-    e.event_id = q.text(1);
-    e.terminal_id = q.text(2);
-    e.terminal_seq = q.int64(3);
-    e.actor_id = q.text(4);
-    e.hlc = q.int64(5);
-    e.wall_ms = q.int64(6);
-    e.type = q.text(7);
-    e.payload = Json::parse(q.text(8), nullptr, false);
-    if (e.payload.is_discarded()) e.payload = Json::object();
-    e.schema = static_cast<int>(q.int64(9));
+    Event e = event_from_row(q, 1);
+    if (e.payload.is_discarded() || !e.payload.is_object()) e.payload = Json::object();
     out.push_back(std::move(e));
   }
   return out;

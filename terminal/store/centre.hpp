@@ -96,8 +96,16 @@ class Centre {
 // `observed`: the highest hlc seen from other terminals.
 std::vector<Event> stamp_and_append(Database& db, const std::string& terminal_id, const std::string& actor_id,
                                     const std::vector<Draft>& drafts, std::int64_t now_ms, Hlc observed = 0);
-// Events with events.seq > after_seq, in seq order.
+// Events with events.seq > after_seq, in seq order; a payload that is not a
+// JSON object reads as an empty one, as the fold would read it.
 std::vector<Event> load_events(Database& db, std::int64_t after_seq, std::int64_t& last_seq);
+// The columns of a whole event, in the order event_from_row() reads them.
+inline constexpr const char* kEventColumns =
+    "event_id, terminal_id, terminal_seq, actor_id, hlc, wall_ms, type, payload, schema";
+// The event in a row selected with kEventColumns, from column `first` on. A
+// payload that is not a JSON object is left as it parsed (discarded, or not
+// an object) for the caller to judge.
+Event event_from_row(Statement& q, int first = 0);
 // Inserts an event from elsewhere if its id is new; true when inserted.
 bool insert_event_once(Database& db, const Event& e);
 // A fresh UUIDv7 from the system clock and a CSPRNG.

@@ -44,21 +44,6 @@ std::int64_t meta_int(Database& db, const char* key) {
 
 void delete_meta(Database& db, const char* key) { Statement(db, "DELETE FROM meta WHERE key = ?").bind(1, key).run(); }
 
-Event event_from_row(Statement& q) {
-  Event e;
-  e.event_id = q.text(0);
-  e.terminal_id = q.text(1);
-  e.terminal_seq = q.int64(2);
-  e.actor_id = q.text(3);
-  e.hlc = q.int64(4);
-  e.wall_ms = q.int64(5);
-  e.type = q.text(6);
-  e.payload = Json::parse(q.text(7), nullptr, false);
-  if (e.payload.is_discarded() || !e.payload.is_object())
-    throw StoreFailure({"corrupt", "the payload of event " + e.event_id + " is not a JSON object"});
-  e.schema = static_cast<int>(q.int64(8));
-  return e;
-}
 }  // namespace
 
 // ---- settings --------------------------------------------------------------------
@@ -87,11 +72,17 @@ void SyncLedger::save_settings(const SyncSettings& s) {
 
 std::vector<Event> SyncLedger::pending(int limit) {
   std::vector<Event> out;
-  Statement q(db_,
-              "SELECT event_id, terminal_id, terminal_seq, actor_id, hlc, wall_ms, type, payload, schema "
-              "FROM events WHERE terminal_id = ? AND terminal_seq > ? ORDER BY terminal_seq LIMIT ?");
+  static const std::string sql = std::string("SELECT ") + kEventColumns +
+                                 " FROM events WHERE terminal_id = ? AND terminal_seq > ? ORDER BY terminal_seq LIMIT ?";
+  Statement q(db_, sql.c_str());
   q.bind(1, terminal_id()).bind(2, acked_seq()).bind(3, static_cast<std::int64_t>(limit));
-  while (q.step()) out.push_back(event_from_row(q));
+  while (q.step()) {
+    Event e = event_from_row(q);
+    // Never send what we cannot read: stop the push with a clear cause.
+    if (e.payload.is_discarded() || !e.payload.is_object())
+      throw StoreFailure({"corrupt", "the payload of event " + e.event_id + " is not a JSON object"});
+    out.push_back(std::move(e));
+  }
   return out;
 }
 

@@ -8,6 +8,7 @@
 #include "terminal/core/evolve.hpp"
 #include "terminal/store/centre.hpp"
 #include "terminal/store/schema.hpp"
+#include "terminal/store/sync_ledger.hpp"
 #include "tests/test_support.hpp"
 
 using namespace ft;
@@ -291,4 +292,28 @@ TEST_CASE("erasure strips a leaver's personal data from every stored event and k
   CHECK(reopened->state().trainee(id)->stage() == Stage::Exited);
   CHECK_THROWS_AS(c->db().exec("UPDATE events SET type = 'x'"), StoreFailure);
   CHECK(c->execute(EraseTrainee{id}, local_admin()).refusal->code == "already_erased");
+}
+
+TEST_CASE("an own event whose stored payload is not a JSON object is never pushed, and says so") {
+  TempDir dir;
+  auto c = open_centre(dir.file("centre.db"));
+  enrol(*c, "Before The Damage");
+  // A damaged row, as a faulty disk or a hand edit would leave it: the fold
+  // reads it as empty, but the sync must not send it on.
+  Statement(c->db(),
+            "INSERT INTO events(event_id, terminal_id, terminal_seq, actor_id, hlc, wall_ms, type, payload, schema) "
+            "VALUES ('0190f0f0-0000-7000-8000-00000000dead', ?, 2, 'admin', 1, 1, 'NoteAdded', '[1,2]', 1)")
+      .bind(1, c->terminal_id())
+      .run();
+  SyncLedger ledger(c->db());
+  CHECK(ledger.pending(1).size() == 1);  // the good event before it still goes
+  try {
+    ledger.pending(10);
+    FAIL("a damaged payload was handed to the sync");
+  } catch (const StoreFailure& f) {
+    CHECK(f.error.code == "corrupt");
+    CHECK(f.error.detail.find("0190f0f0-0000-7000-8000-00000000dead") != std::string::npos);
+  }
+  std::int64_t last = 0;
+  CHECK(load_events(c->db(), 0, last).back().payload == Json::object());  // the fold reads it as empty
 }
