@@ -124,6 +124,13 @@ bool insert_event_once(Database& db, const Event& e) {
   return true;
 }
 
+std::string terminal_id_of(Database& db, std::int64_t now_ms) {
+  if (auto id = db.meta("terminal_id")) return *id;
+  Statement(db, "INSERT OR IGNORE INTO meta(key, value) VALUES('terminal_id', ?)").bind(1, new_uuid(now_ms)).run();
+  if (auto id = db.meta("terminal_id")) return *id;
+  throw StoreFailure({"corrupt", "the terminal id could not be stored"});
+}
+
 Event event_from_row(Statement& q, int first) {
   Event e;
   e.event_id = q.text(first);
@@ -165,13 +172,7 @@ std::unique_ptr<Centre> Centre::open(const std::string& path, Rules rules, Catal
   c->catalogue_ = std::move(catalogue);
   c->clock_ = std::move(clock);
   try {
-    auto id = c->db_->meta("terminal_id");
-    if (!id) {
-      c->terminal_id_ = new_uuid(c->clock_.now_ms());
-      c->db_->set_meta("terminal_id", c->terminal_id_);
-    } else {
-      c->terminal_id_ = *id;
-    }
+    c->terminal_id_ = terminal_id_of(*c->db_, c->clock_.now_ms());
     c->refresh();
   } catch (const StoreFailure& f) {
     error = f.error;

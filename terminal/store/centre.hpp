@@ -110,5 +110,8 @@ Event event_from_row(Statement& q, int first = 0);
 bool insert_event_once(Database& db, const Event& e);
 // A fresh UUIDv7 from the system clock and a CSPRNG.
 std::string new_uuid(std::int64_t now_ms);
+// This database's terminal id, made on first use. Two connections making it
+// at once agree: the first one written stays (INSERT OR IGNORE), both read it back.
+std::string terminal_id_of(Database& db, std::int64_t now_ms);
 
 }  // namespace ft

@@ -140,13 +140,10 @@ void SyncLedger::acknowledge(std::int64_t terminal_seq, const std::vector<Reject
 // ---- identity and blocking ------------------------------------------------------------
 
 std::string SyncLedger::terminal_id() {
-  if (auto id = db_.meta("terminal_id")) return *id;
   const auto now = std::chrono::duration_cast<std::chrono::milliseconds>(
                        std::chrono::system_clock::now().time_since_epoch())
                        .count();
-  const std::string id = new_uuid(now);
-  db_.set_meta("terminal_id", id);
-  return id;
+  return terminal_id_of(db_, now);
 }
 
 std::int64_t SyncLedger::own_high_seq() {
