@@ -50,9 +50,7 @@ void Ui::frame() {
   if (!session.banner.empty() && now >= session.banner_until_ms) session.banner.clear();
   if (session.close_requested && session.screen != "staff-login") session.close_requested = false;
 
-  if (session.screen == "board" || session.screen == "practice" || session.screen == "lockout-help" ||
-      (session.screen == "staff-login" && session.login.staff_id.empty()))
-    read_badge_reader();
+  if (reads_badges()) read_badge_reader();
 
   drawn_minute_ = int(now / 60000);
   const ScreenDef* def = screens().find(session.screen);
@@ -107,10 +105,12 @@ void Ui::show(const std::string& name) {
 
 void Ui::go_home() {
   auto practice = std::move(session.practice);
+  std::string reader = std::move(session.badge_digits);
   session = Session{};  // every draft, the staff session and the identified trainee go
   session.language = options.language;  // the board speaks Danish again
   session.last_input_ms = now_ms();
   session.practice = std::move(practice);  // a practice session ends only by its button or the timeout
+  session.badge_digits = std::move(reader);  // a scan under way when a timer brings the board back
   if (session.practice) session.screen = "practice";
 }
 
@@ -341,24 +341,41 @@ void Ui::badge(const std::string& digits) {
   begin_staff_session(*auth.actor);
 }
 
+bool Ui::reads_badges() const {
+  // Everywhere but where digits are a PIN or text being typed. Trainees queue
+  // at the reader in the morning: the next card arrives while the last
+  // trainee's confirmation, double-tap or morning question is still up, and
+  // a scan ignored there is lost without a word.
+  const std::string& s = session.screen;
+  return s == "board" || s == "practice" || s == "lockout-help" || s == "double-tap" || s == "morning-question" ||
+         (s == "pin" && session.confirmation) || (s == "staff-login" && session.login.staff_id.empty());
+}
+
 void Ui::read_badge_reader() {
   // A keyboard-wedge reader types digits then Enter, as fast as a keyboard can.
+  // The kiosk queues Enter as '\r' among the characters: a reader presses and
+  // releases it within one frame, which ImGui 1.86's key-down state cannot see.
+  // A frame that waited (on the disk, on start-up) can hold the keys of two
+  // cards, so each Enter takes the digits before it, in the order typed.
   const ImGuiIO& io = ImGui::GetIO();
-  // The kiosk also queues Enter as '\r': a reader presses and releases it within
-  // one frame, which ImGui 1.86's key-down state cannot see.
-  bool enter = false;
+  const auto submit = [this] {
+    const std::string digits = std::move(session.badge_digits);
+    session.badge_digits.clear();
+    if (!digits.empty()) badge(digits);
+  };
+  bool enter_typed = false;
   for (int i = 0; i < io.InputQueueCharacters.Size; ++i) {
     const ImWchar c = io.InputQueueCharacters[i];
     if (c >= '0' && c <= '9' && session.badge_digits.size() < 32) session.badge_digits += char(c);
-    if (c == '\r') enter = true;
+    if (c != '\r') continue;
+    enter_typed = true;
+    submit();
+    if (!reads_badges()) return;  // a staff card opened a screen where digits mean something else
   }
-  enter = enter || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter), false) ||
-          ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_KeyPadEnter), false);
-  if (enter && !session.badge_digits.empty()) {
-    const std::string digits = std::move(session.badge_digits);
-    session.badge_digits.clear();
-    badge(digits);
-  }
+  // Enter held long enough for ImGui to see it down, without a '\r' (the headless tests).
+  if (!enter_typed && (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter), false) ||
+                       ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_KeyPadEnter), false)))
+    submit();
 }
 
 // ---- text -------------------------------------------------------------------------

@@ -122,6 +122,7 @@ class Ui {
 
  private:
   void note_input();
+  bool reads_badges() const;  // on this screen a reader's digits are a badge
   void read_badge_reader();
   void show_confirmation(const std::string& trainee_id, bool checked_in, const std::string& note = "");
   Speaker* speaker();
