@@ -8,45 +8,35 @@
 
 #include "tests/ui/driver.hpp"
 
+using ft::test::checked_in_today;
 using ft::test::UiDriver;
 
 namespace {
 
 constexpr std::int64_t kMinute = 60 * 1000;
 
-// One burst from the reader, delivered in a single frame as a fast reader's
-// keys reach the kiosk between two frames.
-void reader_burst(UiDriver& d, const std::string& keys) {
-  for (char c : keys) ImGui::GetIO().AddInputCharacter(static_cast<unsigned>(c));
-  d.frame();
-}
-
-void scan(UiDriver& d, const std::string& badge) { reader_burst(d, badge + "\r"); }
-
-bool checked_in_today(const ft::Centre& c, const std::string& id) {
-  const ft::Trainee* t = c.state().trainee(id);
-  if (!t) return false;
-  auto it = t->days.find(c.today());
-  return it != t->days.end() && it->second.has_check_in();
-}
-
-}  // namespace
-
-TEST_CASE("the next trainee's badge, scanned while the last one's confirmation shows, checks them in too") {
+// Bo's card is 1001, Åse's 1002, in a fresh centre.
+struct Queue {
   UiDriver d;
   const std::string bo = d.enrol("Bo Kristensen", "1234", "1001");
   const std::string aase = d.enrol("Åse Ærø-Ødegaard", "1234", "1002");
+};
+
+}  // namespace
+
+TEST_CASE_FIXTURE(Queue,
+                  "the next trainee's badge, scanned while the last one's confirmation shows, checks them in too") {
   const std::string nour = d.enrol("Nour Haddad", "1234", "1003");
-  scan(d, "1001");
+  d.scan_card("1001");
   REQUIRE(d.ui->session.confirmation.has_value());
   REQUIRE(d.ui->session.confirmation->trainee_id == bo);
 
   d.advance(1000);
-  scan(d, "1002");  // Bo's confirmation is still up
+  d.scan_card("1002");  // Bo's confirmation is still up
   REQUIRE(d.ui->session.confirmation.has_value());
   CHECK(d.ui->session.confirmation->trainee_id == aase);
   d.advance(1000);
-  scan(d, "1003");
+  d.scan_card("1003");
   REQUIRE(d.ui->session.confirmation.has_value());
   CHECK(d.ui->session.confirmation->trainee_id == nour);
 
@@ -56,15 +46,12 @@ TEST_CASE("the next trainee's badge, scanned while the last one's confirmation s
   CHECK(checked_in_today(*disk, nour));
 }
 
-TEST_CASE("a badge scanned over the double-tap question or the morning question is not lost") {
-  UiDriver d;
-  const std::string bo = d.enrol("Bo Kristensen", "1234", "1001");
-  const std::string aase = d.enrol("Åse Ærø-Ødegaard", "1234", "1002");
-  scan(d, "1001");
+TEST_CASE_FIXTURE(Queue, "a badge scanned over the double-tap question or the morning question is not lost") {
+  d.scan_card("1001");
   d.advance(kMinute);
-  scan(d, "1001");  // Bo again: the double-tap question, and Bo walks off
+  d.scan_card("1001");  // Bo again: the double-tap question, and Bo walks off
   REQUIRE(d.ui->session.screen == "double-tap");
-  scan(d, "1002");
+  d.scan_card("1002");
   REQUIRE(d.ui->session.confirmation.has_value());
   CHECK(d.ui->session.confirmation->trainee_id == aase);
   CHECK(checked_in_today(*ft::test::reopen(d), aase));
@@ -74,9 +61,9 @@ TEST_CASE("a badge scanned over the double-tap question or the morning question 
   // leaves the question open; Bo scans behind her.
   d.advance(24 * 60 * kMinute);
   REQUIRE(d.tap("pin.done"));
-  scan(d, "1002");
+  d.scan_card("1002");
   REQUIRE(d.ui->session.screen == "morning-question");
-  scan(d, "1001");  // Bo left without checking out yesterday too: now he is asked
+  d.scan_card("1001");  // Bo left without checking out yesterday too: now he is asked
   CHECK(d.ui->session.screen == "morning-question");
   CHECK(d.ui->session.morning.trainee_id == bo);
   auto disk = ft::test::reopen(d);
@@ -84,28 +71,22 @@ TEST_CASE("a badge scanned over the double-tap question or the morning question 
   CHECK(checked_in_today(*disk, bo));
 }
 
-TEST_CASE("a scan split across the moment the confirmation closes arrives whole") {
-  UiDriver d;
-  const std::string bo = d.enrol("Bo Kristensen", "1234", "1001");
-  const std::string aase = d.enrol("Åse Ærø-Ødegaard", "1234", "1002");
-  scan(d, "1001");
+TEST_CASE_FIXTURE(Queue, "a scan split across the moment the confirmation closes arrives whole") {
+  d.scan_card("1001");
   REQUIRE(d.ui->session.confirmation.has_value());
-  reader_burst(d, "10");                // the first half of Åse's card ...
+  d.reader_burst("10");                 // the first half of Åse's card ...
   d.advance(7000);                      // ... the confirmation's time runs out between two frames ...
-  reader_burst(d, "02\r");              // ... and the rest follows
+  d.reader_burst("02\r");               // ... and the rest follows
   CHECK(d.ui->session.banner.empty());  // not "unknown badge 02"
   REQUIRE(d.ui->session.confirmation.has_value());
   CHECK(d.ui->session.confirmation->trainee_id == aase);
   CHECK(checked_in_today(*ft::test::reopen(d), aase));
 }
 
-TEST_CASE("two scans that reach the kiosk in one frame are two punches, not one unknown badge") {
+TEST_CASE_FIXTURE(Queue, "two scans that reach the kiosk in one frame are two punches, not one unknown badge") {
   // A busy frame (a check-in waiting for the disk, the kiosk starting up) lets
   // the keys of two cards queue up; they arrive together in the next one.
-  UiDriver d;
-  const std::string bo = d.enrol("Bo Kristensen", "1234", "1001");
-  const std::string aase = d.enrol("Åse Ærø-Ødegaard", "1234", "1002");
-  reader_burst(d, "1001\r1002\r");
+  d.reader_burst("1001\r1002\r");
   CHECK(d.ui->session.banner.empty());
   REQUIRE(d.ui->session.confirmation.has_value());
   CHECK(d.ui->session.confirmation->trainee_id == aase);  // the last card's confirmation shows

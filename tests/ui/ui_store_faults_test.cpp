@@ -15,24 +15,13 @@
 
 #include "tests/ui/driver.hpp"
 
+using ft::test::checked_in_today;
 using ft::test::UiDriver;
 
 namespace {
 
 void tap_pin(UiDriver& d, const std::string& digits) {
   for (char c : digits) REQUIRE(d.tap("pin.key." + std::string(1, c)));
-}
-
-void scan(UiDriver& d, const std::string& badge) {
-  for (char c : badge + "\r") ImGui::GetIO().AddInputCharacter(static_cast<unsigned>(c));
-  d.frame();
-}
-
-bool checked_in_today(const ft::Centre& c, const std::string& id) {
-  const ft::Trainee* t = c.state().trainee(id);
-  if (!t) return false;
-  auto it = t->days.find(c.today());
-  return it != t->days.end() && it->second.has_check_in();
 }
 
 // Another program on the same file, in the middle of a write transaction.
@@ -108,20 +97,20 @@ TEST_CASE("in English, a card scanned while the database is locked is refused pl
   SecondWriter other(d.db_path);
   REQUIRE(other.locked);
 
-  scan(d, "1001");
+  d.scan_card("1001");
   CHECK(d.ui->session.screen == "pin");
   CHECK_FALSE(d.ui->session.confirmation.has_value());
   CHECK(d.ui->session.pin.message ==
         "You are not checked in: the terminal could not save it. Try again in a moment with your PIN or your card. "
         "If it happens again, tell an instructor.");
   CHECK(d.ui->session.pin.digits.empty());  // the card's digits are not left in the PIN pad
-  scan(d, "1001");                          // still locked: refused the same way, and nothing typed
+  d.scan_card("1001");                      // still locked: refused the same way, and nothing typed
   CHECK(d.ui->session.pin.message.find("not checked in") != std::string::npos);
   CHECK(d.ui->session.pin.digits.empty());
 
   other.release();
   CHECK(ft::test::reopen(d)->event_count() == before);
-  scan(d, "1001");
+  d.scan_card("1001");
   REQUIRE(d.ui->session.confirmation.has_value());
   CHECK(checked_in_today(*ft::test::reopen(d), bo));
   CHECK(ft::test::reopen(d)->event_count() == before + 1);
