@@ -23,18 +23,28 @@ TempDir::~TempDir() {
   std::filesystem::remove_all(path, ec);
 }
 
+namespace {
+// Built before fork(): a child of a process with threads (a test's typing
+// thread, SQLite's) must not allocate before exec, since another thread may
+// hold the allocator's lock at the fork. Seen as a hung child under ASan.
+std::vector<char*> exec_args(const std::vector<std::string>& argv) {
+  std::vector<char*> args;
+  for (const auto& a : argv) args.push_back(const_cast<char*>(a.c_str()));
+  args.push_back(nullptr);
+  return args;
+}
+}  // namespace
+
 RunResult run(const std::vector<std::string>& argv, const std::string& stdin_text) {
   int in[2], out[2], err[2];
   if (pipe(in) || pipe(out) || pipe(err)) throw std::runtime_error("pipe failed");
+  std::vector<char*> args = exec_args(argv);
   pid_t pid = fork();
   if (pid == 0) {
     dup2(in[0], 0);
     dup2(out[1], 1);
     dup2(err[1], 2);
     for (int fd : {in[0], in[1], out[0], out[1], err[0], err[1]}) close(fd);
-    std::vector<char*> args;
-    for (const auto& a : argv) args.push_back(const_cast<char*>(a.c_str()));
-    args.push_back(nullptr);
     execv(args[0], args.data());
     _exit(127);
   }
@@ -70,21 +80,22 @@ RunResult run(const std::vector<std::string>& argv, const std::string& stdin_tex
   return r;
 }
 
-Child spawn(const std::vector<std::string>& argv) {
+Child spawn(const std::vector<std::string>& argv) { return spawn_logged(argv, "/dev/null"); }
+
+Child spawn_logged(const std::vector<std::string>& argv, const std::string& stderr_path) {
   int out[2];
   if (pipe(out)) throw std::runtime_error("pipe failed");
   Child c;
+  std::vector<char*> args = exec_args(argv);
   c.pid = fork();
   if (c.pid == 0) {
     dup2(out[1], 1);
     int devnull = open("/dev/null", O_RDWR);
     dup2(devnull, 0);
-    dup2(devnull, 2);
+    const int err = open(stderr_path.c_str(), O_WRONLY | O_CREAT | O_APPEND, 0600);
+    dup2(err < 0 ? devnull : err, 2);
     close(out[0]);
     close(out[1]);
-    std::vector<char*> args;
-    for (const auto& a : argv) args.push_back(const_cast<char*>(a.c_str()));
-    args.push_back(nullptr);
     execv(args[0], args.data());
     _exit(127);
   }

@@ -32,6 +32,8 @@ struct Child {
   int out_fd = -1;
 };
 Child spawn(const std::vector<std::string>& argv);
+// The same, with its stderr appended to `stderr_path` (a kiosk's log).
+Child spawn_logged(const std::vector<std::string>& argv, const std::string& stderr_path);
 // Waits for the child; `killed` tells whether a signal ended it.
 RunResult finish(Child& child, bool& killed);
 

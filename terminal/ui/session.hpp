@@ -64,6 +64,7 @@ struct MyPageDraft {
 struct PinEntry {
   std::string digits;
   std::string message;  // a wrong PIN or a refusal, said plainly
+  bool by_card = false;  // a refused scan: the reader stays on, so the card can try again
 };
 
 struct AssessDraft {

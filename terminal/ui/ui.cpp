@@ -51,9 +51,7 @@ void Ui::frame() {
   if (!session.banner.empty() && now >= session.banner_until_ms) session.banner.clear();
   if (session.close_requested && session.screen != "staff-login") session.close_requested = false;
 
-  if (session.screen == "board" || session.screen == "practice" || session.screen == "lockout-help" ||
-      (session.screen == "staff-login" && session.login.staff_id.empty()))
-    read_badge_reader();
+  if (reads_badges()) read_badge_reader();
 
   drawn_minute_ = int(now / 60000);
   const ScreenDef* def = screens().find(session.screen);
@@ -109,10 +107,12 @@ void Ui::show(const std::string& name) {
 
 void Ui::go_home() {
   auto practice = std::move(session.practice);
+  std::string reader = std::move(session.badge_digits);
   session = Session{};  // every draft, the staff session and the identified trainee go
   session.language = options.language;  // the board speaks Danish again
   session.last_input_ms = now_ms();
   session.practice = std::move(practice);  // a practice session ends only by its button or the timeout
+  session.badge_digits = std::move(reader);  // a scan under way when a timer brings the board back
   if (session.practice) session.screen = "practice";
 }
 
@@ -228,7 +228,7 @@ void Ui::punch(const Actor& actor, const std::string& trainee_id, bool verified)
     session.screen = "pin";
     session.confirmation.reset();
     session.pin = PinEntry{};
-    session.pin.message = refusal(*out.refusal);
+    session.pin.message = punch_refusal(*out.refusal, !inside);
     return;
   }
   if (out.notice && out.notice->code == "double_tap") {
@@ -264,7 +264,7 @@ void Ui::check_out_now(const Actor& actor, const std::string& trainee_id) {
     session.screen = "pin";
     session.confirmation.reset();
     session.pin = PinEntry{};
-    session.pin.message = refusal(*out.refusal);
+    session.pin.message = punch_refusal(*out.refusal, false);
     return;
   }
   show_confirmation(trainee_id, false);
@@ -343,7 +343,11 @@ void Ui::badge(const std::string& digits) {
     set_banner(t("practice.only_you"));
     return;
   }
-  if (auth.actor->role == Role::Trainee) return punch(*auth.actor, auth.actor->id, true);
+  if (auth.actor->role == Role::Trainee) {
+    punch(*auth.actor, auth.actor->id, true);
+    if (session.screen == "pin" && !session.confirmation) session.pin.by_card = true;  // refused: "try again"
+    return;
+  }
   if (session.login.for_close && session.close_requested) {
     if (auth.actor->role == Role::Supervisor) session.close_confirmed = true;
     return;
@@ -351,24 +355,56 @@ void Ui::badge(const std::string& digits) {
   begin_staff_session(*auth.actor);
 }
 
+bool Ui::reads_badges() const {
+  // Everywhere but where digits are a PIN or text being typed. Trainees queue
+  // at the reader in the morning: the next card arrives while the last
+  // trainee's confirmation, double-tap or morning question is still up, and
+  // a scan ignored there is lost without a word.
+  const std::string& s = session.screen;
+  return s == "board" || s == "practice" || s == "lockout-help" || s == "double-tap" || s == "morning-question" ||
+         (s == "pin" && (session.confirmation || session.pin.by_card)) ||
+         (s == "staff-login" && session.login.staff_id.empty());
+}
+
 void Ui::read_badge_reader() {
   // A keyboard-wedge reader types digits then Enter, as fast as a keyboard can.
-  const ImGuiIO& io = ImGui::GetIO();
-  // The kiosk also queues Enter as '\r': a reader presses and releases it within
-  // one frame, which ImGui 1.86's key-down state cannot see.
-  bool enter = false;
-  for (int i = 0; i < io.InputQueueCharacters.Size; ++i) {
-    const ImWchar c = io.InputQueueCharacters[i];
-    if (c >= '0' && c <= '9' && session.badge_digits.size() < 32) session.badge_digits += char(c);
-    if (c == '\r') enter = true;
-  }
-  enter = enter || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter), false) ||
-          ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_KeyPadEnter), false);
-  if (enter && !session.badge_digits.empty()) {
+  // The kiosk queues Enter as '\r' among the characters: a reader presses and
+  // releases it within one frame, which ImGui 1.86's key-down state cannot see.
+  // A frame that waited (on the disk, on start-up) can hold the keys of two
+  // cards, so each Enter takes the digits before it, in the order typed.
+  // The keys of a card that was read are the reader's: the screen it opens
+  // (a PIN pad after a refusal, a staff screen) must not take them as typing.
+  ImGuiIO& io = ImGui::GetIO();
+  bool read = false;
+  const auto submit = [this, &read] {
     const std::string digits = std::move(session.badge_digits);
     session.badge_digits.clear();
+    if (digits.empty()) return;
+    read = true;
     badge(digits);
+  };
+  bool enter_typed = false;
+  for (int i = 0; i < io.InputQueueCharacters.Size && reads_badges(); ++i) {
+    const ImWchar c = io.InputQueueCharacters[i];
+    if (c >= '0' && c <= '9' && session.badge_digits.size() < 32) session.badge_digits += char(c);
+    if (c != '\r') continue;
+    enter_typed = true;
+    submit();  // a staff card may open a screen where digits mean something else: the loop stops
   }
+  // Enter held long enough for ImGui to see it down, without a '\r' (the headless tests).
+  if (!enter_typed && (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter), false) ||
+                       ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_KeyPadEnter), false)))
+    submit();
+  if (read) io.InputQueueCharacters.resize(0);
+}
+
+std::string Ui::punch_refusal(const Refusal& r, bool checking_in) const {
+  // A store fault is not the trainee's doing: say first that the punch was
+  // not saved, then what to do; the cause follows for the instructor and IT.
+  if (r.code.rfind("store.", 0) != 0) return refusal(r);
+  const std::string not_saved = t(checking_in ? "pin.not_saved_in" : "pin.not_saved_out");
+  if (r.code == "store.busy") return not_saved + " " + t("pin.try_again");
+  return not_saved + " " + t("pin.tell_staff") + " " + refusal(r);
 }
 
 // ---- text -------------------------------------------------------------------------

@@ -127,6 +127,9 @@ class Ui {
 
  private:
   void note_input();
+  bool reads_badges() const;  // on this screen a reader's digits are a badge
+  // Why a check-in or check-out was not done; for a store fault, that it was not saved and what to do.
+  std::string punch_refusal(const Refusal& r, bool checking_in) const;
   void read_badge_reader();
   void show_confirmation(const std::string& trainee_id, bool checked_in, const std::string& note = "");
   Speaker* speaker();

@@ -130,6 +130,11 @@ void UiDriver::type(const std::string& ascii) {
   }
 }
 
+void UiDriver::reader_burst(const std::string& keys) {
+  for (char c : keys) ImGui::GetIO().AddInputCharacter(static_cast<unsigned>(c));
+  frame();
+}
+
 void UiDriver::press_enter() {
   ImGuiIO& io = ImGui::GetIO();
   io.KeysDown[kEnter] = true;
@@ -180,6 +185,13 @@ std::unique_ptr<Centre> reopen(const UiDriver& d) {
   auto c = Centre::open(d.db_path, d.env->rules, d.env->catalogue, se, Clock::fixed(d.now_ms));
   if (!c) throw std::runtime_error("cannot reopen: " + se.code);
   return c;
+}
+
+bool checked_in_today(const Centre& c, const std::string& trainee_id) {
+  const Trainee* t = c.state().trainee(trainee_id);
+  if (!t) return false;
+  auto it = t->days.find(c.today());
+  return it != t->days.end() && it->second.has_check_in();
 }
 
 }  // namespace ft::test

@@ -56,6 +56,10 @@ class UiDriver {
   bool scroll_to(const std::string& id, const std::string& handle);
   void type(const std::string& ascii);  // characters, as a keyboard or badge reader
   void press_enter();
+  // Keys all in one frame, as the kiosk's callbacks deliver a fast reader's
+  // burst between two frames ('\r' stands for Enter, see kiosk.cpp).
+  void reader_burst(const std::string& keys);
+  void scan_card(const std::string& badge) { reader_burst(badge + "\r"); }
   void advance(std::int64_t ms);  // moves the pinned clock on
   void show(const std::string& screen) {
     ui->show(screen);
@@ -85,5 +89,6 @@ class UiDriver {
 
 // Opens the same file again, as another process would: what the UI did is on disk.
 std::unique_ptr<Centre> reopen(const UiDriver& d);
+bool checked_in_today(const Centre& c, const std::string& trainee_id);
 
 }  // namespace ft::test

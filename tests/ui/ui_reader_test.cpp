@@ -1,0 +1,96 @@
+// The keyboard-wedge badge reader as the kiosk feeds it: digits and Enter
+// arrive as typed characters ('\r' for Enter, see kiosk.cpp's key callback),
+// often all within one frame. In the morning the trainees queue at the
+// reader, so the next card is held to it while the last trainee's
+// confirmation, double-tap question or morning question is still on screen;
+// those scans must punch, not vanish. Results are checked in the SQLite file.
+#include <doctest/doctest.h>
+
+#include "tests/ui/driver.hpp"
+
+using ft::test::checked_in_today;
+using ft::test::UiDriver;
+
+namespace {
+
+constexpr std::int64_t kMinute = 60 * 1000;
+
+// Bo's card is 1001, Åse's 1002, in a fresh centre.
+struct Queue {
+  UiDriver d;
+  const std::string bo = d.enrol("Bo Kristensen", "1234", "1001");
+  const std::string aase = d.enrol("Åse Ærø-Ødegaard", "1234", "1002");
+};
+
+}  // namespace
+
+TEST_CASE_FIXTURE(Queue,
+                  "the next trainee's badge, scanned while the last one's confirmation shows, checks them in too") {
+  const std::string nour = d.enrol("Nour Haddad", "1234", "1003");
+  d.scan_card("1001");
+  REQUIRE(d.ui->session.confirmation.has_value());
+  REQUIRE(d.ui->session.confirmation->trainee_id == bo);
+
+  d.advance(1000);
+  d.scan_card("1002");  // Bo's confirmation is still up
+  REQUIRE(d.ui->session.confirmation.has_value());
+  CHECK(d.ui->session.confirmation->trainee_id == aase);
+  d.advance(1000);
+  d.scan_card("1003");
+  REQUIRE(d.ui->session.confirmation.has_value());
+  CHECK(d.ui->session.confirmation->trainee_id == nour);
+
+  auto disk = ft::test::reopen(d);
+  CHECK(checked_in_today(*disk, bo));
+  CHECK(checked_in_today(*disk, aase));
+  CHECK(checked_in_today(*disk, nour));
+}
+
+TEST_CASE_FIXTURE(Queue, "a badge scanned over the double-tap question or the morning question is not lost") {
+  d.scan_card("1001");
+  d.advance(kMinute);
+  d.scan_card("1001");  // Bo again: the double-tap question, and Bo walks off
+  REQUIRE(d.ui->session.screen == "double-tap");
+  d.scan_card("1002");
+  REQUIRE(d.ui->session.confirmation.has_value());
+  CHECK(d.ui->session.confirmation->trainee_id == aase);
+  CHECK(checked_in_today(*ft::test::reopen(d), aase));
+  CHECK_FALSE(ft::test::reopen(d)->state().trainee(bo)->days.begin()->second.has_check_out());
+
+  // The next morning Åse has no check-out for yesterday: she is asked, and
+  // leaves the question open; Bo scans behind her.
+  d.advance(24 * 60 * kMinute);
+  REQUIRE(d.tap("pin.done"));
+  d.scan_card("1002");
+  REQUIRE(d.ui->session.screen == "morning-question");
+  d.scan_card("1001");  // Bo left without checking out yesterday too: now he is asked
+  CHECK(d.ui->session.screen == "morning-question");
+  CHECK(d.ui->session.morning.trainee_id == bo);
+  auto disk = ft::test::reopen(d);
+  CHECK(checked_in_today(*disk, aase));
+  CHECK(checked_in_today(*disk, bo));
+}
+
+TEST_CASE_FIXTURE(Queue, "a scan split across the moment the confirmation closes arrives whole") {
+  d.scan_card("1001");
+  REQUIRE(d.ui->session.confirmation.has_value());
+  d.reader_burst("10");                 // the first half of Åse's card ...
+  d.advance(7000);                      // ... the confirmation's time runs out between two frames ...
+  d.reader_burst("02\r");               // ... and the rest follows
+  CHECK(d.ui->session.banner.empty());  // not "unknown badge 02"
+  REQUIRE(d.ui->session.confirmation.has_value());
+  CHECK(d.ui->session.confirmation->trainee_id == aase);
+  CHECK(checked_in_today(*ft::test::reopen(d), aase));
+}
+
+TEST_CASE_FIXTURE(Queue, "two scans that reach the kiosk in one frame are two punches, not one unknown badge") {
+  // A busy frame (a check-in waiting for the disk, the kiosk starting up) lets
+  // the keys of two cards queue up; they arrive together in the next one.
+  d.reader_burst("1001\r1002\r");
+  CHECK(d.ui->session.banner.empty());
+  REQUIRE(d.ui->session.confirmation.has_value());
+  CHECK(d.ui->session.confirmation->trainee_id == aase);  // the last card's confirmation shows
+  auto disk = ft::test::reopen(d);
+  CHECK(checked_in_today(*disk, bo));
+  CHECK(checked_in_today(*disk, aase));
+}
