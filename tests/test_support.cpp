@@ -23,7 +23,6 @@ TempDir::~TempDir() {
   std::filesystem::remove_all(path, ec);
 }
 
-namespace {
 // Built before fork(): a child of a process with threads (a test's typing
 // thread, SQLite's) must not allocate before exec, since another thread may
 // hold the allocator's lock at the fork. Seen as a hung child under ASan.
@@ -33,7 +32,6 @@ std::vector<char*> exec_args(const std::vector<std::string>& argv) {
   args.push_back(nullptr);
   return args;
 }
-}  // namespace
 
 RunResult run(const std::vector<std::string>& argv, const std::string& stdin_text) {
   int in[2], out[2], err[2];

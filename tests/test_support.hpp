@@ -26,6 +26,9 @@ struct RunResult {
 };
 // Runs a program with arguments (no shell), capturing stdout and stderr.
 RunResult run(const std::vector<std::string>& argv, const std::string& stdin_text = "");
+// argv as execv() wants it. Build it before fork(): a child of a threaded
+// process must not allocate before exec (another thread may hold malloc's lock).
+std::vector<char*> exec_args(const std::vector<std::string>& argv);
 // A child process whose stdout is read after it ends; for crash tests that kill it.
 struct Child {
   int pid = -1;

@@ -210,15 +210,13 @@ std::string digest_of_log(Database& db) {
 }
 
 pid_t spawn(const std::vector<std::string>& argv, const std::string& out_file) {
+  std::vector<char*> args = exec_args(argv);  // nothing is allocated after the fork
   pid_t pid = fork();
   if (pid == 0) {
     const int fd = ::open(out_file.c_str(), O_WRONLY | O_CREAT | O_APPEND, 0600);
     dup2(fd, 1);
     dup2(fd, 2);
     close(fd);
-    std::vector<char*> args;
-    for (const auto& a : argv) args.push_back(const_cast<char*>(a.c_str()));
-    args.push_back(nullptr);
     execv(args[0], args.data());
     _exit(127);
   }
