@@ -198,8 +198,9 @@ bool FlatPayload::parse(std::string_view s) {
       if (!read_string(s, i, f.str)) break;
       f.kind = Kind::String;
     } else if (c == '-' || (c >= '0' && c <= '9')) {
-      // Strict JSON number grammar; an integer is read exactly, a number
-      // with a fraction or exponent reads as absent (nlohmann: a float).
+      // Strict JSON number grammar; an integer is read exactly. Our payloads
+      // never hold a fraction or an exponent, so such a number is left to
+      // nlohmann, whose rules (a double, refused when it overflows) decide.
       const std::size_t start = i;
       if (s[i] == '-') ++i;
       if (i >= s.size()) break;
@@ -221,13 +222,10 @@ bool FlatPayload::parse(std::string_view s) {
         if (i >= s.size() || s[i] < '0' || s[i] > '9') break;
         while (i < s.size() && s[i] >= '0' && s[i] <= '9') ++i;
       }
-      if (is_float) {
-        f.kind = Kind::Null;
-      } else {
-        const auto r = std::from_chars(s.data() + start, s.data() + i, f.number);
-        if (r.ec != std::errc()) break;  // beyond 64 bits: leave it to nlohmann
-        f.kind = Kind::Integer;
-      }
+      if (is_float) break;
+      const auto r = std::from_chars(s.data() + start, s.data() + i, f.number);
+      if (r.ec != std::errc()) break;  // beyond 64 bits: leave it to nlohmann
+      f.kind = Kind::Integer;
     } else if (s.substr(i, 4) == "true") {
       f.kind = Kind::Bool, f.number = 1, i += 4;
     } else if (s.substr(i, 5) == "false") {

@@ -15,6 +15,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const auto j = ft::Json::parse(text.begin(), text.end(), nullptr, false);
   if (j.is_discarded() || !j.is_object()) std::abort();  // accepted what nlohmann refuses
   for (const auto& [key, value] : j.items()) {
+    // The nlohmann accessors take the key as a C string, as the fold names
+    // its fields; a key with a NUL in it cannot be asked for that way.
+    if (key.find('\0') != std::string::npos) continue;
     if (flat.text(key) != ft::payload::text(j, key.c_str())) std::abort();
     if (flat.integer(key) != ft::payload::integer(j, key.c_str())) std::abort();
     if (flat.flag(key) != ft::payload::flag(j, key.c_str())) std::abort();
