@@ -108,19 +108,19 @@ void draw_frame(GLFWwindow* window, ui::Ui& ui) {
 // ---- start-up -----------------------------------------------------------------------------
 
 int run_kiosk(const KioskOptions& o) {
-  // Configuration, translations and catalogue load while GLFW connects to the display.
+  // Configuration first, on this thread alone. Loading it on a thread beside
+  // glfwInit() gained nothing when measured: Xlib reads its compose table a
+  // character at a time with getc(), which locks on every call once a process
+  // has a second thread, and glfwInit() grew by more than the load took.
   std::string error;
-  auto loading = std::async(std::launch::async, [&] { return load_environment(o.config_path, error); });
-  glfwSetErrorCallback(on_glfw_error);
-  const bool display = glfwInit();
-  auto env = loading.get();
+  auto env = load_environment(o.config_path, error);
   if (!env) {
-    if (display) glfwTerminate();
     log(LogLevel::Error, error);
     return 1;
   }
   const Translations& tr = env->tr(o.language);
-  if (!display) {
+  glfwSetErrorCallback(on_glfw_error);
+  if (!glfwInit()) {
     log(LogLevel::Error, tr("kiosk.no_display"));
     return 1;
   }
