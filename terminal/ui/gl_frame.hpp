@@ -11,8 +11,9 @@ namespace ft::ui {
 class Ui;
 
 // After ImGui_ImplOpenGL3_Init: compiles the shaders and uploads the font
-// atlas now rather than in the first frame, then frees the atlas's CPU copy
-// (4 bytes a pixel), which nothing reads again: the kiosk never rebuilds it.
+// atlas now rather than in the first frame (one byte a pixel where the
+// context allows), then frees the atlas's CPU copies, which nothing reads
+// again: the kiosk never rebuilds the atlas.
 bool upload_gl_objects();
 
 // Leaves the picture in the back buffer; the kiosk then swaps, the screenshot reads it.
