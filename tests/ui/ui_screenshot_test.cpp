@@ -96,3 +96,37 @@ TEST_CASE("every screen renders in both languages to a real PNG under a display"
     }
   }
 }
+
+TEST_CASE("a screenshot is the right way up, for its owner's eyes only, and a file it cannot write is named") {
+  if (!std::getenv("DISPLAY")) {
+    MESSAGE("DISPLAY is not set: screenshot rendering skipped (CI runs ctest under xvfb-run)");
+    return;
+  }
+  const std::string bin = ft::test::binary("floor-terminal");
+  ft::test::TempDir dir;
+  const std::string db = dir.file("demo.db");
+  REQUIRE(ft::test::run({bin, "seed-demo", "--db", db}).exit_code == 0);
+  const std::string png = dir.file("board.png");
+  auto r = ft::test::run({bin, "screenshot", "--db", db, "--screen", "board", "--size", "1280x800", "--out", png});
+  REQUIRE_MESSAGE(r.exit_code == 0, r.err);
+  // The board shows the trainees' names: the picture is personal data.
+  using std::filesystem::perms;
+  CHECK((std::filesystem::status(png).permissions() & perms::all) == (perms::owner_read | perms::owner_write));
+  int w = 0, h = 0, n = 0;
+  unsigned char* pixels = stbi_load(png.c_str(), &w, &h, &n, 3);
+  REQUIRE(pixels != nullptr);
+  CHECK(n == 3);  // no alpha channel: a screen is opaque
+  const auto brightness = [&](int x, int y) {
+    const unsigned char* p = pixels + (size_t(y) * size_t(w) + size_t(x)) * 3;
+    return p[0] + p[1] + p[2];
+  };
+  CHECK(brightness(2, 2) < 200);      // the dark title bar is at the top ...
+  CHECK(brightness(2, h - 3) > 600);  // ... and the light background at the bottom
+  stbi_image_free(pixels);
+
+  r = ft::test::run({bin, "screenshot", "--db", db, "--screen", "board", "--size", "1280x800", "--out",
+                     dir.file("no such folder/board.png")});
+  CHECK(r.exit_code == 1);
+  CHECK(r.err.find("could not write") != std::string::npos);
+  CHECK(r.err.find("no such folder/board.png") != std::string::npos);
+}
