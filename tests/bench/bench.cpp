@@ -1,11 +1,13 @@
 // floor-bench entry point and shared helpers. Usage: floor-bench [--quick] [--only NAME]
 #include "tests/bench/bench.hpp"
 
+#include <spawn.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include <algorithm>
+#include <cstring>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -68,26 +70,39 @@ double vm_hwm_mib(pid_t pid) {
 }
 
 pid_t start_process(const std::vector<std::string>& argv, int out_fd, const std::vector<std::string>& env) {
-  pid_t pid = fork();
-  if (pid == 0) {
-    dup2(out_fd, 1);
-    dup2(out_fd, 2);
-    close(out_fd);
-    for (const auto& e : env) putenv(const_cast<char*>(e.c_str()));
-    std::vector<char*> args;
-    for (const auto& a : argv) args.push_back(const_cast<char*>(a.c_str()));
-    args.push_back(nullptr);
-    execv(args[0], args.data());
-    _exit(127);
+  // posix_spawn, not fork: glibc's returns only once the child has exec'd
+  // (it shares our memory until then), so every VmHWM read of the child is
+  // of the program itself and never of this large benchmark process, and the
+  // environment is built here rather than changed in a forked child.
+  std::vector<std::string> vars;
+  for (char** e = environ; *e; ++e) {
+    const std::string var(*e);
+    const auto named = [&](const std::string& added) {
+      return added.compare(0, added.find('=') + 1, var, 0, var.find('=') + 1) == 0;
+    };
+    if (std::none_of(env.begin(), env.end(), named)) vars.push_back(var);
   }
+  vars.insert(vars.end(), env.begin(), env.end());
+  std::vector<char*> envp, args;
+  for (auto& v : vars) envp.push_back(v.data());
+  envp.push_back(nullptr);
+  for (const auto& a : argv) args.push_back(const_cast<char*>(a.c_str()));
+  args.push_back(nullptr);
+  posix_spawn_file_actions_t actions;
+  posix_spawn_file_actions_init(&actions);
+  posix_spawn_file_actions_adddup2(&actions, out_fd, 1);
+  posix_spawn_file_actions_adddup2(&actions, out_fd, 2);
+  pid_t pid = 0;
+  const int rc = posix_spawn(&pid, args[0], &actions, nullptr, args.data(), envp.data());
+  posix_spawn_file_actions_destroy(&actions);
+  if (rc != 0) throw std::runtime_error("cannot start " + argv[0] + ": " + std::strerror(rc));
   return pid;
 }
 
 Run run_process(const std::vector<std::string>& argv, const std::vector<std::string>& env) {
   // Output goes to a file, not a pipe, so the parent is free to poll. The
   // peak is the child's VmHWM, sampled every 2 ms: wait4's ru_maxrss would
-  // include this (large) benchmark process, which the child was a fork of
-  // until it exec'd.
+  // count the child's pages from before its exec.
   char out_path[] = "/tmp/floor-bench-out-XXXXXX";
   const int out = mkstemp(out_path);
   if (out < 0) throw std::runtime_error("mkstemp failed");

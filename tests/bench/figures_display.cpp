@@ -114,7 +114,7 @@ void bench_display(const Workdir& w, bool quick) {
               met ? "met" : "short");
   std::fflush(stdout);
   note(
-      "first_frame: fork to exit right after the first glfwSwapBuffers (kiosk: FT_EXIT_AFTER_FIRST_FRAME=1, demo "
+      "first_frame: spawn to exit right after the first glfwSwapBuffers (kiosk: FT_EXIT_AFTER_FIRST_FRAME=1, demo "
       "centre, board), median of " +
       std::to_string(runs) + "; baseline a bare GLFW window with a GL context (s)");
   figure("first_frame", percentile(ours, 0.5), percentile(bare, 0.5), 1.3, true, "s");
