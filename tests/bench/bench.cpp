@@ -2,7 +2,6 @@
 #include "tests/bench/bench.hpp"
 
 #include <spawn.h>
-#include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -38,25 +37,6 @@ double percentile(std::vector<double> v, double p) {
   std::sort(v.begin(), v.end());
   const size_t i = std::min(v.size() - 1, static_cast<size_t>(p * static_cast<double>(v.size() - 1) + 0.5));
   return v[i];
-}
-
-ChildCost in_child(const std::function<void()>& work) {
-  const auto start = Clock::now();
-  pid_t pid = fork();
-  if (pid == 0) {
-    try {
-      work();
-    } catch (const std::exception& e) {
-      std::fprintf(stderr, "benchmark child failed: %s\n", e.what());
-      _exit(1);
-    }
-    _exit(0);
-  }
-  int status = 0;
-  rusage usage{};
-  wait4(pid, &status, 0, &usage);
-  if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) throw std::runtime_error("a benchmark child failed");
-  return ChildCost{seconds_since(start), usage.ru_maxrss / 1024.0};
 }
 
 std::string binary(const std::string& name) { return std::string(FT_BUILD_DIR) + "/" + name; }
@@ -202,6 +182,7 @@ int main(int argc, char** argv) {
     const std::string a = argv[i];
     if (a == "--quick") quick = true;
     else if (a == "--only" && i + 1 < argc) only = argv[++i];
+    else if (a == "--rebuild-child" && i + 1 < argc) return rebuild_child(argv[++i]);
     else {
       std::fprintf(stderr, "usage: floor-bench [--quick] [--only checkin|rebuild|scaling|sync|sync-scaling|display]\n");
       return 2;

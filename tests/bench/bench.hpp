@@ -5,7 +5,6 @@
 
 #include <chrono>
 #include <cstdint>
-#include <functional>
 #include <string>
 #include <vector>
 
@@ -26,8 +25,6 @@ void note(const std::string& text);  // a "# ..." line beside the figures
 double percentile(std::vector<double> v, double p);
 
 // Runs `work` in a forked child; returns its wall time in seconds and peak RSS in MiB.
-struct ChildCost { double seconds = 0; double peak_mib = 0; };
-ChildCost in_child(const std::function<void()>& work);
 
 struct Workdir {
   std::string path;
@@ -39,8 +36,9 @@ struct Workdir {
 // A program of the build tree (floor-terminal, sync-server, the baselines).
 std::string binary(const std::string& name);
 // Runs argv to completion with `env` added to the environment; stdout and
-// stderr captured together. Wall time from fork to exit; peak RSS is the
-// child's own VmHWM, sampled (wait4 would count the parent it was forked from).
+// stderr captured together. Wall time from spawn to exit; peak RSS is the
+// child's own VmHWM, sampled every 2 ms (a child that peaks in its last
+// moment should print its own, as --rebuild-child does).
 struct Run { int exit_code = -1; double seconds = 0; double peak_mib = 0; std::string out; };
 Run run_process(const std::vector<std::string>& argv, const std::vector<std::string>& env = {});
 // Starts argv with stdout and stderr on out_fd and `env` added; does not wait.
@@ -57,6 +55,7 @@ void make_history(const std::string& db_path, std::int64_t events);
 void bench_checkin(const Workdir& w, bool quick);
 void bench_rebuild(const Workdir& w, bool quick);
 void bench_scaling(const Workdir& w, bool quick);
+int rebuild_child(const std::string& db_path);  // floor-bench --rebuild-child DB: one rebuild, prints seconds and peak
 void bench_sync(const Workdir& w, bool quick);          // sync_full_history
 void bench_sync_scaling(const Workdir& w, bool quick);  // scaling: sync
 void bench_display(const Workdir& w, bool quick);       // idle_cpu, first_frame, kiosk_rss (needs DISPLAY)
