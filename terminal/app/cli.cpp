@@ -137,7 +137,6 @@ int run_cli(const std::vector<std::string>& argv) {
     if (!cli.only({"--db", "--config", "--windowed", "--lang"})) return kExitUsage;
     KioskOptions k;
     k.db_path = args->get("--db").value_or(c == "demo" ? "demo-centre.db" : "/var/lib/floor-terminal/centre.db");
-    k.config_path = config;
     k.windowed = args->has("--windowed");
     k.language = args->get("--lang").value_or("da");
     if (c == "demo") {
@@ -145,7 +144,7 @@ int run_cli(const std::vector<std::string>& argv) {
       for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(k.db_path + suffix, ec);
       if (int rc = cmd_seed_demo(cli); rc != kExitOk) return rc;
     }
-    return run_kiosk(k);
+    return run_kiosk(k, cli.env);
   }
   if (c == "seed-demo") return cmd_seed_demo(cli);
   if (c == "status") return cmd_status(cli);

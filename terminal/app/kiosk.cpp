@@ -107,18 +107,14 @@ void draw_frame(GLFWwindow* window, ui::Ui& ui) {
 
 // ---- start-up -----------------------------------------------------------------------------
 
-int run_kiosk(const KioskOptions& o) {
-  // Configuration first, on this thread alone. Loading it on a thread beside
-  // glfwInit() gained nothing when measured: Xlib reads its compose table a
-  // character at a time with getc(), which locks on every call once a process
-  // has a second thread, and glfwInit() grew by more than the load took.
-  std::string error;
-  auto env = load_environment(o.config_path, error);
-  if (!env) {
-    log(LogLevel::Error, error);
-    return 1;
-  }
+int run_kiosk(const KioskOptions& o, const Environment& environment) {
+  // The command line has loaded the configuration, on this thread alone.
+  // Loading it on a thread beside glfwInit() gained nothing when measured:
+  // Xlib reads its compose table a character at a time with getc(), which
+  // locks on every call once a process has a second thread.
+  const Environment* env = &environment;
   const Translations& tr = env->tr(o.language);
+  std::string error;
   glfwSetErrorCallback(on_glfw_error);
   if (!glfwInit()) {
     log(LogLevel::Error, tr("kiosk.no_display"));

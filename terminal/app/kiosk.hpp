@@ -3,17 +3,19 @@
 #pragma once
 #include <string>
 
+#include "terminal/app/environment.hpp"
+
 namespace ft {
 
 struct KioskOptions {
   std::string db_path;
-  std::string config_path;  // empty: defaults (and /etc/floor-terminal/config.toml)
-  bool windowed = false;    // a 1280x800 window with a visible cursor, for development
+  bool windowed = false;  // a 1280x800 window with a visible cursor, for development
   std::string language = "da";
 };
 
 // Returns the process exit code: 0 after a supervisor closed the kiosk, 1 when
 // it could not start (one sentence on stderr: no display, no fonts, database).
-int run_kiosk(const KioskOptions& options);
+// `environment`: the configuration, catalogue and translations, loaded once by the command line.
+int run_kiosk(const KioskOptions& options, const Environment& environment);
 
 }  // namespace ft
