@@ -21,17 +21,39 @@ std::uint32_t be32(const unsigned char* p) {
   return (std::uint32_t(p[0]) << 24) | (std::uint32_t(p[1]) << 16) | (std::uint32_t(p[2]) << 8) | p[3];
 }
 
-// Reads the 100-byte SQLite header ourselves, so nothing is written to a
-// file that turns out not to be ours (SQLite could otherwise create a WAL
-// or set pragmas on it).
+// Reads the 100-byte SQLite header before SQLite may write anything (a WAL,
+// pragmas) to a file that turns out not to be ours: through SQLite's own file
+// layer, never through a descriptor of our own. POSIX record locks belong to
+// the process, and closing any descriptor of the file drops all of them, also
+// those SQLite holds for this process's other connections to it (the kiosk
+// has two: the board and the sync engine). Another process closing its
+// connection would then take itself for the last one and delete the WAL under
+// them, and their writes would be lost (sqlite.org/howtocorrupt.html, 2.2).
+// SQLite keeps such a descriptor open until its locks are let go.
 FileKind classify(const std::string& path) {
-  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) return errno == ENOENT ? FileKind::Missing : FileKind::Unreadable;
-  unsigned char header[100];
-  ssize_t n = ::read(fd, header, sizeof header);
-  ::close(fd);
-  if (n == 0) return FileKind::Empty;
-  if (n < 100 || std::memcmp(header, "SQLite format 3\0", 16) != 0) return FileKind::Foreign;
+  struct stat st {};
+  if (::stat(path.c_str(), &st) != 0) return errno == ENOENT ? FileKind::Missing : FileKind::Unreadable;
+  if (st.st_size == 0) return FileKind::Empty;
+  sqlite3* probe = nullptr;
+  if (sqlite3_open_v2(path.c_str(), &probe, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, nullptr) != SQLITE_OK) {
+    sqlite3_close(probe);
+    if (::access(path.c_str(), R_OK) == 0) errno = EIO;  // readable, yet SQLite could not open it
+    return FileKind::Unreadable;
+  }
+  unsigned char header[100] = {};
+  sqlite3_file* file = nullptr;
+  int rc = sqlite3_file_control(probe, "main", SQLITE_FCNTL_FILE_POINTER, &file);
+  if (rc == SQLITE_OK && file && file->pMethods)
+    rc = file->pMethods->xRead(file, header, sizeof header, 0);
+  else
+    rc = SQLITE_ERROR;
+  sqlite3_close(probe);
+  if (rc == SQLITE_IOERR_SHORT_READ) return FileKind::Foreign;  // shorter than a header
+  if (rc != SQLITE_OK) {
+    errno = EIO;
+    return FileKind::Unreadable;
+  }
+  if (std::memcmp(header, "SQLite format 3\0", 16) != 0) return FileKind::Foreign;
   const auto app_id = be32(header + 68);
   const auto user_version = be32(header + 60);
   if (app_id == static_cast<std::uint32_t>(kApplicationId)) return FileKind::Ours;

@@ -317,3 +317,29 @@ TEST_CASE("an own event whose stored payload is not a JSON object is never pushe
   std::int64_t last = 0;
   CHECK(load_events(c->db(), 0, last).back().payload == Json::object());  // the fold reads it as empty
 }
+
+TEST_CASE("a second connection in the same process keeps the first one's locks, so another process cannot drop the WAL") {
+  // POSIX record locks belong to the process: closing any descriptor of the
+  // file drops all of them, also those SQLite holds for other connections.
+  // The kiosk opens the file twice (the board and the sync engine); another
+  // process (the command line, a backup) must still see every write after.
+  TempDir dir;
+  const std::string path = dir.file("centre.db");
+  auto board = open_centre(path);
+  enrol(*board, "Åse Ærø-Ødegaard");
+  StoreError error;
+  auto engine = Database::open(path, error);  // the sync engine's connection, opened second
+  REQUIRE(engine);
+  const auto events_elsewhere = [&] {
+    auto r = test::run({"/usr/bin/sqlite3", path, "SELECT COUNT(*) FROM events"});
+    REQUIRE_MESSAGE(r.exit_code == 0, r.err);
+    return std::stoll(r.out);
+  };
+  CHECK(events_elsewhere() == 1);  // that process closes its connection: it must not think it is the last
+  CHECK(std::filesystem::exists(path + "-wal"));
+  enrol(*board, "Bo Kristensen");
+  CHECK(events_elsewhere() == 2);
+  engine.reset();
+  enrol(*board, "Nour Haddad");  // and after the second connection closes again
+  CHECK(events_elsewhere() == 3);
+}

@@ -62,7 +62,9 @@ TEST_CASE("the kiosk's sync engine pulls what another terminal did, and its log 
 
   const pid_t kiosk = spawn({binary("floor-terminal"), "--db", kiosk_db, "--windowed"}, dir.file("kiosk.log"));
   // 1. Pulled by the kiosk's engine on its own.
-  CHECK(eventually([&] { return trainee_status(kiosk_db, trainee)["checked_in"] == true; }));
+  CHECK_MESSAGE(eventually([&] { return trainee_status(kiosk_db, trainee)["checked_in"] == true; }),
+                "kiosk log:\n", read_file(dir.file("kiosk.log")), "status:\n",
+                ft::test::floor_terminal({"status", "--db", kiosk_db, "--json"}).out);
   kill(kiosk, SIGTERM);
   int status = 0;
   waitpid(kiosk, &status, 0);
