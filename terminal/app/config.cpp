@@ -25,8 +25,10 @@ using Setter = std::function<void(const toml::node&, Rules&, const std::string& 
 
 Setter integer(int Rules::*field, int min, int max) {
   return [=](const toml::node& n, Rules& r, const std::string& at) {
+    // Asked first: toml++ converts a float to an integer unchecked (undefined beyond long's range).
+    if (!n.is_integer()) throw ConfigError(at + "must be a whole number");
     auto v = n.value<int64_t>();
-    if (!n.is_integer() || !v) throw ConfigError(at + "must be a whole number");
+    if (!v) throw ConfigError(at + "must be a whole number");
     if (*v < min || *v > max)
       throw ConfigError(at + "must be between " + std::to_string(min) + " and " + std::to_string(max));
     r.*field = static_cast<int>(*v);
@@ -35,8 +37,10 @@ Setter integer(int Rules::*field, int min, int max) {
 
 Setter minutes_as(int Rules::*field, int factor, int min, int max) {  // e.g. minutes given, seconds stored
   return [=](const toml::node& n, Rules& r, const std::string& at) {
+    // Asked first: toml++ converts a float to an integer unchecked (undefined beyond long's range).
+    if (!n.is_integer()) throw ConfigError(at + "must be a whole number");
     auto v = n.value<int64_t>();
-    if (!n.is_integer() || !v) throw ConfigError(at + "must be a whole number");
+    if (!v) throw ConfigError(at + "must be a whole number");
     if (*v < min || *v > max)
       throw ConfigError(at + "must be between " + std::to_string(min) + " and " + std::to_string(max));
     r.*field = static_cast<int>(*v) * factor;
