@@ -18,6 +18,21 @@
 
 namespace {
 
+// Rendering needs a display; without one a test says so and passes.
+bool has_display() {
+  if (std::getenv("DISPLAY")) return true;
+  MESSAGE("DISPLAY is not set: screenshot rendering skipped (CI runs ctest under xvfb-run)");
+  return false;
+}
+
+// The demo centre in a fresh folder, and the binary that draws it.
+struct DemoCentre {
+  const std::string bin = ft::test::binary("floor-terminal");
+  const ft::test::TempDir dir;
+  const std::string db = dir.file("demo.db");
+  DemoCentre() { REQUIRE(ft::test::run({bin, "seed-demo", "--db", db}).exit_code == 0); }
+};
+
 std::vector<std::string> lines(const std::string& text) {
   std::vector<std::string> out;
   std::istringstream in(text);
@@ -56,14 +71,11 @@ TEST_CASE("screenshot refuses unknown screens, bad sizes and missing databases w
 }
 
 TEST_CASE("every screen renders in both languages to a real PNG under a display") {
-  if (!std::getenv("DISPLAY")) {
-    MESSAGE("DISPLAY is not set: screenshot rendering skipped (CI runs ctest under xvfb-run)");
-    return;
-  }
-  const std::string bin = ft::test::binary("floor-terminal");
-  ft::test::TempDir dir;
-  const std::string db = dir.file("demo.db");
-  REQUIRE(ft::test::run({bin, "seed-demo", "--db", db}).exit_code == 0);
+  if (!has_display()) return;
+  const DemoCentre demo;
+  const std::string& bin = demo.bin;
+  const std::string& db = demo.db;
+  const ft::test::TempDir& dir = demo.dir;
   const auto screens = lines(ft::test::run({bin, "screenshot", "--list"}).out);
   REQUIRE(screens.size() >= 6);
   std::map<size_t, std::string> seen;  // picture hash -> screen, so each screen is different
@@ -98,14 +110,11 @@ TEST_CASE("every screen renders in both languages to a real PNG under a display"
 }
 
 TEST_CASE("a screenshot is the right way up, for its owner's eyes only, and a file it cannot write is named") {
-  if (!std::getenv("DISPLAY")) {
-    MESSAGE("DISPLAY is not set: screenshot rendering skipped (CI runs ctest under xvfb-run)");
-    return;
-  }
-  const std::string bin = ft::test::binary("floor-terminal");
-  ft::test::TempDir dir;
-  const std::string db = dir.file("demo.db");
-  REQUIRE(ft::test::run({bin, "seed-demo", "--db", db}).exit_code == 0);
+  if (!has_display()) return;
+  const DemoCentre demo;
+  const std::string& bin = demo.bin;
+  const std::string& db = demo.db;
+  const ft::test::TempDir& dir = demo.dir;
   const std::string png = dir.file("board.png");
   auto r = ft::test::run({bin, "screenshot", "--db", db, "--screen", "board", "--size", "1280x800", "--out", png});
   REQUIRE_MESSAGE(r.exit_code == 0, r.err);
