@@ -23,27 +23,24 @@ std::string where(const std::string& source, const toml::node& n, const std::str
 
 using Setter = std::function<void(const toml::node&, Rules&, const std::string& at)>;
 
+// A whole number from min to max, or a ConfigError naming the key and its line.
+int whole_number(const toml::node& n, const std::string& at, int min, int max) {
+  // Asked first: toml++ converts a float to an integer unchecked (undefined beyond long's range).
+  if (!n.is_integer()) throw ConfigError(at + "must be a whole number");
+  auto v = n.value<int64_t>();
+  if (!v) throw ConfigError(at + "must be a whole number");
+  if (*v < min || *v > max)
+    throw ConfigError(at + "must be between " + std::to_string(min) + " and " + std::to_string(max));
+  return static_cast<int>(*v);
+}
+
 Setter integer(int Rules::*field, int min, int max) {
-  return [=](const toml::node& n, Rules& r, const std::string& at) {
-    // Asked first: toml++ converts a float to an integer unchecked (undefined beyond long's range).
-    if (!n.is_integer()) throw ConfigError(at + "must be a whole number");
-    auto v = n.value<int64_t>();
-    if (!v) throw ConfigError(at + "must be a whole number");
-    if (*v < min || *v > max)
-      throw ConfigError(at + "must be between " + std::to_string(min) + " and " + std::to_string(max));
-    r.*field = static_cast<int>(*v);
-  };
+  return [=](const toml::node& n, Rules& r, const std::string& at) { r.*field = whole_number(n, at, min, max); };
 }
 
 Setter minutes_as(int Rules::*field, int factor, int min, int max) {  // e.g. minutes given, seconds stored
   return [=](const toml::node& n, Rules& r, const std::string& at) {
-    // Asked first: toml++ converts a float to an integer unchecked (undefined beyond long's range).
-    if (!n.is_integer()) throw ConfigError(at + "must be a whole number");
-    auto v = n.value<int64_t>();
-    if (!v) throw ConfigError(at + "must be a whole number");
-    if (*v < min || *v > max)
-      throw ConfigError(at + "must be between " + std::to_string(min) + " and " + std::to_string(max));
-    r.*field = static_cast<int>(*v) * factor;
+    r.*field = whole_number(n, at, min, max) * factor;
   };
 }
 
