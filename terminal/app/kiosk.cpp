@@ -107,13 +107,12 @@ void draw_frame(GLFWwindow* window, ui::Ui& ui) {
 
 // ---- start-up -----------------------------------------------------------------------------
 
-int run_kiosk(const KioskOptions& o, const Environment& environment) {
+int run_kiosk(const KioskOptions& o, const Environment& env) {
   // The command line has loaded the configuration, on this thread alone.
   // Loading it on a thread beside glfwInit() gained nothing when measured:
   // Xlib reads its compose table a character at a time with getc(), which
   // locks on every call once a process has a second thread.
-  const Environment* env = &environment;
-  const Translations& tr = env->tr(o.language);
+  const Translations& tr = env.tr(o.language);
   std::string error;
   glfwSetErrorCallback(on_glfw_error);
   if (!glfwInit()) {
@@ -128,10 +127,10 @@ int run_kiosk(const KioskOptions& o, const Environment& environment) {
   // it; meanwhile FreeType builds the font atlas (no ImGui context exists
   // until it is done) and the database is opened and folded, each on a
   // thread of its own.
-  auto fonts = std::make_unique<ui::ResourceBuilder>(env->catalogue, float(width), float(height));
+  auto fonts = std::make_unique<ui::ResourceBuilder>(env.catalogue, float(width), float(height));
   StoreError store_error;
   auto opening = std::async(std::launch::async,
-                            [&] { return Centre::open(o.db_path, env->rules, env->catalogue, store_error); });
+                            [&] { return Centre::open(o.db_path, env.rules, env.catalogue, store_error); });
   const auto fail = [&](const std::string& text) {
     fonts.reset();  // waits for the font thread
     if (opening.valid()) opening.wait();
@@ -170,8 +169,8 @@ int run_kiosk(const KioskOptions& o, const Environment& environment) {
   ui::upload_gl_objects();  // a failure here shows in the first frame, which tries again
 
   ui::UiOptions options;
-  options.language = env->languages.count(o.language) ? o.language : "da";
-  ui::Ui ui(*centre, *env, res->fonts, res->icons, res->metrics, options);
+  options.language = env.languages.count(o.language) ? o.language : "da";
+  ui::Ui ui(*centre, env, res->fonts, res->icons, res->metrics, options);
   glfwSetWindowUserPointer(window, &ui);
   ui::MainThreadQueue queue([] { glfwPostEmptyEvent(); });
   std::signal(SIGTERM, on_stop_signal);
