@@ -2,6 +2,8 @@
 # Builds the .deb from the build folder, checks what it holds, unpacks it in a
 # temporary root and runs the installed floor-terminal from there.
 set -euo pipefail
+# Matches read here-strings, never pipes: under pipefail, grep -q leaving at its
+# first match makes the writer die of SIGPIPE and the check fail at random.
 build=$1
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
@@ -21,7 +23,7 @@ done
 
 depends=$(dpkg-deb -f "$deb" Depends)
 for lib in libsqlite3 libcurl libsodium libglfw fonts-noto-core; do
-  echo "$depends" | grep -q "$lib" || fail "Depends lacks $lib: $depends"
+  grep -q "$lib" <<<"$depends" || fail "Depends lacks $lib: $depends"
 done
 dpkg-deb -e "$deb" "$work/control"
 [ -x "$work/control/postinst" ] || fail "the package has no postinst"
@@ -31,7 +33,7 @@ cd "$work"   # outside the source and build trees
 env -u FLOOR_TERMINAL_ASSETS "$work/root/usr/bin/floor-terminal" seed-demo --db "$work/demo.db" >/dev/null \
   || fail "the installed floor-terminal could not seed the demo centre"
 out=$(env -u FLOOR_TERMINAL_ASSETS "$work/root/usr/bin/floor-terminal" status --db "$work/demo.db" --json)
-echo "$out" | grep -q '"in_centre": 15' || fail "status of the installed binary: $out"
-"$work/root/usr/bin/sync-server" status --db "$work/server.db" --json | grep -q '"events": 0' \
-  || fail "the installed sync-server does not answer status"
+grep -q '"in_centre": 15' <<<"$out" || fail "status of the installed binary: $out"
+server_out=$("$work/root/usr/bin/sync-server" status --db "$work/server.db" --json)
+grep -q '"events": 0' <<<"$server_out" || fail "the installed sync-server does not answer status"
 echo "package ok: $(wc -l <"$work/files") files, Depends: $depends"
