@@ -14,35 +14,57 @@ namespace ft::ui {
 
 namespace {
 
-// The atlas is white glyphs on nothing: only its alpha says anything. ImGui's
-// backend uploads it at 4 bytes a pixel; where the context can swizzle (GL
-// 3.3, or the extension), one byte a pixel read as (1, 1, 1, r) draws the
-// same and saves the driver three quarters of the texture (1.5 MiB for the
-// 1280x800 atlas, 3 MiB at 1920x1080, held all day by Mesa's llvmpipe).
-void shrink_font_texture() {
+// The atlas is white glyphs on nothing: only its alpha says anything.
+// ImGui's backend converts it to 4 bytes a pixel on the CPU and uploads that;
+// where the context can swizzle (GL 3.3, or the extension), one byte a pixel
+// read as (1, 1, 1, r) draws the same, saves the driver three quarters of the
+// texture all day (1.5 MiB for the 1280x800 atlas, 3 MiB at 1920x1080 under
+// Mesa's llvmpipe) and saves start-up the conversion and the larger upload.
+bool can_swizzle() {
   GLFWwindow* window = glfwGetCurrentContext();
   const int major = glfwGetWindowAttrib(window, GLFW_CONTEXT_VERSION_MAJOR);
   const int minor = glfwGetWindowAttrib(window, GLFW_CONTEXT_VERSION_MINOR);
-  if (major * 10 + minor < 33 && !glfwExtensionSupported("GL_ARB_texture_swizzle")) return;
-  ImFontAtlas& atlas = *ImGui::GetIO().Fonts;
+  return major * 10 + minor >= 33 || glfwExtensionSupported("GL_ARB_texture_swizzle");
+}
+
+// The backend uploads whatever atlas io.Fonts points at. Pointed at a
+// one-pixel atlas, it builds its shaders and buffers and a texture object
+// without ever touching ours; the texture then gets our atlas's alpha.
+bool create_device_objects_with_alpha_atlas() {
+  ImGuiIO& io = ImGui::GetIO();
+  ImFontAtlas& atlas = *io.Fonts;
   unsigned char* alpha = nullptr;
   int width = 0, height = 0;
   atlas.GetTexDataAsAlpha8(&alpha, &width, &height);
-  GLint bound = 0;
+
+  ImFontAtlas one_pixel;
+  one_pixel.TexWidth = one_pixel.TexHeight = 1;
+  one_pixel.TexPixelsRGBA32 = static_cast<unsigned int*>(IM_ALLOC(sizeof(unsigned int)));  // freed by its Clear()
+  *one_pixel.TexPixelsRGBA32 = 0xFFFFFFFFu;
+  io.Fonts = &one_pixel;
+  const bool created = ImGui_ImplOpenGL3_CreateDeviceObjects();
+  io.Fonts = &atlas;
+  if (!created) return false;
+  atlas.SetTexID(one_pixel.TexID);
+
+  GLint bound = 0, alignment = 4;
   glGetIntegerv(GL_TEXTURE_BINDING_2D, &bound);
+  glGetIntegerv(GL_UNPACK_ALIGNMENT, &alignment);
   glBindTexture(GL_TEXTURE_2D, static_cast<GLuint>(reinterpret_cast<intptr_t>(atlas.TexID)));
   glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
   glTexImage2D(GL_TEXTURE_2D, 0, GL_R8, width, height, 0, GL_RED, GL_UNSIGNED_BYTE, alpha);
   const GLint swizzle[] = {GL_ONE, GL_ONE, GL_ONE, GL_RED};
   glTexParameteriv(GL_TEXTURE_2D, GL_TEXTURE_SWIZZLE_RGBA, swizzle);
+  glPixelStorei(GL_UNPACK_ALIGNMENT, alignment);
   glBindTexture(GL_TEXTURE_2D, static_cast<GLuint>(bound));
+  return true;
 }
 
 }  // namespace
 
 bool upload_gl_objects() {
-  if (!ImGui_ImplOpenGL3_CreateDeviceObjects()) return false;
-  shrink_font_texture();
+  const bool created = can_swizzle() ? create_device_objects_with_alpha_atlas() : ImGui_ImplOpenGL3_CreateDeviceObjects();
+  if (!created) return false;
   ImGui::GetIO().Fonts->ClearTexData();
   return true;
 }
