@@ -1,26 +1,20 @@
 // The sync client's HTTPS transport over libcurl; see http.hpp.
 //
-// Sections: global setup · callbacks (reply cap, Retry-After, stop) ·
+// Sections: environment · callbacks (reply cap, Retry-After, stop) ·
 // the options of every request · mapping curl errors to faults.
 #include "sync/client/http.hpp"
-
-#include <curl/curl.h>
 
 #include <cstdlib>
 #include <cstring>
 #include <ctime>
-#include <mutex>
+
+#include "sync/client/curl_library.hpp"
 
 namespace ft::sync {
 
 namespace {
 
-// ---- global setup ---------------------------------------------------------------
-
-void global_init() {
-  static std::once_flag once;
-  std::call_once(once, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
-}
+// ---- environment ----------------------------------------------------------------
 
 long env_long(const char* name, long fallback) {
   const char* v = std::getenv(name);
@@ -33,6 +27,7 @@ long env_long(const char* name, long fallback) {
 // ---- callbacks --------------------------------------------------------------------
 
 struct Transfer {
+  const CurlLibrary* curl = nullptr;
   std::string body;
   std::size_t cap = 0;
   bool too_large = false;
@@ -53,7 +48,7 @@ size_t on_body(char* data, size_t size, size_t n, void* user) {
 
 // Retry-After is delta-seconds or an HTTP date. Values are capped at an hour
 // so a broken server cannot silence a terminal for days.
-std::optional<long> parse_retry_after(std::string v) {
+std::optional<long> parse_retry_after(const CurlLibrary& curl, std::string v) {
   while (!v.empty() && (v.back() == '\r' || v.back() == '\n' || v.back() == ' ')) v.pop_back();
   while (!v.empty() && v.front() == ' ') v.erase(v.begin());
   if (v.empty()) return std::nullopt;
@@ -61,7 +56,7 @@ std::optional<long> parse_retry_after(std::string v) {
   if (v.find_first_not_of("0123456789") == std::string::npos && v.size() < 10) {
     seconds = std::strtol(v.c_str(), nullptr, 10);
   } else {
-    const time_t when = curl_getdate(v.c_str(), nullptr);
+    const time_t when = curl.getdate(v.c_str(), nullptr);
     if (when < 0) return std::nullopt;
     seconds = static_cast<long>(when - std::time(nullptr));
     if (seconds < 0) seconds = 0;
@@ -76,7 +71,7 @@ size_t on_header(char* data, size_t size, size_t n, void* user) {
   if (line.rfind("HTTP/", 0) == 0) t->retry_after_s.reset();  // a new response (after a redirect)
   const char* name = "retry-after:";
   if (line.size() > std::strlen(name) && strncasecmp(line.c_str(), name, std::strlen(name)) == 0)
-    t->retry_after_s = parse_retry_after(line.substr(std::strlen(name)));
+    t->retry_after_s = parse_retry_after(*t->curl, line.substr(std::strlen(name)));
   return len;
 }
 
@@ -88,7 +83,7 @@ int on_progress(void* user, curl_off_t, curl_off_t, curl_off_t, curl_off_t) {
 // ---- mapping curl errors to faults ------------------------------------------------
 
 Fault fault_from(CURLcode rc, const Transfer& t, const char* detail, const HttpOptions& o) {
-  const std::string why = (detail && *detail) ? std::string(detail) : curl_easy_strerror(rc);
+  const std::string why = (detail && *detail) ? std::string(detail) : t.curl->easy_strerror(rc);
   switch (rc) {
     case CURLE_UNSUPPORTED_PROTOCOL:
       return {"redirect_refused", "The server sent the terminal to an address that is not https; it was not followed.",
@@ -160,11 +155,13 @@ bool is_https_url(const std::string& url) {
 }
 
 HttpsClient::HttpsClient(HttpOptions options) : options_(std::move(options)) {
-  global_init();
-  curl_ = curl_easy_init();
+  library_ = curl_library(library_error_);
+  if (library_) curl_ = library_->easy_init();
 }
 
-HttpsClient::~HttpsClient() { curl_easy_cleanup(static_cast<CURL*>(curl_)); }
+HttpsClient::~HttpsClient() {
+  if (library_) library_->easy_cleanup(static_cast<CURL*>(curl_));
+}
 
 void HttpsClient::set_trust(const std::string& ca_file, const std::string& pinned_key) {
   options_.ca_file = ca_file;
@@ -185,11 +182,16 @@ std::optional<HttpReply> HttpsClient::post(const std::string& url, const std::ve
 
 std::optional<HttpReply> HttpsClient::perform(const std::string& url, const std::vector<std::string>& headers,
                                               const std::string* body, Fault& fault) {
+  if (!library_) {
+    fault = {"https_library_missing", library_error_, false, std::nullopt};
+    return std::nullopt;
+  }
   CURL* c = static_cast<CURL*>(curl_);
   if (!c) {
     fault = {"network", "The HTTPS library could not start.", true, std::nullopt};
     return std::nullopt;
   }
+  const CurlLibrary& curl = *library_;
   // Checked here as well as by CURLOPT_PROTOCOLS_STR, for a clearer sentence.
   if (!is_https_url(url)) {
     fault = {"insecure_url", "The server address must start with https://; plain http is refused.", false,
@@ -197,68 +199,69 @@ std::optional<HttpReply> HttpsClient::perform(const std::string& url, const std:
     return std::nullopt;
   }
   Transfer t;
+  t.curl = library_;
   t.cap = options_.max_reply_bytes;
   t.stop = stop_;
   char error_buffer[CURL_ERROR_SIZE] = {};
   curl_slist* list = nullptr;
-  for (const auto& h : headers) list = curl_slist_append(list, h.c_str());
-  if (body) list = curl_slist_append(list, "Content-Type: application/json");
-  list = curl_slist_append(list, "Accept: application/json");
-  list = curl_slist_append(list, "Expect:");  // no 100-continue round trip before a push body
+  for (const auto& h : headers) list = curl.slist_append(list, h.c_str());
+  if (body) list = curl.slist_append(list, "Content-Type: application/json");
+  list = curl.slist_append(list, "Accept: application/json");
+  list = curl.slist_append(list, "Expect:");  // no 100-continue round trip before a push body
 
-  curl_easy_setopt(c, CURLOPT_URL, url.c_str());
-  curl_easy_setopt(c, CURLOPT_HTTPHEADER, list);
-  curl_easy_setopt(c, CURLOPT_ERRORBUFFER, error_buffer);
-  curl_easy_setopt(c, CURLOPT_USERAGENT, "floor-terminal-sync/1");
+  curl.easy_setopt(c, CURLOPT_URL, url.c_str());
+  curl.easy_setopt(c, CURLOPT_HTTPHEADER, list);
+  curl.easy_setopt(c, CURLOPT_ERRORBUFFER, error_buffer);
+  curl.easy_setopt(c, CURLOPT_USERAGENT, "floor-terminal-sync/1");
   // https only, for the first request and for every redirect (libcurl >= 7.85 takes these strings).
-  curl_easy_setopt(c, CURLOPT_PROTOCOLS_STR, "https");
-  curl_easy_setopt(c, CURLOPT_REDIR_PROTOCOLS_STR, "https");
-  curl_easy_setopt(c, CURLOPT_FOLLOWLOCATION, 1L);
-  curl_easy_setopt(c, CURLOPT_MAXREDIRS, 3L);
-  curl_easy_setopt(c, CURLOPT_POSTREDIR, static_cast<long>(CURL_REDIR_POST_ALL));  // a push stays a POST
+  curl.easy_setopt(c, CURLOPT_PROTOCOLS_STR, "https");
+  curl.easy_setopt(c, CURLOPT_REDIR_PROTOCOLS_STR, "https");
+  curl.easy_setopt(c, CURLOPT_FOLLOWLOCATION, 1L);
+  curl.easy_setopt(c, CURLOPT_MAXREDIRS, 3L);
+  curl.easy_setopt(c, CURLOPT_POSTREDIR, static_cast<long>(CURL_REDIR_POST_ALL));  // a push stays a POST
   // Verification is never switched off, whatever the settings say.
-  curl_easy_setopt(c, CURLOPT_SSL_VERIFYPEER, 1L);
-  curl_easy_setopt(c, CURLOPT_SSL_VERIFYHOST, 2L);
-  curl_easy_setopt(c, CURLOPT_SSLVERSION, static_cast<long>(CURL_SSLVERSION_TLSv1_2));
+  curl.easy_setopt(c, CURLOPT_SSL_VERIFYPEER, 1L);
+  curl.easy_setopt(c, CURLOPT_SSL_VERIFYHOST, 2L);
+  curl.easy_setopt(c, CURLOPT_SSLVERSION, static_cast<long>(CURL_SSLVERSION_TLSv1_2));
   if (!options_.ca_file.empty()) {
     // The configured CA is the only anchor: the system's CA directory is not consulted.
-    curl_easy_setopt(c, CURLOPT_CAINFO, options_.ca_file.c_str());
-    curl_easy_setopt(c, CURLOPT_CAPATH, nullptr);
+    curl.easy_setopt(c, CURLOPT_CAINFO, options_.ca_file.c_str());
+    curl.easy_setopt(c, CURLOPT_CAPATH, nullptr);
   }
-  curl_easy_setopt(c, CURLOPT_PINNEDPUBLICKEY, options_.pinned_key.empty() ? nullptr : options_.pinned_key.c_str());
-  curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT_MS, options_.connect_timeout_ms);
-  curl_easy_setopt(c, CURLOPT_TIMEOUT_MS, options_.total_timeout_ms);
-  curl_easy_setopt(c, CURLOPT_LOW_SPEED_LIMIT, options_.low_speed_limit);
-  curl_easy_setopt(c, CURLOPT_LOW_SPEED_TIME, options_.low_speed_time_s);
-  curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);  // we run on a thread of our own; no SIGALRM for DNS timeouts
+  curl.easy_setopt(c, CURLOPT_PINNEDPUBLICKEY, options_.pinned_key.empty() ? nullptr : options_.pinned_key.c_str());
+  curl.easy_setopt(c, CURLOPT_CONNECTTIMEOUT_MS, options_.connect_timeout_ms);
+  curl.easy_setopt(c, CURLOPT_TIMEOUT_MS, options_.total_timeout_ms);
+  curl.easy_setopt(c, CURLOPT_LOW_SPEED_LIMIT, options_.low_speed_limit);
+  curl.easy_setopt(c, CURLOPT_LOW_SPEED_TIME, options_.low_speed_time_s);
+  curl.easy_setopt(c, CURLOPT_NOSIGNAL, 1L);  // we run on a thread of our own; no SIGALRM for DNS timeouts
   // gzip only: cpp-httplib answers "br" with Brotli at its slowest setting (measured: 0.33 s
   // against 0.009 s for gzip on a 180 KB page), which costs more than it saves on a LAN.
-  curl_easy_setopt(c, CURLOPT_ACCEPT_ENCODING, "gzip");
-  curl_easy_setopt(c, CURLOPT_MAXFILESIZE_LARGE, static_cast<curl_off_t>(options_.max_reply_bytes));
-  curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, on_body);
-  curl_easy_setopt(c, CURLOPT_WRITEDATA, &t);
-  curl_easy_setopt(c, CURLOPT_HEADERFUNCTION, on_header);
-  curl_easy_setopt(c, CURLOPT_HEADERDATA, &t);
-  curl_easy_setopt(c, CURLOPT_NOPROGRESS, 0L);
-  curl_easy_setopt(c, CURLOPT_XFERINFOFUNCTION, on_progress);
-  curl_easy_setopt(c, CURLOPT_XFERINFODATA, &t);
+  curl.easy_setopt(c, CURLOPT_ACCEPT_ENCODING, "gzip");
+  curl.easy_setopt(c, CURLOPT_MAXFILESIZE_LARGE, static_cast<curl_off_t>(options_.max_reply_bytes));
+  curl.easy_setopt(c, CURLOPT_WRITEFUNCTION, on_body);
+  curl.easy_setopt(c, CURLOPT_WRITEDATA, &t);
+  curl.easy_setopt(c, CURLOPT_HEADERFUNCTION, on_header);
+  curl.easy_setopt(c, CURLOPT_HEADERDATA, &t);
+  curl.easy_setopt(c, CURLOPT_NOPROGRESS, 0L);
+  curl.easy_setopt(c, CURLOPT_XFERINFOFUNCTION, on_progress);
+  curl.easy_setopt(c, CURLOPT_XFERINFODATA, &t);
   // The proxy comes from https_proxy / no_proxy in the environment, libcurl's default.
   if (body) {
-    curl_easy_setopt(c, CURLOPT_POST, 1L);
-    curl_easy_setopt(c, CURLOPT_POSTFIELDS, body->data());
-    curl_easy_setopt(c, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(body->size()));
+    curl.easy_setopt(c, CURLOPT_POST, 1L);
+    curl.easy_setopt(c, CURLOPT_POSTFIELDS, body->data());
+    curl.easy_setopt(c, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(body->size()));
   } else {
-    curl_easy_setopt(c, CURLOPT_HTTPGET, 1L);
+    curl.easy_setopt(c, CURLOPT_HTTPGET, 1L);
   }
 
-  const CURLcode rc = curl_easy_perform(c);
+  const CURLcode rc = curl.easy_perform(c);
   long status = 0;
-  curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &status);
+  curl.easy_getinfo(c, CURLINFO_RESPONSE_CODE, &status);
   // Nothing below may point at this frame after we return.
-  curl_easy_setopt(c, CURLOPT_HTTPHEADER, nullptr);
-  curl_easy_setopt(c, CURLOPT_ERRORBUFFER, nullptr);
-  curl_easy_setopt(c, CURLOPT_POSTFIELDS, nullptr);
-  curl_slist_free_all(list);
+  curl.easy_setopt(c, CURLOPT_HTTPHEADER, nullptr);
+  curl.easy_setopt(c, CURLOPT_ERRORBUFFER, nullptr);
+  curl.easy_setopt(c, CURLOPT_POSTFIELDS, nullptr);
+  curl.slist_free_all(list);
   if (rc != CURLE_OK) {
     fault = fault_from(rc, t, error_buffer, options_);
     return std::nullopt;

@@ -16,6 +16,8 @@
 
 namespace ft::sync {
 
+struct CurlLibrary;
+
 struct HttpOptions {
   std::string ca_file;     // PEM bundle; when set it is the only trust anchor
   std::string pinned_key;  // optional "sha256//base64" public-key pin
@@ -56,7 +58,9 @@ class HttpsClient {
   std::optional<HttpReply> perform(const std::string& url, const std::vector<std::string>& headers,
                                    const std::string* body, Fault& fault);
   HttpOptions options_;
-  void* curl_ = nullptr;  // CURL*, kept between requests so connections are reused
+  const CurlLibrary* library_ = nullptr;  // libcurl, loaded by the first client (curl_library.hpp)
+  std::string library_error_;             // why it could not be, for every request's fault
+  void* curl_ = nullptr;                  // CURL*, kept between requests so connections are reused
   const std::atomic<bool>* stop_ = nullptr;
 };
 

@@ -5,6 +5,7 @@
 
 #include <filesystem>
 
+#include "sync/client/curl_library.hpp"
 #include "sync/client/round.hpp"
 #include "terminal/store/sync_ledger.hpp"
 #include "tests/sync/hostile_server.hpp"
@@ -240,4 +241,31 @@ TEST_CASE("a terminal database restored from an older copy is detected and sync 
   auto again = sync::run_round(ledger, http);
   REQUIRE(again.fault);
   CHECK(again.fault->code == "restored_database");
+}
+
+// ---- the HTTPS library itself ---------------------------------------------------------------
+
+TEST_CASE("the kiosk starts without libcurl and opens it at the first request") {
+  // Not linked: an offline terminal never loads the TLS stack, and a syncing
+  // one loads it on the sync thread, after its first frame.
+  const auto dynamic = run({"/usr/bin/readelf", "-d", binary("floor-terminal")});
+  REQUIRE(dynamic.exit_code == 0);
+  CHECK(dynamic.out.find("(NEEDED)") != std::string::npos);
+  CHECK(dynamic.out.find("libcurl") == std::string::npos);
+
+  std::string error;
+  const auto curl = sync::load_curl_library(sync::kCurlSoname, error);
+  REQUIRE_MESSAGE(curl, error);
+  CURL* handle = curl->easy_init();
+  REQUIRE(handle != nullptr);
+  CHECK(std::string(curl->easy_strerror(CURLE_COULDNT_CONNECT)).size() > 5);
+  CHECK(curl->getdate("Tue, 01 Dec 2026 08:00:00 GMT", nullptr) == 1796112000);
+  curl->easy_cleanup(handle);
+}
+
+TEST_CASE("a missing HTTPS library is a sentence saying what to install") {
+  std::string error;
+  CHECK_FALSE(sync::load_curl_library("libcurl-that-is-not-here.so.4", error));
+  CHECK(error.find("libcurl-that-is-not-here.so.4") != std::string::npos);
+  CHECK(error.find("install libcurl4") != std::string::npos);
 }
