@@ -22,9 +22,11 @@
 #include <algorithm>
 #include <atomic>
 #include <csignal>
+#include <functional>
 #include <future>
 #include <cstdlib>
 #include <iostream>
+#include <thread>
 
 #include "sync/client/engine.hpp"
 #include "terminal/app/environment.hpp"
@@ -125,12 +127,17 @@ int run_kiosk(const KioskOptions& o, const Environment& env) {
 
   // Loading the GL driver is most of start-up, and only this thread may do
   // it; meanwhile FreeType builds the font atlas (no ImGui context exists
-  // until it is done) and the database is opened and folded, each on a
-  // thread of its own.
-  auto fonts = std::make_unique<ui::ResourceBuilder>(env.catalogue, float(width), float(height));
+  // until it is done) and the database is opened and folded. With a core
+  // for each, each gets a thread. On two cores the three busy threads slowed
+  // the driver's load more than they gained (measured, docs/performance.md),
+  // so there the fold runs first on the atlas's thread.
+  std::unique_ptr<Centre> centre;
   StoreError store_error;
-  auto opening = std::async(std::launch::async,
-                            [&] { return Centre::open(o.db_path, env.rules, env.catalogue, store_error); });
+  const auto open_centre = [&] { centre = Centre::open(o.db_path, env.rules, env.catalogue, store_error); };
+  const bool core_each = std::thread::hardware_concurrency() >= 3;
+  auto opening = core_each ? std::async(std::launch::async, open_centre) : std::future<void>();
+  auto fonts = std::make_unique<ui::ResourceBuilder>(env.catalogue, float(width), float(height),
+                                                     core_each ? std::function<void()>() : open_centre);
   const auto fail = [&](const std::string& text) {
     fonts.reset();  // waits for the font thread
     if (opening.valid()) opening.wait();
@@ -140,7 +147,8 @@ int run_kiosk(const KioskOptions& o, const Environment& env) {
   };
   glfwWindowHint(GLFW_AUTO_ICONIFY, GLFW_FALSE);  // a touch elsewhere must not minimise the kiosk
   GLFWwindow* window = glfwCreateWindow(width, height, "Floor terminal", monitor, nullptr);
-  auto centre = opening.get();
+  if (opening.valid()) opening.get();
+  fonts->wait();
   if (!centre) {
     if (window) glfwDestroyWindow(window);
     return fail(refusal_text(tr, Refusal{"store." + store_error.code, {{"path", o.db_path}}}));

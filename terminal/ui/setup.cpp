@@ -48,8 +48,9 @@ std::unique_ptr<Resources> prepare_imgui(const Catalogue& catalogue, float width
   return r;
 }
 
-ResourceBuilder::ResourceBuilder(const Catalogue& catalogue, float width, float height)
-    : thread_([this, &catalogue, width, height] {
+ResourceBuilder::ResourceBuilder(const Catalogue& catalogue, float width, float height, std::function<void()> before)
+    : thread_([this, &catalogue, width, height, before = std::move(before)] {
+        if (before) before();
         auto atlas = std::make_unique<ImFontAtlas>();
         result_ = build_into(*atlas, catalogue, width, height, error_);
         if (result_) result_->atlas = std::move(atlas);
@@ -59,8 +60,12 @@ ResourceBuilder::~ResourceBuilder() {
   if (thread_.joinable()) thread_.join();
 }
 
-std::unique_ptr<Resources> ResourceBuilder::finish(std::string& error) {
+void ResourceBuilder::wait() {
   if (thread_.joinable()) thread_.join();
+}
+
+std::unique_ptr<Resources> ResourceBuilder::finish(std::string& error) {
+  wait();
   // What FreeType freed stays in the builder thread's malloc arena, which the
   // main thread would not reuse: give it back.
   malloc_trim(0);

@@ -11,6 +11,7 @@
 #pragma once
 #include <imgui.h>
 
+#include <functional>
 #include <memory>
 #include <string>
 #include <thread>
@@ -36,8 +37,10 @@ std::unique_ptr<Resources> prepare_imgui(const Catalogue& catalogue, float width
 
 class ResourceBuilder {
  public:
-  // Starts building at once. No ImGui context may exist until finish().
-  ResourceBuilder(const Catalogue& catalogue, float width, float height);
+  // Starts building at once, on a thread of its own that first runs
+  // `before` when given (the kiosk's database fold, where cores are few).
+  // No ImGui context may exist until finish().
+  ResourceBuilder(const Catalogue& catalogue, float width, float height, std::function<void()> before = {});
   ~ResourceBuilder();  // waits for the thread when finish() was never called
   ResourceBuilder(const ResourceBuilder&) = delete;
   ResourceBuilder& operator=(const ResourceBuilder&) = delete;
@@ -46,6 +49,8 @@ class ResourceBuilder {
   // with the kiosk's settings and theme. Null, with one sentence in `error`,
   // when the fonts could not be built. Destroy the context before the result.
   std::unique_ptr<Resources> finish(std::string& error);
+  // Waits for the thread (`before` and the build) without creating the context.
+  void wait();
 
  private:
   std::unique_ptr<Resources> result_;
