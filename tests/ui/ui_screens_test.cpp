@@ -193,3 +193,36 @@ TEST_CASE("drawing screens writes nothing to the centre") {
   for (const auto& s : states()) draw_state(d, s, "da");
   CHECK(ft::test::reopen(d)->event_count() == before);
 }
+
+TEST_CASE("a full board fits every tile's name and status, in, out and not yet in, in every language") {
+  // The demo centre shows "left for today" only late in the afternoon; this
+  // board has all three at any hour, fifteen tiles and long names.
+  const std::vector<std::string> names = {
+      "Åse Ærø-Ødegaard",       "Przemysław Wąsowicz", "Маргарита Шевчук-Коваленко", "Bartholomæus Østergaard",
+      "Jean-François Lefèvre",  "Gülşen Yılmaz",       "Ngozi Adébáyọ̀",             "Ștefan Țurcanu",
+      "Христина Іваненко",      "Mohammed Al-Sayed",  "Maximiliane Schwarzenberg", "Zoë O'Brien-Kowalczyk",
+      "Kristoffer Kristiansen", "Ólafur Þórðarson",    "Weronika Grzegorzewska"};
+  for (ImVec2 size : {ImVec2(1920, 1080), ImVec2(1280, 800)}) {
+    UiDriver d(size);
+    std::vector<std::string> ids;
+    for (const auto& n : names) ids.push_back(d.enrol(n));
+    for (int i = 0; i < 10; ++i) {
+      const auto in = d.centre->execute(ft::CheckIn{ids[i]}, ft::Actor{ids[i], ft::Role::Trainee});
+      REQUIRE_MESSAGE(in.ok(), in.refusal->code);
+    }
+    d.advance(4 * 3600 * 1000);  // well past the double-tap guard
+    for (int i = 5; i < 10; ++i) REQUIRE(d.centre->execute(ft::CheckOut{ids[i]}, ft::Actor{ids[i], ft::Role::Trainee}).ok());
+    for (const std::string lang : ft::kLanguages) {
+      CAPTURE(lang);
+      CAPTURE(size.x);
+      d.ui->options.language = lang;
+      d.ui->go_home();  // the board, in its own language
+      REQUIRE(d.ui->session.screen == "board");
+      d.ui->overflows.clear();
+      d.frames(2);
+      for (const auto& id : ids) CHECK(d.visible("board.tile." + id));
+      CHECK(d.ui->overflows.empty());
+      for (const auto& o : d.ui->overflows) MESSAGE("text does not fit: " << o);
+    }
+  }
+}

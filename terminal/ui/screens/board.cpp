@@ -36,7 +36,6 @@ bool tile(Ui& ui, const Trainee& t, Presence presence, ImVec2 size) {
   const float tx = a.x + 2 * pad + 2 * r;
   const float tw = b.x - tx - pad * 0.5f;
   ImFont* nf = ui.fonts.bold;
-  ImFont* sf = ui.fonts.body;
   const std::string name = first_name_last_initial(t.shown_name());
   auto lines = wrap_lines(nf, name, tw);
   if (lines.size() > 2) ui.report_overflow(id);
@@ -44,16 +43,26 @@ bool tile(Ui& ui, const Trainee& t, Presence presence, ImVec2 size) {
   const std::string status =
       in ? ui.t("board.in") : (presence == Presence::Out ? ui.t("board.left") : ui.t("board.not_in"));
   const std::string status_line = status_icon + " " + status;
-  const float line_h = nf->FontSize * 1.1f;
-  const float block = lines.size() * line_h + sf->FontSize * 1.2f;
+  // Five tiles a row leave little width: a status too long for the body
+  // font ("На сьогодні все") takes the small one, then a second line.
+  ImFont* sf = text_width(ui.fonts.body, status_line) <= tw + 1 ? ui.fonts.body : ui.fonts.small;
+  const auto status_lines = wrap_lines(sf, status_line, tw);
+  if (status_lines.size() > 2) ui.report_overflow(id);
+  const float line_h = nf->FontSize * 1.1f, status_h = sf->FontSize * 1.15f;
+  const float block = lines.size() * line_h + status_lines.size() * status_h + 2;
   float y = a.y + (size.y - block) * 0.5f;
   for (const auto& l : lines) {
     if (text_width(nf, l) > tw + 1) ui.report_overflow(id);
     dl->AddText(nf, nf->FontSize, ImVec2(tx, y), colour::text, l.c_str());
     y += line_h;
   }
-  if (text_width(sf, status_line) > tw + 1) ui.report_overflow(id);
-  dl->AddText(sf, sf->FontSize, ImVec2(tx, y + 2), in ? colour::success : colour::muted, status_line.c_str());
+  y += 2;
+  for (const auto& l : status_lines) {
+    if (text_width(sf, l) > tw + 1) ui.report_overflow(id);
+    dl->AddText(sf, sf->FontSize, ImVec2(tx, y), in ? colour::success : colour::muted, l.c_str());
+    y += status_h;
+  }
+  if (y > b.y) ui.report_overflow(id);
   return pressed && !press_was_drag();
 }
 
