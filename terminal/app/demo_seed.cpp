@@ -171,6 +171,12 @@ struct Seeder {
     return true;
   }
 
+  Day last_expected_day_before(Day today) const {
+    Day last = today - 1;
+    while (last > today - 8 && !is_expected_day(last, centre.rules())) --last;
+    return last;
+  }
+
   bool attendance(size_t i, Day day, Day today, int now_minutes) {
     const Plan& p = kCast[i];
     const Trainee* t = centre.state().trainee(ids[i]);
@@ -178,9 +184,13 @@ struct Seeder {
     const Actor self{ids[i], Role::Trainee};
     const bool slumping = p.slump && day > today - 28;
     const double comes = slumping ? 0.55 : p.attendance;
+    // Whatever the date, the demo has a morning question to show: on the
+    // last expected day before today the forgetful trainee comes and forgets
+    // to check out. The dice are still thrown, so the rest stays as it was.
+    const bool morning_question = p.forgetful && day == last_expected_day_before(today);
     const int in = chance() < 0.12 ? between(7 * 60 + 46, 8 * 60 + 30) : between(7 * 60 + 10, 7 * 60 + 44);
     const int out = between(14 * 60 + 45, 15 * 60 + 20);
-    if (chance() >= comes) {
+    if (chance() >= comes && !morning_question) {
       if (day == today) return true;
       const double r = chance();  // most absences are recorded by a supervisor; some stay unrecorded
       if (r < 0.5) return run(RecordAbsence{ids[i], day, AbsenceKind::Sick, "sick"}, supervisors[0], day, 9 * 60);
@@ -192,7 +202,7 @@ struct Seeder {
     }
     if (day == today && in > now_minutes) return true;
     if (!run(CheckIn{ids[i]}, self, day, in)) return false;
-    const bool forgets = p.forgetful ? chance() < 0.25 : chance() < 0.02;
+    const bool forgets = (p.forgetful ? chance() < 0.25 : chance() < 0.02) || morning_question;
     if (forgets || (day == today && out > now_minutes)) return true;
     return run(CheckOut{ids[i]}, self, day, out);
   }
