@@ -86,14 +86,17 @@ void bench_display(const Workdir& w, bool quick) {
 
   // first_frame: alternate the two so both meet the same machine; median of each.
   const int runs = quick ? 3 : 7;
-  std::vector<double> ours, bare, ours_peak, bare_peak;
+  std::vector<double> ours, bare, plain, ours_peak, bare_peak;
   for (int i = 0; i < runs; ++i) {
     auto k = run_process(kiosk, {"FT_EXIT_AFTER_FIRST_FRAME=1"});
     if (k.exit_code != 0) throw std::runtime_error("the kiosk did not reach its first frame: " + k.out);
     auto b = run_process({binary("bench-bare-window")});
     if (b.exit_code != 0) throw std::runtime_error("the bare window failed: " + b.out);
+    auto p = run_process({binary("bench-imgui-loop")}, {"FT_EXIT_AFTER_FIRST_FRAME=1"});
+    if (p.exit_code != 0) throw std::runtime_error("the plain ImGui loop failed: " + p.out);
     ours.push_back(k.seconds);
     bare.push_back(b.seconds);
+    plain.push_back(p.seconds);
     ours_peak.push_back(k.peak_mib);
     bare_peak.push_back(b.peak_mib);
   }
@@ -117,6 +120,11 @@ void bench_display(const Workdir& w, bool quick) {
       "first_frame: spawn to exit right after the first glfwSwapBuffers (kiosk: FT_EXIT_AFTER_FIRST_FRAME=1, demo "
       "centre, board), median of " +
       std::to_string(runs) + "; baseline a bare GLFW window with a GL context (s)");
+  std::snprintf(line, sizeof line,
+                "first_frame: the plain ImGui loop (one line of text, ImGui's default font) reaches its first frame "
+                "in %.4g s, %.2fx the bare window: ImGui's shaders compiled and run once by llvmpipe",
+                percentile(plain, 0.5), percentile(plain, 0.5) / percentile(bare, 0.5));
+  note(line);
   figure("first_frame", percentile(ours, 0.5), percentile(bare, 0.5), 1.3, true, "s");
   std::snprintf(line, sizeof line,
                 "kiosk_rss: peak resident memory (VmHWM) of the kiosk over the idle run; baseline the bare window's "

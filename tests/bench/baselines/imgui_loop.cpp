@@ -1,12 +1,15 @@
 // floor-bench baseline for idle CPU: the plain Dear ImGui loop of the
 // examples, which polls and redraws every frame whether anything changed or
-// not. Runs until SIGTERM.
+// not. Runs until SIGTERM; under FT_EXIT_AFTER_FIRST_FRAME=1 it ends right
+// after its first frame, as the kiosk does, for the first_frame note.
 #include <GLFW/glfw3.h>
 #include <backends/imgui_impl_glfw.h>
 #include <backends/imgui_impl_opengl3.h>
 #include <imgui.h>
 
 #include <csignal>
+#include <cstdlib>
+#include <cstring>
 
 namespace {
 volatile std::sig_atomic_t g_stop = 0;
@@ -15,6 +18,8 @@ void on_stop(int) { g_stop = 1; }
 
 int main() {
   std::signal(SIGTERM, on_stop);
+  const char* exit_env = std::getenv("FT_EXIT_AFTER_FIRST_FRAME");
+  const bool exit_after_first_frame = exit_env && std::strcmp(exit_env, "1") == 0;
   if (!glfwInit()) return 1;
   GLFWwindow* window = glfwCreateWindow(1280, 800, "imgui loop", nullptr, nullptr);
   if (!window) return 1;
@@ -40,6 +45,7 @@ int main() {
     glClear(GL_COLOR_BUFFER_BIT);
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
     glfwSwapBuffers(window);
+    if (exit_after_first_frame) std::_Exit(0);
   }
   ImGui_ImplOpenGL3_Shutdown();
   ImGui_ImplGlfw_Shutdown();
