@@ -22,7 +22,7 @@ struct Args {
 
 // Options that take no value ("--read-aloud" takes on|off: see `language`).
 inline const std::set<std::string> kFlagOptions = {"--json", "--waitlist", "--windowed", "--list", "--health",
-                                                    "--shared", "--help"};
+                                                    "--shared", "--help", "--version"};
 
 std::optional<Args> parse_args(const std::vector<std::string>& argv, std::string& error);
 

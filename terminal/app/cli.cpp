@@ -6,6 +6,7 @@
 #include "sync/client/cli.hpp"
 #include "terminal/app/kiosk.hpp"
 #include "terminal/app/screenshot.hpp"
+#include "terminal/store/database.hpp"
 
 namespace ft {
 
@@ -108,6 +109,7 @@ const char* kUsage = R"(Usage: floor-terminal [COMMAND] [OPTIONS]
   backup --db PATH --out FILE
   export-person --db PATH --trainee ID --out FILE
   erase-expired --db PATH                   erase personal data of trainees who left long enough ago
+  version                                   this program's version and database schema (also --version)
 Every command also takes --config PATH.
 )";
 }  // namespace
@@ -123,6 +125,12 @@ int run_cli(const std::vector<std::string>& argv) {
   }
   if (args->command == "help" || args->has("--help")) {
     std::cout << kUsage;
+    return kExitOk;
+  }
+  if (args->command == "version" || (args->command.empty() && args->has("--version"))) {
+    // What a technician reads off a terminal before an update: the program
+    // and the database schema it writes.
+    std::cout << "floor-terminal " << FT_VERSION << " (database schema " << kSchemaVersion << ")\n";
     return kExitOk;
   }
   const std::string config = args->get("--config").value_or("");

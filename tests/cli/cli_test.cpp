@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 #include <set>
 
+#include "terminal/store/database.hpp"
 #include "tests/test_support.hpp"
 
 using ft::test::run;
@@ -273,6 +274,17 @@ TEST_CASE("language sets a trainee's own language and read-aloud, and status --j
 
   auto help = ft::test::floor_terminal({"--help"});
   CHECK(help.out.find("language --db PATH --trainee ID --lang da|en|pl|uk [--read-aloud on|off]") != std::string::npos);
+}
+
+TEST_CASE("--version and version name the program and the schema it writes, and start no kiosk") {
+  const std::string expected =
+      "floor-terminal " FT_TEST_VERSION " (database schema " + std::to_string(ft::kSchemaVersion) + ")\n";
+  for (const auto& args : {std::vector<std::string>{"--version"}, std::vector<std::string>{"version"}}) {
+    const auto r = ft::test::floor_terminal(args);
+    CHECK(r.exit_code == 0);
+    CHECK(r.out == expected);
+  }
+  CHECK(ft::test::floor_terminal({"--help"}).out.find("version ") != std::string::npos);
 }
 
 TEST_CASE("language refuses an unknown language, an unknown trainee and bad options, and writes nothing") {
