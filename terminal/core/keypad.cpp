@@ -3,7 +3,7 @@
 namespace ft {
 
 std::optional<std::string> BadgeReader::feed(std::uint32_t cp, std::int64_t now_ms) {
-  if (!digits_.empty() && now_ms - last_ms_ > kMaxGapMs) {
+  if (!digits_.empty() && now_ms - last_ms_ > max_gap_ms_) {
     digits_.clear();
     overflowed_ = false;
   }

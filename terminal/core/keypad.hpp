@@ -14,10 +14,12 @@ constexpr size_t kMaxPinDigits = 8;
 
 class BadgeReader {
  public:
+  explicit BadgeReader(std::int64_t max_gap_ms = kMaxGapMs) : max_gap_ms_(max_gap_ms) {}
+
   // Feeds one typed character (a Unicode code point) at `now_ms`. Returns the
   // badge on Enter when the digits came in as a reader types them; a pause of
-  // more than kMaxGapMs between keys starts over (a person typing on a
-  // keyboard is not a badge).
+  // more than the maximum gap (kMaxGapMs unless given) between keys starts
+  // over (a person typing on a keyboard is not a badge).
   std::optional<std::string> feed(std::uint32_t codepoint, std::int64_t now_ms);
   void clear() { digits_.clear(); }
   const std::string& digits() const { return digits_; }
@@ -25,6 +27,7 @@ class BadgeReader {
   static constexpr std::int64_t kMaxGapMs = 300;
 
  private:
+  std::int64_t max_gap_ms_;
   std::string digits_;
   std::int64_t last_ms_ = 0;
   bool overflowed_ = false;

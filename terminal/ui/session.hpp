@@ -8,6 +8,7 @@
 #include <string>
 
 #include "terminal/core/commands.hpp"
+#include "terminal/core/keypad.hpp"
 #include "terminal/core/state.hpp"
 
 namespace ft::ui {
@@ -61,10 +62,17 @@ struct MyPageDraft {
   std::string message;
 };
 
+// Keys seen by the kiosk at most this far apart, ending in Enter, came from
+// the card reader: a person on a keypad takes several times as long per key.
+// Frames are the clock here (the keys of one frame share its time), and a
+// burst spreads over a few frames of 10-30 ms on llvmpipe.
+constexpr std::int64_t kCardOnPinPadGapMs = 100;
+
 struct PinEntry {
   std::string digits;
   std::string message;  // a wrong PIN or a refusal, said plainly
   bool by_card = false;  // a refused scan: the reader stays on, so the card can try again
+  BadgeReader card{kCardOnPinPadGapMs};  // a card held to the reader while the PIN is being typed
 };
 
 struct AssessDraft {

@@ -131,6 +131,7 @@ class Ui {
   // Why a check-in or check-out was not done; for a store fault, that it was not saved and what to do.
   std::string punch_refusal(const Refusal& r, bool checking_in) const;
   void read_badge_reader();
+  void read_card_on_pin_pad();
   void show_confirmation(const std::string& trainee_id, bool checked_in, const std::string& note = "");
   Speaker* speaker();
   Speaker* speaker_ = nullptr;

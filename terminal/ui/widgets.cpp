@@ -331,14 +331,18 @@ void pin_dots(Ui& ui, size_t typed, size_t max_digits, float width) {
 }
 
 bool pin_pad(Ui& ui, const std::string& prefix, std::string& digits, size_t max_digits, ImVec2 key, bool ok_enabled) {
-  // Physical keys (a USB keypad) do the same as the screen.
+  // Physical keys (a USB keypad) do the same as the screen. Enter comes as a
+  // key held down, or as '\r' among the characters when it was pressed and
+  // released within one frame (kiosk.cpp).
   const ImGuiIO& io = ImGui::GetIO();
+  bool enter = false;
   for (int i = 0; i < io.InputQueueCharacters.Size; ++i) {
     const ImWchar c = io.InputQueueCharacters[i];
     if (c >= '0' && c <= '9' && digits.size() < max_digits) digits += char(c);
+    enter = enter || c == '\r';
   }
   if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Backspace)) && !digits.empty()) digits.pop_back();
-  bool ok = ok_enabled && (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter), false) ||
+  bool ok = ok_enabled && (enter || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter), false) ||
                            ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_KeyPadEnter), false));
 
   const float x0 = ImGui::GetCursorPosX();

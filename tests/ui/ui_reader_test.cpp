@@ -94,3 +94,45 @@ TEST_CASE_FIXTURE(Queue, "two scans that reach the kiosk in one frame are two pu
   CHECK(checked_in_today(*disk, bo));
   CHECK(checked_in_today(*disk, aase));
 }
+
+TEST_CASE_FIXTURE(Queue, "a card held to the reader while the PIN pad is open checks its owner in, not into the PIN") {
+  // Bo taps his tile (the PIN pad opens), starts typing, then uses his card.
+  REQUIRE(d.tap("board.tile." + bo));
+  REQUIRE(d.ui->session.screen == "pin");
+  REQUIRE(d.tap("pin.key.1"));
+  d.advance(300);
+  d.reader_burst("10");  // a reader's keys spread over two frames, 20 ms apart
+  d.advance(20);
+  d.reader_burst("01\r");
+  REQUIRE(d.ui->session.confirmation.has_value());
+  CHECK(d.ui->session.confirmation->trainee_id == bo);
+  CHECK(d.ui->session.pin.digits.empty());
+  CHECK(d.ui->session.pin.message.empty());  // no "wrong PIN": the card's digits were never a PIN
+  CHECK(checked_in_today(*ft::test::reopen(d), bo));
+
+  // Åse's card on Bo's PIN pad punches Åse: the card says who is there.
+  d.advance(5 * kMinute);
+  d.ui->go_home();
+  d.frames(2);
+  REQUIRE(d.tap("board.tile." + aase));
+  REQUIRE(d.ui->session.screen == "pin");
+  d.scan_card("1002");
+  REQUIRE(d.ui->session.confirmation.has_value());
+  CHECK(d.ui->session.confirmation->trainee_id == aase);
+  CHECK(checked_in_today(*ft::test::reopen(d), aase));
+}
+
+TEST_CASE_FIXTURE(Queue, "a PIN typed on a USB keypad, Enter included, is a PIN however it ends") {
+  REQUIRE(d.tap("board.tile." + aase));
+  REQUIRE(d.ui->session.screen == "pin");
+  for (char c : std::string("1234")) {  // a person's pace: far slower than a reader
+    d.advance(250);
+    d.reader_burst(std::string(1, c));
+  }
+  CHECK(d.ui->session.pin.digits == "1234");
+  d.advance(250);
+  d.reader_burst("\r");  // Enter pressed and released within one frame arrives as '\r'
+  REQUIRE(d.ui->session.confirmation.has_value());
+  CHECK(d.ui->session.confirmation->trainee_id == aase);
+  CHECK(checked_in_today(*ft::test::reopen(d), aase));
+}

@@ -135,6 +135,12 @@ TEST_CASE("the badge reader takes digits and Enter typed fast, and nothing else"
   for (int i = 0; i < 40; ++i) r.feed('7', t += 5);
   CHECK(r.feed('\n', t += 5) == std::nullopt);
   CHECK(r.digits().empty());
+  // A reader with a tighter gap (the PIN pad's) refuses what the board's would take.
+  BadgeReader tight(100);
+  for (char c : std::string("00123456")) tight.feed(static_cast<std::uint32_t>(c), t += 150);
+  CHECK(tight.feed('\r', t += 150) == std::nullopt);
+  for (char c : std::string("00123456")) tight.feed(static_cast<std::uint32_t>(c), t += 20);
+  CHECK(tight.feed('\r', t += 20) == std::string("00123456"));
   std::string pin;
   for (char c : std::string("12x3456789")) pin_pad_press(pin, c);
   CHECK(pin == "12345678");
