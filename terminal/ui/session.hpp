@@ -62,18 +62,17 @@ struct MyPageDraft {
   std::string message;
 };
 
+struct PinEntry {
+  std::string digits;
+  std::string message;  // a wrong PIN or a refusal, said plainly
+  bool by_card = false;  // a refused scan: the reader stays on, so the card can try again
+};
+
 // Keys seen by the kiosk at most this far apart, ending in Enter, came from
 // the card reader: a person on a keypad takes several times as long per key.
 // Frames are the clock here (the keys of one frame share its time), and a
 // burst spreads over a few frames of 10-30 ms on llvmpipe.
 constexpr std::int64_t kCardOnPinPadGapMs = 100;
-
-struct PinEntry {
-  std::string digits;
-  std::string message;  // a wrong PIN or a refusal, said plainly
-  bool by_card = false;  // a refused scan: the reader stays on, so the card can try again
-  BadgeReader card{kCardOnPinPadGapMs};  // a card held to the reader while the PIN is being typed
-};
 
 struct AssessDraft {
   enum Step { Trainees, Skill, Level } step = Trainees;
@@ -121,6 +120,7 @@ struct Session {
   std::optional<StaffSession> staff;
   std::int64_t last_input_ms = 0;
   std::string badge_digits;  // keyboard-wedge reader input so far
+  BadgeReader card_on_pin_pad{kCardOnPinPadGapMs};  // a card held to the reader while a PIN is typed
   std::string banner;        // a short notice on the board (unknown badge, ...)
   std::int64_t banner_until_ms = 0;
   bool keyboard_shift = false;

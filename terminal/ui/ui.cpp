@@ -52,7 +52,7 @@ void Ui::frame() {
   if (session.close_requested && session.screen != "staff-login") session.close_requested = false;
 
   if (reads_badges()) read_badge_reader();
-  else if (session.screen == "pin") read_card_on_pin_pad();
+  else if (session.screen == "pin" || session.screen == "staff-login") read_card_on_pin_pad();
 
   drawn_minute_ = int(now / 60000);
   const ScreenDef* def = screens().find(session.screen);
@@ -400,16 +400,18 @@ void Ui::read_badge_reader() {
 }
 
 void Ui::read_card_on_pin_pad() {
-  // A trainee who tapped their tile may still hold the card to the reader:
-  // its digits arrive where the PIN goes. A burst of digits and Enter as
-  // only a reader types them is a card; the PIN typed so far gives way to it.
+  // A trainee who tapped their tile, or an instructor who chose their name,
+  // may still hold the card to the reader: its digits arrive where the PIN
+  // goes. A burst of digits and Enter as only a reader types them is a card;
+  // the PIN typed so far gives way to it.
   ImGuiIO& io = ImGui::GetIO();
   const std::int64_t now = now_ms();
   for (int i = 0; i < io.InputQueueCharacters.Size; ++i) {
-    const auto card = session.pin.card.feed(io.InputQueueCharacters[i], now);
+    const auto card = session.card_on_pin_pad.feed(io.InputQueueCharacters[i], now);
     if (!card) continue;
     io.InputQueueCharacters.resize(0);  // the PIN pad must not take the card's keys
     session.pin.digits.clear();
+    session.login.digits.clear();
     badge(*card);
     return;
   }

@@ -136,3 +136,18 @@ TEST_CASE_FIXTURE(Queue, "a PIN typed on a USB keypad, Enter included, is a PIN 
   CHECK(d.ui->session.confirmation->trainee_id == aase);
   CHECK(checked_in_today(*ft::test::reopen(d), aase));
 }
+
+TEST_CASE_FIXTURE(Queue, "an instructor who chose their name and then uses their card is logged in by the card") {
+  ft::Outcome added = d.centre->execute(ft::AddStaff{"Jens Kristensen", ft::Role::Instructor, "24680", "9001"},
+                                        ft::local_admin());
+  REQUIRE(added.ok());
+  d.frame();
+  REQUIRE(d.tap("board.staff"));
+  REQUIRE(d.tap("login.staff." + added.new_id));
+  REQUIRE(d.tap("login.key.2"));
+  d.advance(200);
+  d.scan_card("9001");
+  REQUIRE(d.ui->session.staff.has_value());
+  CHECK(d.ui->session.staff->actor.id == added.new_id);
+  CHECK(d.ui->session.login.digits.empty());
+}
