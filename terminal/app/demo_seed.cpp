@@ -171,12 +171,6 @@ struct Seeder {
     return true;
   }
 
-  Day last_expected_day_before(Day today) const {
-    Day last = today - 1;
-    while (last > today - 8 && !is_expected_day(last, centre.rules())) --last;
-    return last;
-  }
-
   bool attendance(size_t i, Day day, Day today, int now_minutes) {
     const Plan& p = kCast[i];
     const Trainee* t = centre.state().trainee(ids[i]);
@@ -187,7 +181,7 @@ struct Seeder {
     // Whatever the date, the demo has a morning question to show: on the
     // last expected day before today the forgetful trainee comes and forgets
     // to check out. The dice are still thrown, so the rest stays as it was.
-    const bool morning_question = p.forgetful && day == last_expected_day_before(today);
+    const bool morning_question = p.forgetful && day == last_expected_day_before(today, centre.rules());
     const int in = chance() < 0.12 ? between(7 * 60 + 46, 8 * 60 + 30) : between(7 * 60 + 10, 7 * 60 + 44);
     const int out = between(14 * 60 + 45, 15 * 60 + 20);
     if (chance() >= comes && !morning_question) {

@@ -337,8 +337,7 @@ bool is_double_tap(const AttendanceDay& day, int minutes, const Rules& rules) {
 }
 
 std::optional<Day> unanswered_checkout(const Trainee& t, Day today, const Rules& rules) {
-  Day last = today - 1;
-  while (last > today - 8 && !is_expected_day(last, rules)) --last;
+  const Day last = last_expected_day_before(today, rules);
   auto it = t.days.find(last);
   if (it == t.days.end()) return std::nullopt;
   const AttendanceDay& d = it->second;

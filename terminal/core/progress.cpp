@@ -12,6 +12,12 @@ namespace ft {
 
 bool is_expected_day(Day day, const Rules& rules) { return weekday(day) < 5 && !rules.holidays.count(day); }
 
+Day last_expected_day_before(Day today, const Rules& rules) {
+  Day last = today - 1;
+  while (last > today - 8 && !is_expected_day(last, rules)) --last;
+  return last;
+}
+
 namespace {
 // The stage in effect on `day`: the last change (by hlc) dated on or before it.
 std::optional<Stage> stage_on(const Trainee& t, Day day) {

@@ -26,6 +26,8 @@ enum class DayStatus {
 };
 DayStatus day_status(const Trainee& t, Day day, const Rules& rules, Day today);
 bool is_expected_day(Day day, const Rules& rules);  // Monday–Friday and not a holiday
+// The last expected day before `today` (a week back at most): the day the morning question asks about.
+Day last_expected_day_before(Day today, const Rules& rules);
 bool in_centre_on(const Trainee& t, Day day);
 
 struct AttendanceSummary {
