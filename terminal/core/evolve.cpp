@@ -212,6 +212,10 @@ template <class P>
 void evolve_one(State& s, std::string_view type, const In<P>& e) {
   s.event_count += 1;
   if (e.hlc > s.max_hlc) s.max_hlc = e.hlc;
+  const bool about_the_day = type == ev::kCheckedIn || type == ev::kCheckedOut || type == ev::kCheckoutProposed ||
+                             type == ev::kCheckoutConfirmed || type == ev::kAbsenceRecorded ||
+                             type == ev::kSkillAssessed || type == ev::kNoteAdded;
+  if (!about_the_day) s.people_version += 1;  // any other type, also one added later, may change a person
   if (type == ev::kCentreNamed)
     s.centre_name.set(str_view(e.p, "name"), e.hlc, e.event_id);
   else if (type == ev::kTraineeEnrolled)

@@ -141,6 +141,11 @@ struct State {
   std::map<std::string, Staff, std::less<>> staff;
   std::int64_t event_count = 0;
   Hlc max_hlc = 0;
+  // Moves with every event that may change who a person is (enrolment, name,
+  // badge, role, stage, erasure): what is derived from the people, such as
+  // the store's badge index, is rebuilt when it moves. Attendance, skills and
+  // notes, the events of every day, leave it where it is.
+  std::uint64_t people_version = 0;
 
   const Trainee* trainee(const std::string& id) const;
   const Staff* staff_member(const std::string& id) const;

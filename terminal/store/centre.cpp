@@ -284,12 +284,18 @@ AuthOutcome Centre::authenticate(const std::string& person_id, const std::string
 
 AuthOutcome Centre::authenticate_badge(const std::string& badge) {
   AuthOutcome out;
-  if (!badge.empty()) {
+  if (badge_index_version_ != state_.people_version) {
+    // Later entries win as they did when every scan walked the lists: staff
+    // over trainees (two terminals may hand out one badge while offline).
+    badge_index_.clear();
     for (const auto& [id, t] : state_.trainees)
-      if (t.enrolled && t.badge.value == badge) out.actor = Actor{id, Role::Trainee};
+      if (t.enrolled && !t.badge.value.empty()) badge_index_.insert_or_assign(t.badge.value, Actor{id, Role::Trainee});
     for (const auto& [id, m] : state_.staff)
-      if (m.badge.value == badge && m.name.hlc >= 0) out.actor = Actor{id, m.role};
+      if (m.name.hlc >= 0 && !m.badge.value.empty()) badge_index_.insert_or_assign(m.badge.value, Actor{id, m.role});
+    badge_index_version_ = state_.people_version;
   }
+  if (!badge.empty())
+    if (auto it = badge_index_.find(badge); it != badge_index_.end()) out.actor = it->second;
   if (!out.actor) out.refusal = Refusal{"unknown_person", {}};
   return out;
 }

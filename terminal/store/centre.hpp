@@ -12,6 +12,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "terminal/core/catalogue.hpp"
@@ -90,6 +91,10 @@ class Centre {
   State state_;
   std::string terminal_id_;
   std::int64_t last_seq_ = 0;  // highest events.seq folded into state_
+  // Badge -> person, so a scan does not walk everyone ever enrolled; built
+  // from state_ when its people_version has moved since.
+  std::unordered_map<std::string, Actor> badge_index_;
+  std::optional<std::uint64_t> badge_index_version_;
 };
 
 // Appends stamped events (id, terminal, sequence, hlc) in the caller's transaction.

@@ -246,6 +246,52 @@ TEST_CASE("events appended by another connection are folded in on refresh") {
   CHECK(kiosk->state().trainee(id));
 }
 
+TEST_CASE("a badge opens for its holder only: after a new badge from another terminal, a staff card and erasure") {
+  TempDir dir;
+  const auto path = dir.file("centre.db");
+  auto c = open_centre(path);
+  Enrol e;
+  e.name = "Kortholder Åse";
+  e.badge = "1001";
+  const auto id = c->execute(e, local_admin()).new_id;
+  REQUIRE(!id.empty());
+  REQUIRE(c->authenticate_badge("1001").actor);
+  CHECK(c->authenticate_badge("1001").actor->id == id);
+  CHECK(c->authenticate_badge("1001").actor->role == Role::Trainee);
+  CHECK(c->authenticate_badge("9999").refusal->code == "unknown_person");
+  CHECK(c->authenticate_badge("").refusal->code == "unknown_person");
+  REQUIRE(c->execute(CheckIn{id}, Actor{id, Role::Trainee}).ok());  // the day's events leave the badges as they are
+  CHECK(c->authenticate_badge("1001").actor->id == id);
+
+  {  // Another terminal gives her a new card; this one learns of it on refresh.
+    auto other = open_centre(path);
+    Transaction tx(other->db());
+    stamp_and_append(other->db(), other->terminal_id(), local_admin().id,
+                     {Draft{ev::kTraineeUpdated, Json{{"trainee_id", id}, {"badge", "2002"}}}}, kMonday0800);
+    tx.commit();
+  }
+  CHECK(c->authenticate_badge("1001").actor);  // not folded in yet
+  CHECK(c->refresh() == 1);
+  CHECK(c->authenticate_badge("1001").refusal->code == "unknown_person");
+  CHECK(c->authenticate_badge("2002").actor->id == id);
+
+  AddStaff s;
+  s.name = "Mette Holm";
+  s.role = Role::Supervisor;
+  s.pin = "33333";
+  s.badge = "3003";
+  const Actor boss{c->execute(s, local_admin()).new_id, Role::Supervisor};
+  REQUIRE(c->authenticate_badge("3003").actor);
+  CHECK(c->authenticate_badge("3003").actor->id == boss.id);
+  CHECK(c->authenticate_badge("3003").actor->role == Role::Supervisor);
+
+  REQUIRE(c->execute(ChangeStage{id, Stage::Exited, "", "moved"}, boss).ok());
+  c->set_clock(Clock::fixed(kMonday0800 + 366LL * 24 * 3600 * 1000));
+  REQUIRE(c->execute(EraseTrainee{id}, local_admin()).ok());
+  CHECK(c->authenticate_badge("2002").refusal->code == "unknown_person");
+  CHECK(c->authenticate_badge("3003").actor->id == boss.id);
+}
+
 TEST_CASE("terminal sequence numbers are gap-free and the hlc increases") {
   TempDir dir;
   auto c = open_centre(dir.file("centre.db"));
