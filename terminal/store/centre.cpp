@@ -189,12 +189,12 @@ int Centre::refresh() {
   // what opening a terminal costs (every event since the beginning), so it
   // is the path held to the rebuild figure in docs/performance.md. The rows
   // are the ones load_events() would return, folded in the same order.
+  // Every command and every frame's look for the sync thread's events comes
+  // here, mostly to find nothing: the prepared statement is kept.
   sqlite3* db = db_->handle();
-  sqlite3_stmt* q = nullptr;
-  int rc = sqlite3_prepare_v2(db, "SELECT seq, event_id, actor_id, hlc, type, payload FROM events WHERE seq > ? ORDER BY seq",
-                              -1, &q, nullptr);
-  if (rc != SQLITE_OK) throw StoreFailure(store_error_from(rc, db));
-  const std::unique_ptr<sqlite3_stmt, int (*)(sqlite3_stmt*)> finalize(q, sqlite3_finalize);
+  Statement select(*db_, "SELECT seq, event_id, actor_id, hlc, type, payload FROM events WHERE seq > ? ORDER BY seq");
+  sqlite3_stmt* q = select.handle();
+  int rc = SQLITE_OK;
   const auto text = [q](int col) {
     const auto* p = reinterpret_cast<const char*>(sqlite3_column_text(q, col));
     return std::string_view(p ? p : "", static_cast<std::size_t>(sqlite3_column_bytes(q, col)));

@@ -79,6 +79,7 @@ class Statement {
   double real(int col) const;
   std::string text(int col) const;
   bool is_null(int col) const;
+  sqlite3_stmt* handle() const { return stmt_; }  // for reading columns in place
 
  private:
   Database& owner_;
