@@ -34,6 +34,10 @@ int main() {
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplGlfw_NewFrame();
     ImGui::NewFrame();
+    // A window of a set size: ImGui hides a new window that sizes itself for
+    // its first frame, and then the first frame would draw nothing.
+    ImGui::SetNextWindowPos(ImVec2(20, 20), ImGuiCond_Always);
+    ImGui::SetNextWindowSize(ImVec2(400, 200), ImGuiCond_Always);
     ImGui::Begin("Board");
     ImGui::Text("Checked in: 12 of 20");
     ImGui::End();
