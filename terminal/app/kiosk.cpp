@@ -154,6 +154,8 @@ int run_kiosk(const KioskOptions& o, const Environment& env) {
     return fail(refusal_text(tr, Refusal{"store." + store_error.code, {{"path", o.db_path}}}));
   }
   if (!window) return fail(tr("kiosk.no_window"));
+  if (StoreError checkpoint_error; !centre->checkpoint_in_background(checkpoint_error))
+    log(LogLevel::Warning, "checkpoints stay in the commits: " + checkpoint_error.code);
   glfwMakeContextCurrent(window);
   glfwSwapInterval(1);
   if (!o.windowed) glfwSetInputMode(window, GLFW_CURSOR, GLFW_CURSOR_HIDDEN);

@@ -223,6 +223,11 @@ int Centre::refresh() {
   return folded;
 }
 
+bool Centre::checkpoint_in_background(StoreError& error) {
+  if (!checkpointer_) checkpointer_ = BackgroundCheckpointer::start(*db_, error);
+  return checkpointer_ != nullptr;
+}
+
 // ---- authentication ---------------------------------------------------------------------------
 
 PinAttempts Centre::attempts(const std::string& person_id) {

@@ -23,6 +23,7 @@
 #include "terminal/core/refusal.hpp"
 #include "terminal/core/rules.hpp"
 #include "terminal/core/state.hpp"
+#include "terminal/store/checkpointer.hpp"
 #include "terminal/store/database.hpp"
 
 namespace ft {
@@ -82,6 +83,13 @@ class Centre {
   int refresh();
   std::int64_t event_count() const { return state_.event_count; }
 
+  // For a process that keeps the centre open (the kiosk): WAL checkpoints
+  // run on a thread of their own instead of inside the commit that fills the
+  // log (checkpointer.hpp). False, and checkpoints stay as they were, when
+  // its connection cannot be opened.
+  bool checkpoint_in_background(StoreError& error);
+  const BackgroundCheckpointer* checkpointer() const { return checkpointer_.get(); }
+
  private:
   Centre() = default;
   std::unique_ptr<Database> db_;
@@ -95,6 +103,7 @@ class Centre {
   // from state_ when its people_version has moved since.
   std::unordered_map<std::string, Actor> badge_index_;
   std::optional<std::uint64_t> badge_index_version_;
+  std::unique_ptr<BackgroundCheckpointer> checkpointer_;  // last: goes before db_ closes
 };
 
 // Appends stamped events (id, terminal, sequence, hlc) in the caller's transaction.

@@ -2,6 +2,7 @@
 #include <doctest/doctest.h>
 #include <sys/stat.h>
 
+#include <filesystem>
 #include <fstream>
 
 #include "terminal/core/dates.hpp"
@@ -290,6 +291,40 @@ TEST_CASE("a badge opens for its holder only: after a new badge from another ter
   REQUIRE(c->execute(EraseTrainee{id}, local_admin()).ok());
   CHECK(c->authenticate_badge("2002").refusal->code == "unknown_person");
   CHECK(c->authenticate_badge("3003").actor->id == boss.id);
+}
+
+TEST_CASE("checkpoints run on their own thread, beside the commits, and lose nothing") {
+  TempDir dir;
+  const auto path = dir.file("centre.db");
+  StoreError error;
+  {  // The kiosk's: SQLite's own threshold of 1000 pages, ended with the centre.
+    auto kiosk = open_centre(path);
+    REQUIRE(kiosk->checkpoint_in_background(error));
+    REQUIRE(kiosk->checkpointer());
+    enrol(*kiosk, "Før Lukning");
+    CHECK(kiosk->checkpointer()->checkpoints_done() == 0);
+  }
+  // One with a threshold a few commits reach.
+  auto c = open_centre(path);
+  auto thread = BackgroundCheckpointer::start(c->db(), error, 8);
+  REQUIRE(thread);
+  const auto before = std::filesystem::file_size(path);
+  std::vector<std::string> ids;
+  for (int i = 0; i < 12; ++i) ids.push_back(enrol(*c, "Kursist Ærø " + std::to_string(i)));
+  for (const auto& id : ids) REQUIRE(c->execute(CheckIn{id}, Actor{id, Role::Trainee}).ok());
+  thread->wait_for_checkpoints(1);
+  // The committing connection no longer checkpoints itself (and its 1000
+  // pages are not reached here): only the thread can have copied the log
+  // into the database file.
+  CHECK(std::filesystem::file_size(path) > before);
+  thread.reset();
+  auto again = open_centre(path);
+  CHECK(again->state().trainees.size() == 13);
+  CHECK(again->state().in_centre() == 13);
+  for (const auto& id : ids) CHECK(again->state().trainee(id)->days.count(again->today()));
+  Statement check(again->db(), "PRAGMA integrity_check");
+  REQUIRE(check.step());
+  CHECK(check.text(0) == "ok");
 }
 
 TEST_CASE("terminal sequence numbers are gap-free and the hlc increases") {
