@@ -199,15 +199,15 @@ int Centre::refresh() {
   // here, mostly to find nothing: the prepared statement is kept.
   sqlite3* db = db_->handle();
   Statement select(*db_, "SELECT seq, event_id, actor_id, hlc, type, payload FROM events WHERE seq > ? ORDER BY seq");
+  select.bind(1, last_seq_);
   sqlite3_stmt* q = select.handle();
-  int rc = SQLITE_OK;
   const auto text = [q](int col) {
     const auto* p = reinterpret_cast<const char*>(sqlite3_column_text(q, col));
     return std::string_view(p ? p : "", static_cast<std::size_t>(sqlite3_column_bytes(q, col)));
   };
-  sqlite3_bind_int64(q, 1, last_seq_);
   RowFolder folder(state_);
   int folded = 0;
+  int rc;
   while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
     EventRow row;
     row.event_id = text(1);
