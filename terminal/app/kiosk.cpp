@@ -146,6 +146,7 @@ int run_kiosk(const KioskOptions& o, const Environment& env) {
     return 1;
   };
   glfwWindowHint(GLFW_AUTO_ICONIFY, GLFW_FALSE);  // a touch elsewhere must not minimise the kiosk
+  ui::hint_colour_buffer_only();
   GLFWwindow* window = glfwCreateWindow(width, height, "Floor terminal", monitor, nullptr);
   if (opening.valid()) opening.get();
   fonts->wait();

@@ -127,6 +127,7 @@ int cli_screenshot(const std::vector<std::string>& args, std::ostream& out, std:
   glfwWindowHint(GLFW_VISIBLE, GLFW_FALSE);
   glfwWindowHint(GLFW_RESIZABLE, GLFW_FALSE);
   glfwWindowHint(GLFW_DOUBLEBUFFER, GLFW_TRUE);
+  ui::hint_colour_buffer_only();
   GLFWwindow* window = glfwCreateWindow(a->width, a->height, "floor-terminal screenshot", nullptr, nullptr);
   if (!window) {
     err << "screenshot: no OpenGL window could be created on this display.\n";

@@ -62,6 +62,11 @@ bool create_device_objects_with_alpha_atlas() {
 
 }  // namespace
 
+void hint_colour_buffer_only() {
+  glfwWindowHint(GLFW_DEPTH_BITS, 0);
+  glfwWindowHint(GLFW_STENCIL_BITS, 0);
+}
+
 bool upload_gl_objects() {
   const bool created = can_swizzle() ? create_device_objects_with_alpha_atlas() : ImGui_ImplOpenGL3_CreateDeviceObjects();
   if (!created) return false;
