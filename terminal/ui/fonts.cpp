@@ -96,7 +96,8 @@ std::shared_ptr<std::vector<ImWchar>> single_ranges(const std::vector<std::uint3
 }  // namespace
 
 std::optional<Fonts> load_fonts(ImFontAtlas& atlas, float scale, const std::vector<std::uint32_t>& icon_codepoints,
-                                const std::vector<std::uint32_t>& huge_icon_codepoints, std::string& error) {
+                                const std::vector<std::uint32_t>& huge_icon_codepoints,
+                                const std::map<std::uint32_t, std::uint32_t>& icon_places, std::string& error) {
   // Read once, shared by every size built from them, gone when this returns.
   std::vector<unsigned char> regular, bold, icon_font;
   for (auto [path, bytes] : {std::pair{kTextFont, &regular}, {kBoldFont, &bold}, {kIconFont, &icon_font}}) {
@@ -129,6 +130,14 @@ std::optional<Fonts> load_fonts(ImFontAtlas& atlas, float scale, const std::vect
     for (ImFontConfig& cfg : atlas.ConfigData) cfg.FontData = nullptr;
     error = "The fonts could not be loaded into the font atlas.";
     return std::nullopt;
+  }
+  // The icons move to their places in the atlas (see Icons::place_in_atlas),
+  // and each font's lookup table is built again, now ending below U+25A0.
+  // No text glyph is in the font's icon codepoints (U+F0xx), so only icons move.
+  for (ImFont* font : atlas.Fonts) {
+    for (ImFontGlyph& glyph : font->Glyphs)
+      if (auto it = icon_places.find(glyph.Codepoint); it != icon_places.end()) glyph.Codepoint = it->second;
+    font->BuildLookupTable();
   }
   // The glyphs are in the atlas now; the 1.3 MB of font files are not needed
   // again (the atlas is never rebuilt) and go before the GL texture comes.

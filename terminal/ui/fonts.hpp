@@ -10,6 +10,7 @@
 #include <imgui.h>
 
 #include <cstdint>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -37,8 +38,11 @@ const ImWchar* text_glyph_ranges();
 // the given icon codepoints (and the few for the huge size) and builds it. A
 // missing font file would assert inside ImGui, so the files are read first
 // and a sentence returned. The font files are let go once the atlas is
-// built, so it cannot be built again: make a new one instead.
+// built, so it cannot be built again: make a new one instead. The icons
+// are then moved to the codepoints `icon_places` gives them (Icons::place_in_atlas):
+// the font's own codepoint -> the atlas's.
 std::optional<Fonts> load_fonts(ImFontAtlas& atlas, float scale, const std::vector<std::uint32_t>& icon_codepoints,
-                                const std::vector<std::uint32_t>& huge_icon_codepoints, std::string& error);
+                                const std::vector<std::uint32_t>& huge_icon_codepoints,
+                                const std::map<std::uint32_t, std::uint32_t>& icon_places, std::string& error);
 
 }  // namespace ft::ui

@@ -50,9 +50,27 @@ std::uint32_t Icons::codepoint(const std::string& name) const {
   return it == codepoints_.end() ? 0 : it->second;
 }
 
+std::map<std::uint32_t, std::uint32_t> Icons::place_in_atlas(const std::set<std::uint32_t>& codepoints) {
+  in_atlas_.clear();
+  std::uint32_t next = kAtlasFirst;
+  const auto place = [&](std::uint32_t cp) {
+    if (cp && next <= kAtlasLast && in_atlas_.emplace(cp, next).second) ++next;
+  };
+  place(codepoint("help-circle"));  // what an icon left out draws as
+  for (std::uint32_t cp : codepoints) place(cp);
+  return in_atlas_;
+}
+
+std::uint32_t Icons::drawn_codepoint(const std::string& name) const {
+  const std::uint32_t cp = codepoint(name);
+  if (!cp || in_atlas_.empty()) return cp;
+  auto it = in_atlas_.find(cp);
+  return it == in_atlas_.end() ? 0 : it->second;
+}
+
 std::string Icons::glyph(const std::string& name) const {
-  std::uint32_t cp = codepoint(name);
-  if (!cp) cp = codepoint("help-circle");
+  std::uint32_t cp = drawn_codepoint(name);
+  if (!cp) cp = drawn_codepoint("help-circle");
   return cp ? utf8_of(cp) : "?";
 }
 

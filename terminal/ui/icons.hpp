@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -21,7 +22,21 @@ class Icons {
   static std::optional<Icons> parse(const std::string& css_text, std::string& error);
 
   bool has(const std::string& name) const { return codepoints_.count(name) > 0; }
-  std::uint32_t codepoint(const std::string& name) const;  // 0 when unknown
+  std::uint32_t codepoint(const std::string& name) const;  // the font's codepoint; 0 when unknown
+
+  // ImGui sizes each font's glyph lookup table by the highest codepoint in
+  // it, and MDI's icons sit at U+F0xx: merged into the five text fonts they
+  // made every table 63,000 entries long (1.9 MiB). So the atlas keeps the
+  // icons it holds at codepoints of its own, in Box Drawing and Block
+  // Elements (U+2500-U+259F): far above the text ranges' holes, below U+2600,
+  // and a block no name or catalogue text uses (a test holds the catalogues
+  // to that). Gives each of `codepoints` (the font's) a place, help-circle
+  // first; returns font codepoint -> atlas codepoint. Past the 160 places an
+  // icon is left out and draws as help-circle.
+  static constexpr std::uint32_t kAtlasFirst = 0x2500, kAtlasLast = 0x259F;
+  std::map<std::uint32_t, std::uint32_t> place_in_atlas(const std::set<std::uint32_t>& codepoints);
+  // The codepoint glyph() encodes: the atlas's place once placed, else the font's; 0 when unknown.
+  std::uint32_t drawn_codepoint(const std::string& name) const;
   // UTF-8 of the icon, or of a question-mark icon for an unknown name so the
   // gap is visible on screen rather than silent.
   std::string glyph(const std::string& name) const;
@@ -29,6 +44,7 @@ class Icons {
 
  private:
   std::map<std::string, std::uint32_t> codepoints_;
+  std::map<std::uint32_t, std::uint32_t> in_atlas_;  // font codepoint -> atlas codepoint
 };
 
 // The icons the screens use (catalogue icons come from skills.json on top).

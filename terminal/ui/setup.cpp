@@ -24,9 +24,15 @@ std::unique_ptr<Resources> build_into(ImFontAtlas& atlas, const Catalogue& catal
   wanted.erase(0);  // a name the font lacks shows as help-circle, which is in the list
   std::vector<std::uint32_t> huge;
   for (const auto& name : huge_icon_names()) huge.push_back(icons->codepoint(name));
+  wanted.insert(huge.begin(), huge.end());
+  // Only what has a place goes into the atlas; any other icon draws as help-circle.
+  const auto placed = icons->place_in_atlas(wanted);
+  std::vector<std::uint32_t> in_atlas;
+  for (const auto& [font_cp, atlas_cp] : placed) in_atlas.push_back(font_cp);
+  std::erase_if(huge, [&](std::uint32_t cp) { return !placed.count(cp); });
 
   const Metrics metrics = metrics_for(width, height);
-  auto fonts = load_fonts(atlas, metrics.scale, std::vector<std::uint32_t>(wanted.begin(), wanted.end()), huge, error);
+  auto fonts = load_fonts(atlas, metrics.scale, in_atlas, huge, placed, error);
   if (!fonts) return nullptr;
   return std::unique_ptr<Resources>(new Resources{std::move(*icons), *fonts, metrics, nullptr});
 }

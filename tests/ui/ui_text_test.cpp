@@ -18,9 +18,9 @@ nlohmann::json translations(const std::string& lang) {
   return nlohmann::json::parse(ft::test::read_file(ft::test::asset("i18n/" + lang + ".json")));
 }
 
-// The characters of `text` that `font` lacks, as code points.
-std::vector<unsigned> missing_glyphs(ImFont* font, const std::string& text) {
-  std::vector<unsigned> missing;
+// The code points of `text`, as ImGui decodes them.
+std::vector<unsigned> code_points(const std::string& text) {
+  std::vector<unsigned> out;
   const char* s = text.c_str();
   const char* end = s + text.size();
   while (s < end) {
@@ -28,10 +28,25 @@ std::vector<unsigned> missing_glyphs(ImFont* font, const std::string& text) {
     const int n = ImTextCharFromUtf8(&c, s, end);
     if (n <= 0) break;
     s += n;
-    if (c == '\n') continue;
-    if (!font->FindGlyphNoFallback(static_cast<ImWchar>(c))) missing.push_back(c);
+    out.push_back(c);
   }
+  return out;
+}
+
+// The characters of `text` that `font` lacks, as code points.
+std::vector<unsigned> missing_glyphs(ImFont* font, const std::string& text) {
+  std::vector<unsigned> missing;
+  for (unsigned c : code_points(text))
+    if (c != '\n' && !font->FindGlyphNoFallback(static_cast<ImWchar>(c))) missing.push_back(c);
   return missing;
+}
+
+// The characters of `text` where the atlas keeps its icons: they would draw as icons.
+std::vector<unsigned> in_icon_places(const std::string& text) {
+  std::vector<unsigned> found;
+  for (unsigned c : code_points(text))
+    if (c >= ft::ui::Icons::kAtlasFirst && c <= ft::ui::Icons::kAtlasLast) found.push_back(c);
+  return found;
 }
 
 // The {name}s in a text, sorted and joined ("{count}{name}"), so a
@@ -111,6 +126,11 @@ TEST_CASE("every glyph of every catalogue string and translation is in the atlas
       CHECK(missing.empty());
     }
   }
+  // The atlas keeps icons at U+2500-U+259F: no text may use that block, or it would draw icons.
+  for (const auto& text : texts) {
+    CAPTURE(text);
+    CHECK(in_icon_places(text).empty());
+  }
   // The huge font holds digits, the clock's colon and the space between icon and time.
   CHECK(missing_glyphs(fonts.huge, "0123456789: ").empty());
 }
@@ -130,14 +150,69 @@ TEST_CASE("every icon the catalogue and the screens name is in the icon font") {
   for (const auto& name : ft::ui::ui_icon_names()) {
     CAPTURE(name);
     REQUIRE(icons.has(name));
-    const auto cp = icons.codepoint(name);
-    CHECK(d.ui->fonts.body->FindGlyphNoFallback(static_cast<ImWchar>(cp)) != nullptr);
+    const auto cp = icons.drawn_codepoint(name);
+    CHECK(cp >= ft::ui::Icons::kAtlasFirst);
+    CHECK(cp <= ft::ui::Icons::kAtlasLast);
+    CHECK(icons.glyph(name) == ft::ui::utf8_of(cp));
+    for (ImFont* font : {d.ui->fonts.body, d.ui->fonts.small, d.ui->fonts.bold, d.ui->fonts.title}) {
+      const ImFontGlyph* glyph = font->FindGlyphNoFallback(static_cast<ImWchar>(cp));
+      REQUIRE(glyph != nullptr);
+      // An icon, not a letter: as wide as the font is high (GlyphMinAdvanceX) and drawn with pixels.
+      CHECK(glyph->AdvanceX >= font->FontSize - 0.5f);
+      CHECK(glyph->Visible);
+      // The glyph's pixels sit inside the atlas texture.
+      CHECK(glyph->U1 <= 1.0f);
+      CHECK(glyph->V1 <= 1.0f);
+    }
   }
   for (const auto& name : ft::ui::huge_icon_names()) {
     CAPTURE(name);
     REQUIRE(icons.has(name));
-    CHECK(d.ui->fonts.huge->FindGlyphNoFallback(static_cast<ImWchar>(icons.codepoint(name))) != nullptr);
+    CHECK(d.ui->fonts.huge->FindGlyphNoFallback(static_cast<ImWchar>(icons.drawn_codepoint(name))) != nullptr);
   }
+}
+
+TEST_CASE("every font's glyph table ends below the icons' places, not at the icon font's U+F0xx") {
+  // ImGui keeps two entries per codepoint up to a font's highest one; with the
+  // icons at their own codepoints the five fonts' tables total 0.3 MiB, not 1.9 MiB.
+  UiDriver d;
+  for (ImFont* font : ImGui::GetIO().Fonts->Fonts) {
+    CHECK(font->IndexLookup.Size <= int(ft::ui::Icons::kAtlasLast) + 1);
+    CHECK(font->IndexAdvanceX.Size == font->IndexLookup.Size);
+  }
+  // Letters are where they were: the text's glyphs did not move.
+  const ImFontGlyph* aa = d.ui->fonts.body->FindGlyphNoFallback(0x00E5);  // å
+  REQUIRE(aa != nullptr);
+  CHECK(aa->Codepoint == 0x00E5);
+  CHECK(aa->AdvanceX < d.ui->fonts.body->FontSize);
+}
+
+TEST_CASE("icons get atlas places from U+2500 on, help-circle first; past the last place they draw as help-circle") {
+  std::string css;
+  for (int i = 0; i < 200; ++i) css += ".mdi-icon" + std::to_string(i) + ":before { content: \"\\F" +
+                                        std::to_string(100 + i) + "\"; }\n";
+  css += ".mdi-help-circle:before { content: \"\\F2D7\"; }\n";
+  std::string error;
+  auto icons = ft::ui::Icons::parse(css, error);
+  REQUIRE(icons);
+  // Before placing, glyph() is the font's own codepoint.
+  CHECK(icons->drawn_codepoint("icon0") == 0xF100);
+  CHECK(icons->glyph("icon0") == ft::ui::utf8_of(0xF100));
+  std::set<std::uint32_t> wanted;
+  for (int i = 0; i < 200; ++i) wanted.insert(icons->codepoint("icon" + std::to_string(i)));
+  const auto places = icons->place_in_atlas(wanted);
+  CHECK(places.size() == ft::ui::Icons::kAtlasLast - ft::ui::Icons::kAtlasFirst + 1);
+  CHECK(places.at(0xF2D7) == ft::ui::Icons::kAtlasFirst);
+  CHECK(icons->drawn_codepoint("help-circle") == ft::ui::Icons::kAtlasFirst);
+  CHECK(icons->drawn_codepoint("icon0") == ft::ui::Icons::kAtlasFirst + 1);
+  CHECK(icons->glyph("icon0") == ft::ui::utf8_of(ft::ui::Icons::kAtlasFirst + 1));
+  // Each place is given once.
+  std::set<std::uint32_t> used;
+  for (const auto& [font_cp, atlas_cp] : places) CHECK(used.insert(atlas_cp).second);
+  // An icon that found no place, and a name the font lacks, draw as help-circle.
+  CHECK(icons->drawn_codepoint("icon199") == 0);
+  CHECK(icons->glyph("icon199") == ft::ui::utf8_of(ft::ui::Icons::kAtlasFirst));
+  CHECK(icons->glyph("no-such-icon") == ft::ui::utf8_of(ft::ui::Icons::kAtlasFirst));
 }
 
 TEST_CASE("a missing key shows as itself and is recorded, so tests catch it") {
