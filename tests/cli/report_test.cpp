@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "terminal/app/cairo_library.hpp"
 #include "tests/test_support.hpp"
 
 using ft::test::run;
@@ -60,6 +61,28 @@ std::vector<std::vector<std::string>> parse_csv(const std::string& text, char se
   return rows;
 }
 }  // namespace
+
+TEST_CASE("floor-terminal does not link cairo: a PDF report opens it, and a missing one is a sentence") {
+  // The kiosk never draws a PDF, so cairo, pixman and fontconfig stay out of its process.
+  const auto dynamic = run({"/usr/bin/readelf", "-d", ft::test::binary("floor-terminal")});
+  REQUIRE(dynamic.exit_code == 0);
+  CHECK(dynamic.out.find("(NEEDED)") != std::string::npos);
+  CHECK(dynamic.out.find("libcairo") == std::string::npos);
+  CHECK(dynamic.out.find("libpixman") == std::string::npos);
+
+  std::string error;
+  const auto cairo = ft::load_cairo_library(ft::kCairoSoname, error);
+  REQUIRE_MESSAGE(cairo, error);
+  TempDir dir;
+  cairo_surface_t* surface = cairo->pdf_surface_create(dir.file("one.pdf").c_str(), 595, 842);
+  CHECK(cairo->surface_status(surface) == CAIRO_STATUS_SUCCESS);
+  cairo->surface_destroy(surface);
+  CHECK(std::string(cairo->status_to_string(CAIRO_STATUS_NO_MEMORY)).size() > 5);
+
+  CHECK_FALSE(ft::load_cairo_library("libcairo-that-is-not-here.so.2", error));
+  CHECK(error.find("libcairo-that-is-not-here.so.2") != std::string::npos);
+  CHECK(error.find("install libcairo2") != std::string::npos);
+}
 
 TEST_CASE("the centre overview CSV is UTF-8 with a BOM, semicolons in Danish, a row per trainee") {
   Centre c;

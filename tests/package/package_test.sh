@@ -22,7 +22,7 @@ for f in /usr/bin/floor-terminal /usr/bin/sync-server \
 done
 
 depends=$(dpkg-deb -f "$deb" Depends)
-for lib in libsqlite3 libcurl libsodium libglfw fonts-noto-core; do
+for lib in libsqlite3 libcurl libcairo2 libsodium libglfw fonts-noto-core; do
   grep -q "$lib" <<<"$depends" || fail "Depends lacks $lib: $depends"
 done
 dpkg-deb -e "$deb" "$work/control"
