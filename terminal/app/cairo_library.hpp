@@ -3,7 +3,7 @@
 // Only `report --format pdf` draws with cairo, and the kiosk never does; yet
 // linked, cairo brings pixman, fontconfig, expat, Xrender and xcb-render into
 // every process, with their relocations and constructors before main() and
-// about 0.8 MiB resident in the kiosk all day (docs/performance.md). Opened
+// 0.7 MiB resident in the kiosk all day (docs/performance.md). Opened
 // here like libcurl (sync/client/curl_library.hpp); the floor-terminal package
 // depends on libcairo2 by name, as dpkg-shlibdeps cannot see this.
 #pragma once

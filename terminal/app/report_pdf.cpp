@@ -18,42 +18,42 @@ constexpr double kLineHeight = 12;
 constexpr double kSmallestTableFont = 7;
 
 struct Page {
-  const CairoLibrary* c;
+  const CairoLibrary* cairo;  // the functions, opened at the first report
   cairo_surface_t* surface;
   cairo_t* cr;
   double width, height, y = kMargin;
   int number = 1;
 
   void font(bool bold, double size) {
-    c->select_font_face(cr, "Noto Sans", CAIRO_FONT_SLANT_NORMAL, bold ? CAIRO_FONT_WEIGHT_BOLD : CAIRO_FONT_WEIGHT_NORMAL);
-    c->set_font_size(cr, size);
+    cairo->select_font_face(cr, "Noto Sans", CAIRO_FONT_SLANT_NORMAL, bold ? CAIRO_FONT_WEIGHT_BOLD : CAIRO_FONT_WEIGHT_NORMAL);
+    cairo->set_font_size(cr, size);
   }
   double text_width(const std::string& s) {
     cairo_text_extents_t e;
-    c->text_extents(cr, s.c_str(), &e);
+    cairo->text_extents(cr, s.c_str(), &e);
     return e.x_advance;
   }
   void footer() {
-    c->save(cr);  // a page break comes mid-table: the row after it keeps its own font
+    cairo->save(cr);  // a page break comes mid-table: the row after it keeps its own font
     font(false, 8);
-    c->set_source_rgb(cr, 0.4, 0.4, 0.4);
+    cairo->set_source_rgb(cr, 0.4, 0.4, 0.4);
     const std::string label = std::to_string(number);
-    c->move_to(cr, width - kMargin - text_width(label), height - 20);
-    c->show_text(cr, label.c_str());
-    c->restore(cr);
+    cairo->move_to(cr, width - kMargin - text_width(label), height - 20);
+    cairo->show_text(cr, label.c_str());
+    cairo->restore(cr);
   }
   // Starts a new page unless `space` fits on this one; true when it did.
   bool need(double space) {
     if (y + space <= height - kMargin) return false;
     footer();
-    c->show_page(cr);
+    cairo->show_page(cr);
     ++number;
     y = kMargin;
     return true;
   }
   void draw(const std::string& s, double x, double baseline) {
-    c->move_to(cr, x, baseline);
-    c->show_text(cr, s.c_str());
+    cairo->move_to(cr, x, baseline);
+    cairo->show_text(cr, s.c_str());
   }
 
   // ---- text layout ----
@@ -186,10 +186,10 @@ struct Page {
         font(false, size);
       }
       if (header) {
-        c->set_source_rgb(cr, 0.90, 0.93, 0.96);
-        c->rectangle(cr, kMargin, y, usable, h);
-        c->fill(cr);
-        c->set_source_rgb(cr, 0, 0, 0);
+        cairo->set_source_rgb(cr, 0.90, 0.93, 0.96);
+        cairo->rectangle(cr, kMargin, y, usable, h);
+        cairo->fill(cr);
+        cairo->set_source_rgb(cr, 0, 0, 0);
       }
       double x = kMargin;
       for (size_t c = 0; c < n; ++c) {
@@ -198,12 +198,12 @@ struct Page {
         x += widths[c];
       }
       y += h;
-      c->set_source_rgb(cr, 0.8, 0.8, 0.8);
-      c->move_to(cr, kMargin, y);
-      c->line_to(cr, kMargin + usable, y);
-      c->set_line_width(cr, 0.5);
-      c->stroke(cr);
-      c->set_source_rgb(cr, 0, 0, 0);
+      cairo->set_source_rgb(cr, 0.8, 0.8, 0.8);
+      cairo->move_to(cr, kMargin, y);
+      cairo->line_to(cr, kMargin + usable, y);
+      cairo->set_line_width(cr, 0.5);
+      cairo->stroke(cr);
+      cairo->set_source_rgb(cr, 0, 0, 0);
     };
     draw_row(t.columns, true);
     for (const auto& r : t.rows) draw_row(r, false);
@@ -219,16 +219,16 @@ std::string write_report_pdf(const ReportDoc& doc, const std::string& path) {
   const bool landscape = !doc.tables.empty() && doc.tables.front().columns.size() > 6;
   const double w = landscape ? 842 : 595, h = landscape ? 595 : 842;
   std::string error;
-  const CairoLibrary* c = cairo_library(error);
-  if (!c) return error;
-  cairo_surface_t* surface = c->pdf_surface_create(path.c_str(), w, h);
-  if (c->surface_status(surface) != CAIRO_STATUS_SUCCESS) {
-    c->surface_destroy(surface);
+  const CairoLibrary* cairo = cairo_library(error);
+  if (!cairo) return error;
+  cairo_surface_t* surface = cairo->pdf_surface_create(path.c_str(), w, h);
+  if (cairo->surface_status(surface) != CAIRO_STATUS_SUCCESS) {
+    cairo->surface_destroy(surface);
     return "The report cannot be written to " + path + ".";
   }
-  c->pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, doc.title.c_str());
-  cairo_t* cr = c->create(surface);
-  Page page{c, surface, cr, w, h};
+  cairo->pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, doc.title.c_str());
+  cairo_t* cr = cairo->create(surface);
+  Page page{cairo, surface, cr, w, h};
   page.paragraph(doc.title, true, 16);
   page.y += 4;
   for (const auto& [label, value] : doc.facts) page.paragraph(label + ": " + value);
@@ -240,12 +240,12 @@ std::string write_report_pdf(const ReportDoc& doc, const std::string& path) {
     for (const auto& p : doc.paragraphs) page.paragraph("• " + p);
   }
   page.footer();
-  c->show_page(cr);
-  c->destroy(cr);
-  c->surface_finish(surface);
-  const auto status = c->surface_status(surface);
-  c->surface_destroy(surface);
-  if (status != CAIRO_STATUS_SUCCESS) return "The report could not be finished: " + std::string(c->status_to_string(status));
+  cairo->show_page(cr);
+  cairo->destroy(cr);
+  cairo->surface_finish(surface);
+  const auto status = cairo->surface_status(surface);
+  cairo->surface_destroy(surface);
+  if (status != CAIRO_STATUS_SUCCESS) return "The report could not be finished: " + std::string(cairo->status_to_string(status));
   return "";
 }
 

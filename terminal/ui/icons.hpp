@@ -28,9 +28,9 @@ class Icons {
   // it, and MDI's icons sit at U+F0xx: merged into the five text fonts they
   // made every table 63,000 entries long (1.9 MiB). So the atlas keeps the
   // icons it holds at codepoints of its own, in Box Drawing and Block
-  // Elements (U+2500-U+259F): far above the text ranges' holes, below U+2600,
-  // and a block no name or catalogue text uses (a test holds the catalogues
-  // to that). Gives each of `codepoints` (the font's) a place, help-circle
+  // Elements (U+2500-U+259F): just above the text ranges (which end at
+  // U+2193), and a block no name or catalogue text uses (a test holds the
+  // catalogues and translations to that). Gives each of `codepoints` (the font's) a place, help-circle
   // first; returns font codepoint -> atlas codepoint. Past the 160 places an
   // icon is left out and draws as help-circle.
   static constexpr std::uint32_t kAtlasFirst = 0x2500, kAtlasLast = 0x259F;
