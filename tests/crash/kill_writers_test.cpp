@@ -35,6 +35,18 @@ TEST_CASE("writers killed at random moments never lose an acknowledged command n
   for (int i = 0; i < 12; ++i)
     trainees.push_back(last_line(ft::test::floor_terminal({"enrol", "--db", db, "--name", "Kursist " + std::to_string(i)}).out));
 
+  // One writer process: 0 enrols `name` on the waiting list, 1 assesses
+  // `trainee` at `level`, 2 checks `trainee` in.
+  const auto start_writer = [&](int kind, const std::string& name, const std::string& trainee, int level) -> Writer {
+    if (kind == 0)
+      return {spawn({binary("floor-terminal"), "enrol", "--db", db, "--name", name, "--waitlist"}), "enrol", name};
+    if (kind == 1)
+      return {spawn({binary("floor-terminal"), "assess", "--db", db, "--trainee", trainee, "--skill", "floor-mopping",
+                     "--level", std::to_string(level), "--as", staff, "--pin", "11111"}),
+              "assess", ""};
+    return {spawn({binary("floor-terminal"), "checkin", "--db", db, "--trainee", trainee}), "checkin", ""};
+  };
+
   // The kill moments are drawn from how long a burst of three writers lives
   // on this machine, measured here on bursts left to finish (the shorter of
   // two: the first may meet cold caches). A fixed window (it was 0-300 ms)
@@ -43,15 +55,13 @@ TEST_CASE("writers killed at random moments never lose an acknowledged command n
   long long burst_us = 0;
   for (int b = 0; b < 2; ++b) {
     const auto start = std::chrono::steady_clock::now();
-    std::vector<Child> burst;
-    burst.push_back(spawn({binary("floor-terminal"), "enrol", "--db", db, "--name", "Målt Kursist " + std::to_string(b),
-                           "--waitlist"}));
-    burst.push_back(spawn({binary("floor-terminal"), "assess", "--db", db, "--trainee", trainees[0], "--skill",
-                           "floor-mopping", "--level", "2", "--as", staff, "--pin", "11111"}));
-    burst.push_back(spawn({binary("floor-terminal"), "checkin", "--db", db, "--trainee", trainees[1]}));
-    for (auto& child : burst) {
+    std::vector<Writer> burst;
+    burst.push_back(start_writer(0, "Målt Kursist " + std::to_string(b), "", 0));
+    burst.push_back(start_writer(1, "", trainees[0], 2));
+    burst.push_back(start_writer(2, "", trainees[1], 0));
+    for (auto& w : burst) {
       bool killed = false;
-      REQUIRE(finish(child, killed).exit_code == 0);
+      REQUIRE(finish(w.child, killed).exit_code == 0);
     }
     const long long us =
         std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - start).count();
@@ -68,15 +78,11 @@ TEST_CASE("writers killed at random moments never lose an acknowledged command n
     for (int w = 0; w < 3; ++w) {
       const int kind = static_cast<int>(rng() % 3);
       if (kind == 0) {
-        const std::string name = "Ny Kursist " + std::to_string(round) + "-" + std::to_string(w);
-        writers.push_back({spawn({binary("floor-terminal"), "enrol", "--db", db, "--name", name, "--waitlist"}), "enrol", name});
-      } else if (kind == 1) {
-        const auto& t = trainees[rng() % trainees.size()];
-        writers.push_back({spawn({binary("floor-terminal"), "assess", "--db", db, "--trainee", t, "--skill", "floor-mopping",
-                                  "--level", std::to_string(1 + rng() % 4), "--as", staff, "--pin", "11111"}), "assess", ""});
+        writers.push_back(start_writer(0, "Ny Kursist " + std::to_string(round) + "-" + std::to_string(w), "", 0));
       } else {
         const auto& t = trainees[rng() % trainees.size()];
-        writers.push_back({spawn({binary("floor-terminal"), "checkin", "--db", db, "--trainee", t}), "checkin", ""});
+        const int level = kind == 1 ? static_cast<int>(1 + rng() % 4) : 0;  // drawn after the trainee, as before
+        writers.push_back(start_writer(kind, "", t, level));
       }
     }
     std::this_thread::sleep_for(std::chrono::microseconds(rng() % window_us));
