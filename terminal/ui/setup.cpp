@@ -21,10 +21,10 @@ std::unique_ptr<Resources> build_into(ImFontAtlas& atlas, const Catalogue& catal
   for (const auto& name : ui_icon_names()) wanted.insert(icons->codepoint(name));
   for (const auto& c : catalogue.categories) wanted.insert(icons->codepoint(c.icon));
   for (const auto& s : catalogue.skills) wanted.insert(icons->codepoint(s.icon));
-  wanted.erase(0);  // a name the font lacks shows as help-circle, which is in the list
   std::vector<std::uint32_t> huge;
   for (const auto& name : huge_icon_names()) huge.push_back(icons->codepoint(name));
   wanted.insert(huge.begin(), huge.end());
+  wanted.erase(0);  // a name the font lacks shows as help-circle, which is in the list
   // Only what has a place goes into the atlas; any other icon draws as help-circle.
   const auto placed = icons->place_in_atlas(wanted);
   std::vector<std::uint32_t> in_atlas;
