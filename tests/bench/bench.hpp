@@ -59,7 +59,8 @@ int rebuild_child(const std::string& db_path);  // floor-bench --rebuild-child D
 void bench_sync(const Workdir& w, bool quick);          // sync_full_history
 void bench_sync_scaling(const Workdir& w, bool quick);  // scaling: sync
 void bench_display(const Workdir& w, bool quick);       // idle_cpu, first_frame, kiosk_rss (needs DISPLAY)
-// screenshot_vs_chromium, rss_vs_chromium (called by bench_display; needs chromium)
+// screenshot_vs_chromium, rss_vs_chromium (called by bench_display; needs chromium);
+// `kiosk_peak_mib` is the windowed kiosk's, the size of Chromium's window.
 void bench_browser(const Workdir& w, const std::string& demo_db, double kiosk_peak_mib, bool quick);
 
 }  // namespace ft::bench

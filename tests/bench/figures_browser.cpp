@@ -4,8 +4,8 @@
 // the same Debian packages — drawn by headless Chromium to a PNG, against
 // `floor-terminal screenshot --screen board` writing the same size of PNG.
 //   screenshot_vs_chromium — start to a finished PNG; the goal: 4x faster;
-//   rss_vs_chromium        — the kiosk's peak resident memory against that
-//                            of Chromium's largest process; the goal: half.
+//   rss_vs_chromium        — the kiosk's peak resident memory at 1280x800 against
+//                            that of Chromium's largest process; the goal: half.
 // Skipped when /usr/bin/chromium is not installed (apt install chromium).
 #include <dirent.h>
 #include <fcntl.h>
@@ -173,8 +173,9 @@ void bench_browser(const Workdir& w, const std::string& demo_db, double kiosk_pe
        std::to_string(runs) + "; ours `floor-terminal screenshot --screen board`, baseline headless Chromium (" +
        std::to_string(processes) + " processes) drawing the same board as HTML (s); 4x faster is ratio <= 0.25");
   figure("screenshot_vs_chromium", percentile(ours, 0.5), percentile(theirs, 0.5), 0.25, true, "s");
-  note("rss_vs_chromium: the kiosk's peak resident memory (kiosk_rss) against the largest peak (VmHWM) of any one "
-       "Chromium process in those runs (MiB); half is ratio <= 0.5");
+  note("rss_vs_chromium: the kiosk's peak resident memory, windowed 1280x800 on the demo board as Chromium's "
+       "window, against the largest peak (VmHWM) of any one Chromium process in those runs (MiB); half is ratio <= "
+       "0.5");
   figure("rss_vs_chromium", kiosk_peak_mib, percentile(their_peak, 0.5), 0.5, true, "MiB");
 }
 

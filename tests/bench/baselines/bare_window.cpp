@@ -1,14 +1,14 @@
 // floor-bench baseline: the floor of start-up and memory for any GL program
-// here — a GLFW window of the kiosk's windowed size with an OpenGL 3 context,
-// cleared once and shown, then gone (_Exit right after the first swap, as the
-// kiosk does under FT_EXIT_AFTER_FIRST_FRAME=1).
-#include <GLFW/glfw3.h>
-
+// here — a GLFW window of the kiosk's size (see baseline_window.hpp) with an
+// OpenGL 3 context, cleared once and shown, then gone (_Exit right after the
+// first swap, as the kiosk does under FT_EXIT_AFTER_FIRST_FRAME=1).
 #include <cstdlib>
 
-int main() {
+#include "tests/bench/baselines/baseline_window.hpp"
+
+int main(int argc, char** argv) {
   if (!glfwInit()) return 1;
-  GLFWwindow* window = glfwCreateWindow(1280, 800, "bare window", nullptr, nullptr);
+  GLFWwindow* window = open_baseline_window(argc, argv, "bare window");
   if (!window) return 1;
   glfwMakeContextCurrent(window);
   glfwSwapInterval(1);

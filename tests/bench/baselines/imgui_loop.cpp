@@ -2,7 +2,7 @@
 // examples, which polls and redraws every frame whether anything changed or
 // not. Runs until SIGTERM; under FT_EXIT_AFTER_FIRST_FRAME=1 it ends right
 // after its first frame, as the kiosk does, for the first_frame note.
-#include <GLFW/glfw3.h>
+// Its window is the kiosk's size (see baseline_window.hpp).
 #include <backends/imgui_impl_glfw.h>
 #include <backends/imgui_impl_opengl3.h>
 #include <imgui.h>
@@ -11,17 +11,19 @@
 #include <cstdlib>
 #include <cstring>
 
+#include "tests/bench/baselines/baseline_window.hpp"
+
 namespace {
 volatile std::sig_atomic_t g_stop = 0;
 void on_stop(int) { g_stop = 1; }
 }  // namespace
 
-int main() {
+int main(int argc, char** argv) {
   std::signal(SIGTERM, on_stop);
   const char* exit_env = std::getenv("FT_EXIT_AFTER_FIRST_FRAME");
   const bool exit_after_first_frame = exit_env && std::strcmp(exit_env, "1") == 0;
   if (!glfwInit()) return 1;
-  GLFWwindow* window = glfwCreateWindow(1280, 800, "imgui loop", nullptr, nullptr);
+  GLFWwindow* window = open_baseline_window(argc, argv, "imgui loop");
   if (!window) return 1;
   glfwMakeContextCurrent(window);
   glfwSwapInterval(1);
