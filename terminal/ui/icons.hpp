@@ -30,9 +30,9 @@ class Icons {
   // icons it holds at codepoints of its own, in Box Drawing and Block
   // Elements (U+2500-U+259F): just above the text ranges (which end at
   // U+2193), and a block no name or catalogue text uses (a test holds the
-  // catalogues and translations to that). Gives each of `codepoints` (the font's) a place, help-circle
-  // first; returns font codepoint -> atlas codepoint. Past the 160 places an
-  // icon is left out and draws as help-circle.
+  // catalogues and translations to that). Gives each of `codepoints` (the
+  // font's) a place, help-circle first; returns font codepoint -> atlas
+  // codepoint. Past the 160 places an icon is left out and draws as help-circle.
   static constexpr std::uint32_t kAtlasFirst = 0x2500, kAtlasLast = 0x259F;
   std::map<std::uint32_t, std::uint32_t> place_in_atlas(const std::set<std::uint32_t>& codepoints);
   // The codepoint glyph() encodes: the atlas's place once placed, else the font's; 0 when unknown.
