@@ -9,6 +9,7 @@
 
 #include <imgui_freetype.h>
 
+#include <cmath>
 #include <filesystem>
 #include <fstream>
 
@@ -74,7 +75,9 @@ ImFont* add_with_icons(ImFontAtlas& atlas, std::vector<unsigned char>& text_file
     ImFontConfig merge;
     merge.MergeMode = true;
     merge.GlyphMinAdvanceX = size;                // icons line up in columns
-    merge.GlyphOffset = ImVec2(0, size * 0.06f);  // MDI sits high against Noto's baseline
+    // MDI sits high against Noto's baseline. A whole-pixel offset keeps the
+    // icons on whole pixels, where the nearest-sampled atlas draws them as rasterised.
+    merge.GlyphOffset = ImVec2(0, std::round(size * 0.06f));
     add(atlas, icon_file, size, icons, merge);
   }
   return font;
@@ -117,6 +120,10 @@ std::optional<Fonts> load_fonts(ImFontAtlas& atlas, float scale, const std::vect
   f.huge_ranges = std::make_shared<std::vector<ImWchar>>(std::vector<ImWchar>{0x0020, 0x0020, 0x0030, 0x003A, 0});
 
   atlas.Clear();
+  // Lines are drawn as anti-aliased geometry, not from textured line
+  // stripes: the atlas is sampled nearest (see gl_frame.hpp), which would
+  // turn the stripes' smooth edges into steps.
+  atlas.Flags |= ImFontAtlasFlags_NoBakedLines;
   atlas.FontBuilderIO = ImGuiFreeType::GetBuilderForFreeType();
   atlas.FontBuilderFlags = ImGuiFreeTypeBuilderFlags_LightHinting;
   const ImWchar* text = f.text_ranges->data();

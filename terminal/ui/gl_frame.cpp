@@ -60,6 +60,17 @@ bool create_device_objects_with_alpha_atlas() {
   return true;
 }
 
+void set_atlas_filter(ImTextureID atlas, GLint filter) {
+  glBindTexture(GL_TEXTURE_2D, static_cast<GLuint>(reinterpret_cast<intptr_t>(atlas)));
+  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, filter);
+  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, filter);
+}
+
+// Draw callbacks around scaled text. ImGui's OpenGL backend binds each
+// command's texture before drawing it, so changing the bound one here is safe.
+void sample_atlas_smoothly(const ImDrawList*, const ImDrawCmd* cmd) { set_atlas_filter(cmd->GetTexID(), GL_LINEAR); }
+void sample_atlas_nearest(const ImDrawList*, const ImDrawCmd* cmd) { set_atlas_filter(cmd->GetTexID(), GL_NEAREST); }
+
 }  // namespace
 
 void hint_colour_buffer_only() {
@@ -70,8 +81,16 @@ void hint_colour_buffer_only() {
 bool upload_gl_objects() {
   const bool created = can_swizzle() ? create_device_objects_with_alpha_atlas() : ImGui_ImplOpenGL3_CreateDeviceObjects();
   if (!created) return false;
+  set_atlas_filter(ImGui::GetIO().Fonts->TexID, GL_NEAREST);
   ImGui::GetIO().Fonts->ClearTexData();
   return true;
+}
+
+void add_scaled_text(ImDrawList* dl, ImFont* font, float size, ImVec2 pos, ImU32 colour, const char* text) {
+  const bool scaled = size != font->FontSize;
+  if (scaled) dl->AddCallback(sample_atlas_smoothly, nullptr);
+  dl->AddText(font, size, pos, colour, text);
+  if (scaled) dl->AddCallback(sample_atlas_nearest, nullptr);
 }
 
 void draw_gl_frame(GLFWwindow* window, Ui& ui) {

@@ -3,6 +3,7 @@
 // kiosk loop and the screenshot command draw with this one function, so a
 // screenshot shows exactly what the kiosk shows.
 #pragma once
+#include <imgui.h>
 
 struct GLFWwindow;
 
@@ -20,7 +21,20 @@ void hint_colour_buffer_only();
 // atlas now rather than in the first frame (one byte a pixel where the
 // context allows), then frees the atlas's CPU copies, which nothing reads
 // again: the kiosk never rebuilds the atlas.
+//
+// The atlas is sampled nearest. Text and shapes drawn at the size they were
+// rasterised at map one texel to one pixel, where nearest draws what linear
+// filtering would, and a CPU rasteriser (Mesa's llvmpipe on the terminal)
+// shades a full board in three quarters of the time (docs/performance.md).
+// Text drawn at another size goes through add_scaled_text(), which samples
+// smoothly for that text alone.
 bool upload_gl_objects();
+
+// `text` at `size` pixels although `font` was rasterised at another size (an
+// avatar's initials fitted to its circle, an icon grown to fill a station):
+// the atlas is sampled linearly around it, so it is smoothed, not blocky.
+// At the font's own size it is plain AddText.
+void add_scaled_text(ImDrawList* dl, ImFont* font, float size, ImVec2 pos, ImU32 colour, const char* text);
 
 // Leaves the picture in the back buffer; the kiosk then swaps, the screenshot reads it.
 void draw_gl_frame(GLFWwindow* window, Ui& ui);

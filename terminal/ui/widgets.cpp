@@ -11,6 +11,7 @@
 #include <cmath>
 
 #include "terminal/core/text.hpp"
+#include "terminal/ui/gl_frame.hpp"
 #include "terminal/ui/ui.hpp"
 
 namespace ft::ui {
@@ -293,7 +294,7 @@ void avatar(Ui& ui, ImVec2 c, float r, const std::string& id, const std::string&
   ImFont* f = r > ui.fonts.title->FontSize ? ui.fonts.title : ui.fonts.bold;
   const float size = std::min(f->FontSize, r * 0.95f);
   const ImVec2 ts = f->CalcTextSizeA(size, FLT_MAX, 0, letters.c_str());
-  dl->AddText(f, size, ImVec2(c.x - ts.x * 0.5f, c.y - ts.y * 0.5f), colour::on_dark, letters.c_str());
+  add_scaled_text(dl, f, size, ImVec2(c.x - ts.x * 0.5f, c.y - ts.y * 0.5f), colour::on_dark, letters.c_str());
 }
 
 float level_pips(ImDrawList* dl, ImVec2 pos, float d, int level, int target) {

@@ -5,8 +5,10 @@
 #include <imgui_internal.h>
 
 #include <nlohmann/json.hpp>
+#include <cmath>
 #include <set>
 
+#include "terminal/ui/gl_frame.hpp"
 #include "terminal/ui/icons.hpp"
 #include "tests/ui/driver.hpp"
 
@@ -213,6 +215,61 @@ TEST_CASE("icons get atlas places from U+2500 on, help-circle first; past the la
   CHECK(icons->drawn_codepoint("icon199") == 0);
   CHECK(icons->glyph("icon199") == ft::ui::utf8_of(ft::ui::Icons::kAtlasFirst));
   CHECK(icons->glyph("no-such-icon") == ft::ui::utf8_of(ft::ui::Icons::kAtlasFirst));
+}
+
+TEST_CASE("every glyph sits on whole pixels, one texel to a pixel, so the nearest-sampled atlas draws it as rasterised") {
+  // gl_frame.hpp samples the atlas nearest; that draws what linear filtering
+  // would only where a glyph's quad is whole pixels the size of its texels.
+  UiDriver d;
+  const ImFontAtlas& atlas = *ImGui::GetIO().Fonts;
+  REQUIRE(atlas.TexWidth > 0);
+  const auto whole = [](float v) { return v == std::floor(v); };
+  int glyphs = 0;
+  for (const ImFont* font : atlas.Fonts) {
+    CHECK(whole(font->FontSize * font->Scale));
+    for (const ImFontGlyph& g : font->Glyphs) {
+      if (!g.Visible) continue;
+      CAPTURE(g.Codepoint);
+      CHECK(whole(g.X0));
+      CHECK(whole(g.Y0));
+      CHECK(whole(g.AdvanceX));
+      CHECK(g.X1 - g.X0 == doctest::Approx((g.U1 - g.U0) * float(atlas.TexWidth)));
+      CHECK(g.Y1 - g.Y0 == doctest::Approx((g.V1 - g.V0) * float(atlas.TexHeight)));
+      ++glyphs;
+    }
+  }
+  CHECK(glyphs > 1000);
+  // Lines are geometry, not stripes of the atlas that nearest sampling would make jagged.
+  CHECK((atlas.Flags & ImFontAtlasFlags_NoBakedLines) != 0);
+}
+
+TEST_CASE("text drawn larger or smaller than its font is sampled smoothly, and only that text") {
+  UiDriver d;
+  ImDrawList dl(ImGui::GetDrawListSharedData());
+  dl._ResetForNewFrame();
+  dl.PushClipRectFullScreen();
+  dl.PushTextureID(ImGui::GetIO().Fonts->TexID);
+  ImFont* title = d.ui->fonts.title;
+  const auto callbacks = [&] {
+    int n = 0;
+    for (const ImDrawCmd& c : dl.CmdBuffer) n += c.UserCallback != nullptr;
+    return n;
+  };
+  ft::ui::add_scaled_text(&dl, title, title->FontSize, ImVec2(10, 10), IM_COL32_WHITE, "AK");
+  CHECK(callbacks() == 0);
+  const int before = dl.IdxBuffer.Size;
+  ft::ui::add_scaled_text(&dl, title, title->FontSize * 0.8f, ImVec2(10, 80), IM_COL32_WHITE, "AK");
+  CHECK(callbacks() == 2);
+  // The scaled text's triangles lie between the two callbacks: smooth on, text, nearest again.
+  REQUIRE(dl.CmdBuffer.Size >= 3);
+  int first = -1, second = -1;
+  for (int i = 0; i < dl.CmdBuffer.Size; ++i)
+    if (dl.CmdBuffer[i].UserCallback) (first < 0 ? first : second) = i;
+  REQUIRE(second > first + 1);
+  unsigned between = 0;
+  for (int i = first + 1; i < second; ++i) between += dl.CmdBuffer[i].ElemCount;
+  CHECK(between == unsigned(dl.IdxBuffer.Size - before));
+  CHECK(between == 12);  // two glyphs, two triangles each
 }
 
 TEST_CASE("a missing key shows as itself and is recorded, so tests catch it") {

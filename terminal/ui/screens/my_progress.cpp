@@ -10,6 +10,7 @@
 
 #include "terminal/core/text.hpp"
 #include "terminal/ui/facts.hpp"
+#include "terminal/ui/gl_frame.hpp"
 #include "terminal/ui/screen_registry.hpp"
 #include "terminal/ui/screens/own_language.hpp"
 #include "terminal/ui/ui.hpp"
@@ -45,8 +46,8 @@ void journey(Ui& ui, const Trainee& t, const Progress& p, ImVec2 a, ImVec2 size)
     const std::string glyph = ui.icon(done ? "check" : stations[i].icon);
     const float gs = r * 1.1f;
     const ImVec2 ts = big->CalcTextSizeA(gs, 1e9f, 0, glyph.c_str());
-    dl->AddText(big, gs, ImVec2(cx - ts.x * 0.5f, cy - ts.y * 0.5f), here || done ? colour::on_dark : colour::muted,
-                glyph.c_str());
+    add_scaled_text(dl, big, gs, ImVec2(cx - ts.x * 0.5f, cy - ts.y * 0.5f), here || done ? colour::on_dark : colour::muted,
+                    glyph.c_str());
     const std::string name = ui.t(stage_key(stations[i].stage));
     ImFont* f = ui.fonts.bold;
     const float w = text_width(f, name);
