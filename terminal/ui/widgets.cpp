@@ -99,9 +99,10 @@ bool touch_button(Ui& ui, const std::string& id, const std::string& icon, const 
     fill = colour::disabled;
     ink = colour::muted;
   }
-  dl->AddRectFilled(a, b, fill, ui.m.radius);
   if (o.tone == Tone::Ghost || o.tone == Tone::Neutral)
-    dl->AddRect(a, b, o.selected ? colour::primary : colour::border, ui.m.radius, 0, o.selected ? 4.0f : 1.5f);
+    framed_rect(dl, a, b, fill, o.selected ? colour::primary : colour::border, ui.m.radius, o.selected ? 4.0f : 1.5f);
+  else
+    dl->AddRectFilled(a, b, fill, ui.m.radius);
   if (o.selected && size.x >= 3 * ui.m.target) {  // small buttons show the outline only: a tick would cover words
     ImFont* f = ui.fonts.bold;
     const std::string tick = ui.icon("checkbox-marked-circle");
@@ -285,6 +286,14 @@ void panel_background(ImVec2 pos, ImVec2 size, ImU32 fill) {
   dl->AddRect(a, ImVec2(a.x + size.x, a.y + size.y), colour::border, ImGui::GetStyle().ChildRounding);
 }
 
+void framed_rect(ImDrawList* dl, ImVec2 a, ImVec2 b, ImU32 fill, ImU32 outline, float radius, float thickness) {
+  // The fill stops a pixel inside, under the outline, so no sliver of it shows outside the outline's edge.
+  dl->AddRectFilled(ImVec2(a.x + 1, a.y + 1), ImVec2(b.x - 1, b.y - 1), fill, std::max(0.0f, radius - 1));
+  const float in = thickness * 0.5f;
+  dl->AddRect(ImVec2(a.x + in, a.y + in), ImVec2(b.x - in, b.y - in), outline, std::max(0.0f, radius - in), 0,
+              thickness);
+}
+
 // ---- people and progress --------------------------------------------------------------
 
 void avatar(Ui& ui, ImVec2 c, float r, const std::string& id, const std::string& full_name) {
@@ -374,8 +383,7 @@ bool pin_pad(Ui& ui, const std::string& prefix, std::string& digits, size_t max_
 void text_box(Ui& ui, const std::string& text, const std::string& hint, ImVec2 size) {
   const ImVec2 p = ImGui::GetCursorScreenPos();
   ImDrawList* dl = ImGui::GetWindowDrawList();
-  dl->AddRectFilled(p, ImVec2(p.x + size.x, p.y + size.y), colour::panel, ui.m.radius);
-  dl->AddRect(p, ImVec2(p.x + size.x, p.y + size.y), colour::primary, ui.m.radius, 0, 3.0f);
+  framed_rect(dl, p, ImVec2(p.x + size.x, p.y + size.y), colour::panel, colour::primary, ui.m.radius, 3.0f);
   ImFont* f = ui.fonts.body;
   const bool empty = text.empty();
   const std::string shown = empty ? hint : text + "|";

@@ -58,6 +58,11 @@ void begin_scroll(const char* id, ImVec2 size);
 void end_scroll();
 // A rounded white panel behind the next content of `size` at the cursor.
 void panel_background(ImVec2 pos, ImVec2 size, ImU32 fill = colour::panel);
+// A filled rounded rectangle outlined `thickness` wide, the outline wholly
+// inside [a, b]. ImGui centres a stroke on its path, so an outline drawn on an
+// item's own edge reaches past it and is cut off where a scrolling list
+// clips, at the list's edges.
+void framed_rect(ImDrawList* dl, ImVec2 a, ImVec2 b, ImU32 fill, ImU32 outline, float radius, float thickness);
 
 // ---- people and progress
 void avatar(Ui& ui, ImVec2 centre, float radius, const std::string& id, const std::string& full_name);

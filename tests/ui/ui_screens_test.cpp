@@ -4,11 +4,15 @@
 // touch targets at least 64 px high and at least 16 px apart.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <functional>
+#include <imgui_internal.h>
+#include <tuple>
 #include <set>
 
 #include "terminal/ui/facts.hpp"
 #include "terminal/ui/screen_registry.hpp"
+#include "terminal/ui/widgets.hpp"
 #include "tests/ui/driver.hpp"
 
 using ft::test::demo_db;
@@ -223,6 +227,60 @@ TEST_CASE("a full board fits every tile's name and status, in, out and not yet i
       for (const auto& id : ids) CHECK(d.visible("board.tile." + id));
       CHECK(d.ui->overflows.empty());
       for (const auto& o : d.ui->overflows) MESSAGE("text does not fit: " << o);
+    }
+  }
+}
+
+TEST_CASE("the board's tiles sit evenly between the margins, and leave room for a scrollbar only when they overflow") {
+  // A full centre fits both floor PCs' screens; on a smaller one the list scrolls.
+  for (ImVec2 size : {ImVec2(1920, 1080), ImVec2(1280, 800), ImVec2(1024, 600)}) {
+    CAPTURE(size.x);
+    UiDriver d(size);
+    std::vector<std::string> ids;
+    for (int i = 0; i < 15; ++i) ids.push_back(d.enrol("Kursist " + std::to_string(i + 1)));
+    d.frames(2);
+    // Tiles scrolled out of sight are not recorded, but every column shows in the first rows.
+    float left = 1e9f, right = 0;
+    for (const auto& id : ids)
+      if (const auto* r = d.ui->targets.find("board.tile." + id)) {
+        left = std::min(left, r->min.x);
+        right = std::max(right, r->max.x);
+      }
+    const auto* staff = d.ui->targets.find("board.staff");
+    const auto* language = d.ui->targets.find("board.language");
+    REQUIRE(staff != nullptr);
+    REQUIRE(language != nullptr);
+    // Within a pixel: ImGui puts windows, and so the list's clipping edge, on whole pixels.
+    CHECK(std::abs(left - staff->min.x) <= 1.0f);
+    const bool fits = size.y >= 800;
+    if (fits) {
+      for (const auto& id : ids) CHECK(d.visible("board.tile." + id));
+      CHECK(std::abs(right - language->max.x) <= 1.0f);
+    } else {
+      CHECK(right <= language->max.x - ImGui::GetStyle().ScrollbarSize);
+    }
+  }
+}
+
+TEST_CASE("a framed rectangle's outline stays inside it, where a scrolling list's edge cannot cut it") {
+  UiDriver d;
+  ImDrawList dl(ImGui::GetDrawListSharedData());
+  dl._ResetForNewFrame();
+  dl.PushClipRectFullScreen();
+  dl.PushTextureID(ImGui::GetIO().Fonts->TexID);
+  dl.Flags = ImDrawListFlags_AntiAliasedLines | ImDrawListFlags_AntiAliasedFill;
+  const ImVec2 a(100, 100), b(400, 250);
+  for (float thickness : {1.0f, 1.5f, 3.0f, 4.0f}) {
+    CAPTURE(thickness);
+    dl.VtxBuffer.clear();
+    ft::ui::framed_rect(&dl, a, b, IM_COL32(220, 240, 225, 255), IM_COL32(30, 120, 60, 255), 12, thickness);
+    REQUIRE(dl.VtxBuffer.Size > 0);
+    // ImGui's anti-aliasing fades out over the last half pixel; nothing reaches further.
+    for (const ImDrawVert& v : dl.VtxBuffer) {
+      CHECK(v.pos.x >= a.x - 0.5f);
+      CHECK(v.pos.y >= a.y - 0.5f);
+      CHECK(v.pos.x <= b.x + 0.5f);
+      CHECK(v.pos.y <= b.y + 0.5f);
     }
   }
 }

@@ -26,8 +26,8 @@ bool tile(Ui& ui, const Trainee& t, Presence presence, ImVec2 size) {
   const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
   ImDrawList* dl = ImGui::GetWindowDrawList();
   const bool in = presence == Presence::In;
-  dl->AddRectFilled(a, b, held ? colour::neutral_active : (in ? colour::success_soft : colour::panel), ui.m.radius);
-  dl->AddRect(a, b, in ? colour::success : colour::border, ui.m.radius, 0, in ? 4.0f : 1.5f);
+  framed_rect(dl, a, b, held ? colour::neutral_active : (in ? colour::success_soft : colour::panel),
+              in ? colour::success : colour::border, ui.m.radius, in ? 4.0f : 1.5f);
 
   const float r = std::min(size.y * 0.3f, size.x * 0.16f);
   const float pad = ui.m.pad * 0.75f;
@@ -89,13 +89,25 @@ void draw(Ui& ui) {
   if (trainees.empty()) {
     label(ui.t("board.empty"), ui.fonts.bold, colour::muted, grid_size.x);
   } else {
-    const float avail = grid_size.x - ImGui::GetStyle().ScrollbarSize - 4;
-    const float min_w = 330.0f * m.scale;
-    const int cols = std::max(2, int((avail + m.gap) / (min_w + m.gap)));
+    // The tiles take the whole width, so the grid sits evenly between the
+    // screen's margins; only when they overflow, and a scrollbar appears,
+    // is its width kept free.
+    const float min_w = 330.0f * m.scale, min_h = m.target * 1.45f;
+    float avail = grid_size.x;
+    int cols = 0, rows = 0;
+    float fit_h = 0;
+    const auto lay_out = [&] {
+      cols = std::max(2, int((avail + m.gap) / (min_w + m.gap)));
+      rows = int((trainees.size() + cols - 1) / cols);
+      fit_h = std::floor((grid_size.y - (rows - 1) * m.gap) / rows);
+    };
+    lay_out();
+    if (fit_h < min_h) {
+      avail -= ImGui::GetStyle().ScrollbarSize + 4;
+      lay_out();
+    }
     const float w = (avail - (cols - 1) * m.gap) / cols;
-    const int rows = int((trainees.size() + cols - 1) / cols);
-    const float fit_h = (grid_size.y - (rows - 1) * m.gap) / rows;
-    const float h = std::clamp(fit_h, m.target * 1.45f, m.target * 2.6f);
+    const float h = std::clamp(fit_h, min_h, m.target * 2.6f);
     for (size_t i = 0; i < trainees.size(); ++i) {
       if (i % cols) ImGui::SameLine();
       const Trainee& t = *trainees[i];
@@ -133,8 +145,7 @@ void draw(Ui& ui) {
   if (!ui.session.banner.empty()) {
     const float bx = body.pos.x + staff_w + m.gap, bw = body.size.x - staff_w - lang_w - 2 * m.gap;
     ImDrawList* dl = ImGui::GetWindowDrawList();
-    dl->AddRectFilled(ImVec2(bx, y), ImVec2(bx + bw, y + m.target), colour::warning_soft, m.radius);
-    dl->AddRect(ImVec2(bx, y), ImVec2(bx + bw, y + m.target), colour::warning, m.radius, 0, 3.0f);
+    framed_rect(dl, ImVec2(bx, y), ImVec2(bx + bw, y + m.target), colour::warning_soft, colour::warning, m.radius, 3.0f);
     ImGui::SetCursorPos(ImVec2(bx + m.pad, y + (m.target - ui.fonts.body->FontSize * 1.2f) * 0.5f));
     const std::string text = ui.icon("alert") + "  " + ui.session.banner;
     auto lines = wrap_lines(ui.fonts.body, text, bw - 2 * m.pad);

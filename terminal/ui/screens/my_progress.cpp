@@ -96,9 +96,8 @@ void skills(Ui& ui, const Trainee& t, ImVec2 pos, ImVec2 size) {
     auto it = latest.find(s.key);
     const int level = it == latest.end() ? 0 : it->second->level;
     const bool reached = level >= s.target;
-    dl->AddRectFilled(a, ImVec2(a.x + w, a.y + h), reached ? colour::success_soft : colour::panel, m.radius);
-    dl->AddRect(a, ImVec2(a.x + w, a.y + h), reached ? colour::success : colour::border, m.radius, 0,
-                reached ? 3.0f : 1.0f);
+    framed_rect(dl, a, ImVec2(a.x + w, a.y + h), reached ? colour::success_soft : colour::panel,
+                reached ? colour::success : colour::border, m.radius, reached ? 3.0f : 1.0f);
     ImFont* big = ui.fonts.title;
     const std::string glyph = ui.icon(s.icon);
     dl->AddText(big, big->FontSize, ImVec2(a.x + m.pad * 0.5f, a.y + m.pad * 0.4f),

@@ -104,8 +104,7 @@ float own_settings_message(Ui& ui, ImVec2 pos, float width) {
   ImDrawList* dl = ImGui::GetWindowDrawList();
   const ImVec2 wp = ImGui::GetWindowPos();
   const ImVec2 a(wp.x + pos.x, wp.y + pos.y);
-  dl->AddRectFilled(a, ImVec2(a.x + width, a.y + h), colour::danger_soft, m.radius);
-  dl->AddRect(a, ImVec2(a.x + width, a.y + h), colour::danger, m.radius, 0, 3.0f);
+  framed_rect(dl, a, ImVec2(a.x + width, a.y + h), colour::danger_soft, colour::danger, m.radius, 3.0f);
   ImGui::SetCursorPos(ImVec2(pos.x + m.pad, pos.y + m.pad * 0.5f));
   label(text, f, colour::danger, width - 2 * m.pad);
   return h + m.gap;

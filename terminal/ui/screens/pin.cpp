@@ -93,8 +93,8 @@ void pad(Ui& ui, const Trainee& t, Body body) {
     const std::string text = ui.icon("alert-circle") + "  " + ui.session.pin.message;
     const float w = left_w - 2 * m.pad;
     const float h = wrap_lines(ui.fonts.bold, text, w - 2 * m.pad).size() * ui.fonts.bold->FontSize * 1.2f + m.pad;
-    ImGui::GetWindowDrawList()->AddRectFilled(p, ImVec2(p.x + w, p.y + h), colour::danger_soft, m.radius);
-    ImGui::GetWindowDrawList()->AddRect(p, ImVec2(p.x + w, p.y + h), colour::danger, m.radius, 0, 3.0f);
+    framed_rect(ImGui::GetWindowDrawList(), p, ImVec2(p.x + w, p.y + h), colour::danger_soft, colour::danger, m.radius,
+                3.0f);
     ImGui::SetCursorPos(ImVec2(ImGui::GetCursorPosX() + m.pad, ImGui::GetCursorPosY() + m.pad * 0.5f));
     label(text, ui.fonts.bold, colour::danger, w - 2 * m.pad);
   }

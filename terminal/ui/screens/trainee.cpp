@@ -310,8 +310,7 @@ void header(Ui& ui, const Trainee& t, const Progress& p, Body body) {
   const float sw = text_width(bf, status) + 2 * m.pad + bf->FontSize;
   const ImVec2 a(wp.x + body.pos.x + body.size.x - sw, wp.y + body.pos.y);
   ImDrawList* dl = ImGui::GetWindowDrawList();
-  dl->AddRectFilled(a, ImVec2(a.x + sw, a.y + m.target), light_soft(light), m.radius);
-  dl->AddRect(a, ImVec2(a.x + sw, a.y + m.target), light_colour(light), m.radius, 0, 3.0f);
+  framed_rect(dl, a, ImVec2(a.x + sw, a.y + m.target), light_soft(light), light_colour(light), m.radius, 3.0f);
   status_dot(dl, ImVec2(a.x + m.pad * 0.5f + bf->FontSize * 0.4f, a.y + m.target * 0.5f), bf->FontSize * 0.35f,
              light_colour(light));
   dl->AddText(bf, bf->FontSize, ImVec2(a.x + m.pad * 0.5f + bf->FontSize, a.y + (m.target - bf->FontSize) * 0.5f),
