@@ -21,6 +21,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <chrono>
 #include <csignal>
 #include <functional>
 #include <future>
@@ -130,14 +131,25 @@ int run_kiosk(const KioskOptions& o, const Environment& env) {
   // until it is done) and the database is opened and folded. With a core
   // for each, each gets a thread. On two cores the three busy threads slowed
   // the driver's load more than they gained (measured, docs/performance.md),
-  // so there the fold runs first on the atlas's thread.
+  // so there the fold runs first on the atlas's thread, and that thread
+  // starts 4 ms late. Window creation opens with this thread waiting for the
+  // X server's answers to GLX's queries; with the worker busy from its first
+  // moment, the server was seen (perf sched) working longer there, why we
+  // have not pinned down. Over 81 alternating starts the window opens 4 ms
+  // sooner (95 % interval 3.4-5.8 ms), and the worker still ends about
+  // 20 ms before the window is up.
   std::unique_ptr<Centre> centre;
   StoreError store_error;
   const auto open_centre = [&] { centre = Centre::open(o.db_path, env.rules, env.catalogue, store_error); };
+  const auto open_centre_after_the_server = [&] {
+    std::this_thread::sleep_for(std::chrono::milliseconds(4));
+    open_centre();
+  };
   const bool core_each = std::thread::hardware_concurrency() >= 3;
   auto opening = core_each ? std::async(std::launch::async, open_centre) : std::future<void>();
-  auto fonts = std::make_unique<ui::ResourceBuilder>(env.catalogue, float(width), float(height),
-                                                     core_each ? std::function<void()>() : open_centre);
+  auto fonts = std::make_unique<ui::ResourceBuilder>(
+      env.catalogue, float(width), float(height),
+      core_each ? std::function<void()>() : std::function<void()>(open_centre_after_the_server));
   const auto fail = [&](const std::string& text) {
     fonts.reset();  // waits for the font thread
     if (opening.valid()) opening.wait();
