@@ -2,6 +2,7 @@
 #include "tests/ui/driver.hpp"
 
 #include <doctest/doctest.h>
+#include <imgui_internal.h>
 
 #include <cfloat>
 #include <chrono>
@@ -192,6 +193,13 @@ bool checked_in_today(const Centre& c, const std::string& trainee_id) {
   if (!t) return false;
   auto it = t->days.find(c.today());
   return it != t->days.end() && it->second.has_check_in();
+}
+
+BareDrawList::BareDrawList() : ImDrawList(ImGui::GetDrawListSharedData()) {
+  _ResetForNewFrame();
+  PushClipRectFullScreen();
+  PushTextureID(ImGui::GetIO().Fonts->TexID);
+  Flags = ImDrawListFlags_AntiAliasedLines | ImDrawListFlags_AntiAliasedFill;
 }
 
 }  // namespace ft::test

@@ -87,6 +87,12 @@ class UiDriver {
   ImVec2 display_;
 };
 
+// A draw list as a window's is at the start of a frame (clipped to the
+// display, the font atlas bound, anti-aliased), for checking what a widget draws.
+struct BareDrawList : ImDrawList {
+  BareDrawList();
+};
+
 // Opens the same file again, as another process would: what the UI did is on disk.
 std::unique_ptr<Centre> reopen(const UiDriver& d);
 bool checked_in_today(const Centre& c, const std::string& trainee_id);

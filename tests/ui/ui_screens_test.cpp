@@ -6,8 +6,6 @@
 
 #include <algorithm>
 #include <functional>
-#include <imgui_internal.h>
-#include <tuple>
 #include <set>
 
 #include "terminal/ui/facts.hpp"
@@ -264,11 +262,7 @@ TEST_CASE("the board's tiles sit evenly between the margins, and leave room for 
 
 TEST_CASE("a framed rectangle's outline stays inside it, where a scrolling list's edge cannot cut it") {
   UiDriver d;
-  ImDrawList dl(ImGui::GetDrawListSharedData());
-  dl._ResetForNewFrame();
-  dl.PushClipRectFullScreen();
-  dl.PushTextureID(ImGui::GetIO().Fonts->TexID);
-  dl.Flags = ImDrawListFlags_AntiAliasedLines | ImDrawListFlags_AntiAliasedFill;
+  ft::test::BareDrawList dl;
   const ImVec2 a(100, 100), b(400, 250);
   for (float thickness : {1.0f, 1.5f, 3.0f, 4.0f}) {
     CAPTURE(thickness);

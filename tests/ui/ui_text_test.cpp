@@ -245,10 +245,7 @@ TEST_CASE("every glyph sits on whole pixels, one texel to a pixel, so the neares
 
 TEST_CASE("text drawn larger or smaller than its font is sampled smoothly, and only that text") {
   UiDriver d;
-  ImDrawList dl(ImGui::GetDrawListSharedData());
-  dl._ResetForNewFrame();
-  dl.PushClipRectFullScreen();
-  dl.PushTextureID(ImGui::GetIO().Fonts->TexID);
+  ft::test::BareDrawList dl;
   ImFont* title = d.ui->fonts.title;
   const auto callbacks = [&] {
     int n = 0;
