@@ -112,6 +112,18 @@ const char* kUsage = R"(Usage: floor-terminal [COMMAND] [OPTIONS]
   version                                   this program's version and database schema (also --version)
 Every command also takes --config PATH.
 )";
+
+// The kiosk's and the demo's options, checked before anything is loaded.
+std::optional<KioskOptions> kiosk_options(const Args& args) {
+  if (!Cli{args, std::cout, std::cerr, {}, message_language(), nullptr}.only({"--db", "--config", "--windowed", "--lang"}))
+    return std::nullopt;
+  KioskOptions k;
+  k.db_path = args.get("--db").value_or(args.command == "demo" ? "demo-centre.db" : "/var/lib/floor-terminal/centre.db");
+  k.windowed = args.has("--windowed");
+  k.language = args.get("--lang").value_or("da");
+  return k;
+}
+
 }  // namespace
 
 // ---- dispatch ------------------------------------------------------------------------------
@@ -134,25 +146,26 @@ int run_cli(const std::vector<std::string>& argv) {
     return kExitOk;
   }
   const std::string config = args->get("--config").value_or("");
+  const std::string& c = args->command;
+  if (c.empty() || c == "kiosk") {
+    auto k = kiosk_options(*args);
+    if (!k) return kExitUsage;
+    // The kiosk loads its configuration on its worker thread, beside the GL driver's loading (kiosk.cpp).
+    return run_kiosk(*k, [&config](std::string& e) { return load_environment(config, e); });
+  }
   auto env = load_environment(config, error);
   if (!env) {
     std::cerr << error << "\n";
     return kExitUsage;
   }
   Cli cli{*args, std::cout, std::cerr, std::move(*env), message_language(), nullptr};
-  const std::string& c = args->command;
-  if (c.empty() || c == "kiosk" || c == "demo") {
-    if (!cli.only({"--db", "--config", "--windowed", "--lang"})) return kExitUsage;
-    KioskOptions k;
-    k.db_path = args->get("--db").value_or(c == "demo" ? "demo-centre.db" : "/var/lib/floor-terminal/centre.db");
-    k.windowed = args->has("--windowed");
-    k.language = args->get("--lang").value_or("da");
-    if (c == "demo") {
-      std::error_code ec;
-      for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(k.db_path + suffix, ec);
-      if (int rc = cmd_seed_demo(cli); rc != kExitOk) return rc;
-    }
-    return run_kiosk(k, cli.env);
+  if (c == "demo") {
+    auto k = kiosk_options(*args);
+    if (!k) return kExitUsage;
+    std::error_code ec;
+    for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(k->db_path + suffix, ec);
+    if (int rc = cmd_seed_demo(cli); rc != kExitOk) return rc;
+    return run_kiosk(*k, [&cli](std::string&) { return std::optional<Environment>(std::move(cli.env)); });
   }
   if (c == "seed-demo") return cmd_seed_demo(cli);
   if (c == "status") return cmd_status(cli);

@@ -110,16 +110,18 @@ void draw_frame(GLFWwindow* window, ui::Ui& ui) {
 
 // ---- start-up -----------------------------------------------------------------------------
 
-int run_kiosk(const KioskOptions& o, const Environment& env) {
-  // The command line has loaded the configuration, on this thread alone.
-  // Loading it on a thread beside glfwInit() gained nothing when measured:
-  // Xlib reads its compose table a character at a time with getc(), which
-  // locks on every call once a process has a second thread.
-  const Translations& tr = env.tr(o.language);
+int run_kiosk(const KioskOptions& o, const EnvironmentLoader& load_environment) {
+  std::optional<Environment> env;
+  std::string env_error;
+  const auto config_refused = [&] {
+    std::cerr << env_error << "\n";  // the file, the line and the key: for the journal
+    return 2;
+  };
   std::string error;
   glfwSetErrorCallback(on_glfw_error);
   if (!glfwInit()) {
-    log(LogLevel::Error, tr("kiosk.no_display"));
+    if (!(env = load_environment(env_error))) return config_refused();
+    log(LogLevel::Error, env->tr(o.language)("kiosk.no_display"));
     return 1;
   }
   GLFWmonitor* monitor = o.windowed ? nullptr : glfwGetPrimaryMonitor();
@@ -127,45 +129,55 @@ int run_kiosk(const KioskOptions& o, const Environment& env) {
   const int width = mode ? mode->width : 1280, height = mode ? mode->height : 800;
 
   // Loading the GL driver is most of start-up, and only this thread may do
-  // it; meanwhile FreeType builds the font atlas (no ImGui context exists
-  // until it is done) and the database is opened and folded. With a core
-  // for each, each gets a thread. On two cores the three busy threads slowed
-  // the driver's load more than they gained (measured, docs/performance.md),
-  // so there the fold runs first on the atlas's thread, and that thread
-  // starts 4 ms late. Window creation opens with this thread waiting for the
-  // X server's answers to GLX's queries; with the worker busy from its first
-  // moment, the server was seen (perf sched) working longer there, why we
-  // have not pinned down. Over 81 alternating starts the window opens 4 ms
-  // sooner (95 % interval 3.4-5.8 ms), and the worker still ends about
-  // 20 ms before the window is up.
+  // it; meanwhile a worker loads the configuration, catalogue and
+  // translations, FreeType builds the font atlas (no ImGui context exists
+  // until it is done), and the database is opened and folded. None of it
+  // runs before glfwInit(): Xlib reads its compose table a character at a
+  // time with getc(), which locks on every call once a process has a second
+  // thread (measured slower, docs/performance.md).
+  //
+  // With a core for each, the fold gets a thread of its own. On two cores
+  // three busy threads slowed the driver's load more than they gained, so
+  // there the worker folds first, and it starts 4 ms late. Window creation
+  // opens with this thread waiting for the X server's answers to GLX's
+  // queries; with the worker busy from its first moment, the server was
+  // seen (perf sched) working longer there, why we have not pinned down.
+  // Over 81 alternating starts the window opens 4 ms sooner (95 % interval
+  // 3.4-5.8 ms), and the worker still ends about 20 ms before the window.
   std::unique_ptr<Centre> centre;
   StoreError store_error;
-  const auto open_centre = [&] { centre = Centre::open(o.db_path, env.rules, env.catalogue, store_error); };
-  const auto open_centre_after_the_server = [&] {
-    std::this_thread::sleep_for(std::chrono::milliseconds(4));
-    open_centre();
-  };
+  const auto open_centre = [&] { centre = Centre::open(o.db_path, env->rules, env->catalogue, store_error); };
   const bool core_each = std::thread::hardware_concurrency() >= 3;
-  auto opening = core_each ? std::async(std::launch::async, open_centre) : std::future<void>();
-  auto fonts = std::make_unique<ui::ResourceBuilder>(
-      env.catalogue, float(width), float(height),
-      core_each ? std::function<void()>() : std::function<void()>(open_centre_after_the_server));
+  std::future<void> opening;
+  const auto prepare = [&]() -> const Catalogue* {
+    if (!core_each) std::this_thread::sleep_for(std::chrono::milliseconds(4));
+    if (!(env = load_environment(env_error))) return nullptr;
+    if (core_each)
+      opening = std::async(std::launch::async, open_centre);
+    else
+      open_centre();
+    return &env->catalogue;
+  };
+  auto fonts = std::make_unique<ui::ResourceBuilder>(float(width), float(height), prepare);
+  glfwWindowHint(GLFW_AUTO_ICONIFY, GLFW_FALSE);  // a touch elsewhere must not minimise the kiosk
+  ui::hint_colour_buffer_only();
+  GLFWwindow* window = glfwCreateWindow(width, height, "Floor terminal", monitor, nullptr);
+  fonts->wait();  // after it, `env` and `opening` are set
+  if (opening.valid()) opening.get();
   const auto fail = [&](const std::string& text) {
-    fonts.reset();  // waits for the font thread
-    if (opening.valid()) opening.wait();
+    if (window) glfwDestroyWindow(window);
+    fonts.reset();
     log(LogLevel::Error, text);
     glfwTerminate();
     return 1;
   };
-  glfwWindowHint(GLFW_AUTO_ICONIFY, GLFW_FALSE);  // a touch elsewhere must not minimise the kiosk
-  ui::hint_colour_buffer_only();
-  GLFWwindow* window = glfwCreateWindow(width, height, "Floor terminal", monitor, nullptr);
-  if (opening.valid()) opening.get();
-  fonts->wait();
-  if (!centre) {
+  if (!env) {
     if (window) glfwDestroyWindow(window);
-    return fail(refusal_text(tr, Refusal{"store." + store_error.code, {{"path", o.db_path}}}));
+    glfwTerminate();
+    return config_refused();
   }
+  const Translations& tr = env->tr(o.language);
+  if (!centre) return fail(refusal_text(tr, Refusal{"store." + store_error.code, {{"path", o.db_path}}}));
   if (!window) return fail(tr("kiosk.no_window"));
   if (StoreError checkpoint_error; !centre->checkpoint_in_background(checkpoint_error))
     log(LogLevel::Warning, "checkpoints stay in the commits: " + checkpoint_error.code);
@@ -174,10 +186,7 @@ int run_kiosk(const KioskOptions& o, const Environment& env) {
   if (!o.windowed) glfwSetInputMode(window, GLFW_CURSOR, GLFW_CURSOR_HIDDEN);
   IMGUI_CHECKVERSION();
   auto res = fonts->finish(error);
-  if (!res) {
-    glfwDestroyWindow(window);
-    return fail(error);
-  }
+  if (!res) return fail(error);
   glfwSetCursorPosCallback(window, on_cursor);
   glfwSetMouseButtonCallback(window, on_button);
   glfwSetScrollCallback(window, on_scroll);
@@ -192,8 +201,8 @@ int run_kiosk(const KioskOptions& o, const Environment& env) {
   ui::upload_gl_objects();  // a failure here shows in the first frame, which tries again
 
   ui::UiOptions options;
-  options.language = env.languages.count(o.language) ? o.language : "da";
-  ui::Ui ui(*centre, env, res->fonts, res->icons, res->metrics, options);
+  options.language = env->languages.count(o.language) ? o.language : "da";
+  ui::Ui ui(*centre, *env, res->fonts, res->icons, res->metrics, options);
   glfwSetWindowUserPointer(window, &ui);
   ui::MainThreadQueue queue([] { glfwPostEmptyEvent(); });
   std::signal(SIGTERM, on_stop_signal);

@@ -1,6 +1,8 @@
 // The kiosk: a fullscreen GLFW + OpenGL 3 window running the UI on the
 // terminal's database until a supervisor closes it with their PIN.
 #pragma once
+#include <functional>
+#include <optional>
 #include <string>
 
 #include "terminal/app/environment.hpp"
@@ -13,9 +15,13 @@ struct KioskOptions {
   std::string language = "da";
 };
 
+// Loads the configuration, catalogue and translations; null with one sentence in `error`.
+using EnvironmentLoader = std::function<std::optional<Environment>(std::string& error)>;
+
 // Returns the process exit code: 0 after a supervisor closed the kiosk, 1 when
-// it could not start (one sentence on stderr: no display, no fonts, database).
-// `environment`: the configuration, catalogue and translations, loaded once by the command line.
-int run_kiosk(const KioskOptions& options, const Environment& environment);
+// it could not start (one sentence on stderr: no display, no fonts, database),
+// 2 when the configuration is wrong (the sentence names the file and line).
+// The kiosk calls `load_environment` once, on its worker thread: see kiosk.cpp.
+int run_kiosk(const KioskOptions& options, const EnvironmentLoader& load_environment);
 
 }  // namespace ft

@@ -112,7 +112,7 @@ int cli_screenshot(const std::vector<std::string>& args, std::ostream& out, std:
     return 2;
   }
   // The font atlas is built on a second thread while the database opens and the GL driver loads.
-  ui::ResourceBuilder fonts(env->catalogue, float(a->width), float(a->height));
+  ui::ResourceBuilder fonts(float(a->width), float(a->height), [&env] { return &env->catalogue; });
   StoreError store_error;
   auto centre = Centre::open(a->db, env->rules, env->catalogue, store_error);
   if (!centre) {

@@ -54,11 +54,15 @@ std::unique_ptr<Resources> prepare_imgui(const Catalogue& catalogue, float width
   return r;
 }
 
-ResourceBuilder::ResourceBuilder(const Catalogue& catalogue, float width, float height, std::function<void()> before)
-    : thread_([this, &catalogue, width, height, before = std::move(before)] {
-        if (before) before();
+ResourceBuilder::ResourceBuilder(float width, float height, std::function<const Catalogue*()> prepare)
+    : thread_([this, width, height, prepare = std::move(prepare)] {
+        const Catalogue* catalogue = prepare();
+        if (!catalogue) {
+          error_ = "The font atlas was not built.";
+          return;
+        }
         auto atlas = std::make_unique<ImFontAtlas>();
-        result_ = build_into(*atlas, catalogue, width, height, error_);
+        result_ = build_into(*atlas, *catalogue, width, height, error_);
         if (result_) result_->atlas = std::move(atlas);
       }) {}
 

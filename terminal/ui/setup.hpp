@@ -37,10 +37,11 @@ std::unique_ptr<Resources> prepare_imgui(const Catalogue& catalogue, float width
 
 class ResourceBuilder {
  public:
-  // Starts building at once, on a thread of its own that first runs
-  // `before` when given (the kiosk's database fold, where cores are few).
-  // No ImGui context may exist until finish().
-  ResourceBuilder(const Catalogue& catalogue, float width, float height, std::function<void()> before = {});
+  // Starts at once, on a thread of its own that first runs `prepare`: it
+  // returns the catalogue whose icons the atlas must hold (the kiosk loads
+  // its configuration and folds the database there first), or null when
+  // there is nothing to build for. No ImGui context may exist until finish().
+  ResourceBuilder(float width, float height, std::function<const Catalogue*()> prepare);
   ~ResourceBuilder();  // waits for the thread when finish() was never called
   ResourceBuilder(const ResourceBuilder&) = delete;
   ResourceBuilder& operator=(const ResourceBuilder&) = delete;
@@ -49,7 +50,7 @@ class ResourceBuilder {
   // with the kiosk's settings and theme. Null, with one sentence in `error`,
   // when the fonts could not be built. Destroy the context before the result.
   std::unique_ptr<Resources> finish(std::string& error);
-  // Waits for the thread (`before` and the build) without creating the context.
+  // Waits for the thread (`prepare` and the build) without creating the context.
   void wait();
 
  private:

@@ -234,6 +234,25 @@ TEST_CASE("a bad configuration names the key and the line") {
   CHECK(r.err == "The centre is full (2 trainees). Put the person on the waiting list, or move a trainee on first.\n");
 }
 
+TEST_CASE("the kiosk without a display refuses a bad configuration first, naming the line, and creates nothing") {
+  // The kiosk reads its configuration on its worker thread once glfwInit() is
+  // done; without a display it reads it at once, so the sentence is the configuration's.
+  TempDir dir;
+  const auto config = dir.file("config.toml");
+  { std::ofstream(config) << "[centre]\ncapacity = \"many\"\n"; }
+  const auto db = dir.file("c.db");
+  auto r = ft::test::run({"/usr/bin/env", "-u", "DISPLAY", ft::test::binary("floor-terminal"), "--db", db, "--config", config});
+  CHECK(r.exit_code == 2);
+  CHECK(r.err.find(config + " line 2: 'centre.capacity' must be a whole number\n") != std::string::npos);
+  CHECK_FALSE(std::filesystem::exists(db));
+  // A good configuration: the kiosk says, in Danish, that it needs a display.
+  { std::ofstream(config) << "[centre]\ncapacity = 12\n"; }
+  r = ft::test::run({"/usr/bin/env", "-u", "DISPLAY", ft::test::binary("floor-terminal"), "--db", db, "--config", config});
+  CHECK(r.exit_code == 1);
+  CHECK(r.err.find("Ingen skærm") != std::string::npos);
+  CHECK_FALSE(std::filesystem::exists(db));
+}
+
 TEST_CASE("skills lists the catalogue") {
   auto r = ft::test::floor_terminal({"skills", "--db", "unused.db", "--json"});
   REQUIRE(r.exit_code == 0);

@@ -9,6 +9,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
+#include <fstream>
 #include <functional>
 #include <map>
 #include <set>
@@ -68,6 +69,20 @@ TEST_CASE("screenshot refuses unknown screens, bad sizes and missing databases w
                      "--size", "12"});
   CHECK(r.exit_code != 0);
   CHECK(r.err.find("--size") != std::string::npos);
+}
+
+TEST_CASE("the kiosk on a display refuses a bad configuration with its line, and opens no database") {
+  // On a display the kiosk's worker reads the configuration while the window
+  // opens (kiosk.cpp); a wrong key still stops it with the same sentence.
+  if (!has_display()) return;
+  ft::test::TempDir dir;
+  const auto config = dir.file("config.toml");
+  { std::ofstream(config) << "[centre]\ncapasity = 12\n"; }
+  const auto db = dir.file("c.db");
+  auto r = ft::test::run({ft::test::binary("floor-terminal"), "--db", db, "--config", config, "--windowed"});
+  CHECK(r.exit_code == 2);
+  CHECK(r.err.find(config + " line 2: 'centre.capasity' is not a known setting\n") != std::string::npos);
+  CHECK_FALSE(std::filesystem::exists(db));
 }
 
 TEST_CASE("every screen renders in both languages to a real PNG under a display") {
