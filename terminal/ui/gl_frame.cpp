@@ -86,6 +86,8 @@ bool upload_gl_objects() {
   return true;
 }
 
+void draw_without_blending(const ImDrawList*, const ImDrawCmd*) { glDisable(GL_BLEND); }
+
 void add_scaled_text(ImDrawList* dl, ImFont* font, float size, ImVec2 pos, ImU32 colour, const char* text) {
   const bool scaled = size != font->FontSize;
   if (scaled) dl->AddCallback(sample_atlas_smoothly, nullptr);

@@ -30,6 +30,10 @@ void hint_colour_buffer_only();
 // smoothly for that text alone.
 bool upload_gl_objects();
 
+// An ImDrawCallback: the commands after it write their colour without
+// blending, until an ImDrawCallback_ResetRenderState (see OpaqueFills).
+void draw_without_blending(const ImDrawList*, const ImDrawCmd*);
+
 // `text` at `size` pixels although `font` was rasterised at another size (an
 // avatar's initials fitted to its circle, an icon grown to fill a station):
 // the atlas is sampled linearly around it, so it is smoothed, not blocky.

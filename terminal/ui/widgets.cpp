@@ -286,9 +286,35 @@ void panel_background(ImVec2 pos, ImVec2 size, ImU32 fill) {
   dl->AddRect(a, ImVec2(a.x + size.x, a.y + size.y), colour::border, ImGui::GetStyle().ChildRounding);
 }
 
-void framed_rect(ImDrawList* dl, ImVec2 a, ImVec2 b, ImU32 fill, ImU32 outline, float radius, float thickness) {
-  // The fill stops a pixel inside, under the outline, so no sliver of it shows outside the outline's edge.
-  dl->AddRectFilled(ImVec2(a.x + 1, a.y + 1), ImVec2(b.x - 1, b.y - 1), fill, std::max(0.0f, radius - 1));
+OpaqueFills::OpaqueFills(ImDrawList* dl) : dl_(dl) {
+  split_.Split(dl_, 2);
+  split_.SetCurrentChannel(dl_, 0);
+  dl_->AddCallback(draw_without_blending, nullptr);
+  split_.SetCurrentChannel(dl_, 1);
+  dl_->AddCallback(ImDrawCallback_ResetRenderState, nullptr);  // the backend blends again from here
+}
+
+OpaqueFills::~OpaqueFills() { split_.Merge(dl_); }
+
+void OpaqueFills::add(ImVec2 a, ImVec2 b, ImU32 colour, float radius) {
+  split_.SetCurrentChannel(dl_, 0);
+  const ImDrawListFlags flags = dl_->Flags;
+  dl_->Flags &= ~ImDrawListFlags_AntiAliasedFill;
+  dl_->AddRectFilled(a, b, colour, radius);
+  dl_->Flags = flags;
+  split_.SetCurrentChannel(dl_, 1);
+}
+
+void framed_rect(ImDrawList* dl, ImVec2 a, ImVec2 b, ImU32 fill, ImU32 outline, float radius, float thickness,
+                 OpaqueFills* fills) {
+  // The fill's edge lies under the outline, so no sliver of it shows outside
+  // the outline, and an edge without anti-aliasing (OpaqueFills) is hidden.
+  const float fill_in = std::max(1.0f, thickness * 0.5f);
+  const ImVec2 fa(a.x + fill_in, a.y + fill_in), fb(b.x - fill_in, b.y - fill_in);
+  if (fills)
+    fills->add(fa, fb, fill, std::max(0.0f, radius - fill_in));
+  else
+    dl->AddRectFilled(fa, fb, fill, std::max(0.0f, radius - fill_in));
   const float in = thickness * 0.5f;
   dl->AddRect(ImVec2(a.x + in, a.y + in), ImVec2(b.x - in, b.y - in), outline, std::max(0.0f, radius - in), 0,
               thickness);

@@ -58,11 +58,32 @@ void begin_scroll(const char* id, ImVec2 size);
 void end_scroll();
 // A rounded white panel behind the next content of `size` at the cursor.
 void panel_background(ImVec2 pos, ImVec2 size, ImU32 fill = colour::panel);
+// Opaque fills drawn beneath everything else on a draw list, and without
+// blending. ImGui blends every pixel it draws, and on a CPU rasteriser
+// (Mesa's llvmpipe on the terminal) that is a sixth of a full board's
+// drawing. For fills nothing shows through and that overlap nothing drawn
+// before them (the board's tiles): all of them go first.
+class OpaqueFills {
+ public:
+  explicit OpaqueFills(ImDrawList* dl);
+  ~OpaqueFills();  // the list: the fills, then everything drawn on it meanwhile
+  OpaqueFills(const OpaqueFills&) = delete;
+  OpaqueFills& operator=(const OpaqueFills&) = delete;
+  // A rounded rectangle without anti-aliasing (a fading edge needs
+  // blending): its edge must lie under an outline, as framed_rect puts it.
+  void add(ImVec2 a, ImVec2 b, ImU32 colour, float radius);
+
+ private:
+  ImDrawList* dl_;
+  ImDrawListSplitter split_;
+};
+
 // A filled rounded rectangle outlined `thickness` wide, the outline wholly
 // inside [a, b]. ImGui centres a stroke on its path, so an outline drawn on an
 // item's own edge reaches past it and is cut off where a scrolling list
-// clips, at the list's edges.
-void framed_rect(ImDrawList* dl, ImVec2 a, ImVec2 b, ImU32 fill, ImU32 outline, float radius, float thickness);
+// clips, at the list's edges. With `fills`, the fill goes there.
+void framed_rect(ImDrawList* dl, ImVec2 a, ImVec2 b, ImU32 fill, ImU32 outline, float radius, float thickness,
+                 OpaqueFills* fills = nullptr);
 
 // ---- people and progress
 void avatar(Ui& ui, ImVec2 centre, float radius, const std::string& id, const std::string& full_name);

@@ -10,6 +10,7 @@
 
 #include "terminal/ui/facts.hpp"
 #include "terminal/ui/screen_registry.hpp"
+#include "terminal/ui/gl_frame.hpp"
 #include "terminal/ui/widgets.hpp"
 #include "tests/ui/driver.hpp"
 
@@ -258,6 +259,46 @@ TEST_CASE("the board's tiles sit evenly between the margins, and leave room for 
       CHECK(right <= language->max.x - ImGui::GetStyle().ScrollbarSize);
     }
   }
+}
+
+TEST_CASE("the board draws its tiles' fills first and unblended, then everything else blended") {
+  UiDriver d;
+  for (int i = 0; i < 15; ++i) d.enrol("Kursist " + std::to_string(i + 1));
+  d.frames(2);
+  const ImDrawData* dd = ImGui::GetDrawData();
+  REQUIRE(dd != nullptr);
+  const ImDrawList* grid = nullptr;
+  for (int i = 0; i < dd->CmdListsCount; ++i)
+    for (const ImDrawCmd& c : dd->CmdLists[i]->CmdBuffer)
+      if (c.UserCallback == ft::ui::draw_without_blending) grid = dd->CmdLists[i];
+  REQUIRE(grid != nullptr);
+  // Blending off, the fills, blending back as the backend sets it up, the rest.
+  const ImVector<ImDrawCmd>& cmds = grid->CmdBuffer;
+  REQUIRE(cmds.Size >= 4);
+  const bool unblended_first = cmds[0].UserCallback == ft::ui::draw_without_blending;
+  CHECK(unblended_first);
+  int reset = -1;
+  for (int i = 1; i < cmds.Size && reset < 0; ++i)
+    if (cmds[i].UserCallback == ImDrawCallback_ResetRenderState) reset = i;
+  REQUIRE(reset > 1);
+  // Unblended means no anti-aliased fringe: every corner of the fills' triangles is fully opaque.
+  unsigned fill_indices = 0;
+  bool only_triangles = true, all_opaque = true;
+  for (int i = 1; i < reset; ++i) {
+    const ImDrawCmd& c = cmds[i];
+    only_triangles = only_triangles && c.UserCallback == nullptr;
+    fill_indices += c.ElemCount;
+    for (unsigned k = 0; k < c.ElemCount; ++k) {
+      const ImDrawVert& v = grid->VtxBuffer[int(c.VtxOffset + grid->IdxBuffer[int(c.IdxOffset + k)])];
+      all_opaque = all_opaque && (v.col & IM_COL32_A_MASK) == IM_COL32_A_MASK;
+    }
+  }
+  CHECK(only_triangles);
+  CHECK(all_opaque);
+  CHECK(fill_indices > 0);
+  unsigned rest = 0;
+  for (int i = reset + 1; i < cmds.Size; ++i) rest += cmds[i].ElemCount;
+  CHECK(rest > fill_indices);  // outlines, avatars and names drawn over them
 }
 
 TEST_CASE("a framed rectangle's outline stays inside it, where a scrolling list's edge cannot cut it") {

@@ -18,7 +18,7 @@ namespace ft::ui {
 namespace {
 
 // One trainee's tile; returns true when tapped.
-bool tile(Ui& ui, const Trainee& t, Presence presence, ImVec2 size) {
+bool tile(Ui& ui, const Trainee& t, Presence presence, ImVec2 size, OpaqueFills& fills) {
   const std::string id = "board.tile." + t.id;
   const bool pressed = ImGui::InvisibleButton(id.c_str(), size);
   const bool held = ImGui::IsItemActive();
@@ -27,7 +27,7 @@ bool tile(Ui& ui, const Trainee& t, Presence presence, ImVec2 size) {
   ImDrawList* dl = ImGui::GetWindowDrawList();
   const bool in = presence == Presence::In;
   framed_rect(dl, a, b, held ? colour::neutral_active : (in ? colour::success_soft : colour::panel),
-              in ? colour::success : colour::border, ui.m.radius, in ? 4.0f : 1.5f);
+              in ? colour::success : colour::border, ui.m.radius, in ? 4.0f : 1.5f, &fills);
 
   const float r = std::min(size.y * 0.3f, size.x * 0.16f);
   const float pad = ui.m.pad * 0.75f;
@@ -108,10 +108,11 @@ void draw(Ui& ui) {
     }
     const float w = (avail - (cols - 1) * m.gap) / cols;
     const float h = std::clamp(fit_h, min_h, m.target * 2.6f);
+    OpaqueFills fills(ImGui::GetWindowDrawList());  // the tiles' fills, first and unblended
     for (size_t i = 0; i < trainees.size(); ++i) {
       if (i % cols) ImGui::SameLine();
       const Trainee& t = *trainees[i];
-      if (tile(ui, t, presence_today(t, today), ImVec2(w, h))) {
+      if (tile(ui, t, presence_today(t, today), ImVec2(w, h), fills)) {
         if (t.pin_hash.value.empty()) {
           ui.punch(Actor{t.id, Role::Trainee}, t.id, false);
         } else {
