@@ -1,6 +1,7 @@
 // floor-bench entry point and shared helpers. Usage: floor-bench [--quick] [--only NAME]
 #include "tests/bench/bench.hpp"
 
+#include <fcntl.h>
 #include <spawn.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -41,8 +42,18 @@ double percentile(std::vector<double> v, double p) {
 
 std::string binary(const std::string& name) { return std::string(FT_BUILD_DIR) + "/" + name; }
 
+std::string read_proc(pid_t pid, const char* file) {
+  const int fd = ::open(("/proc/" + std::to_string(pid) + "/" + file).c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return "";
+  std::string text;
+  char buffer[4096];
+  for (ssize_t n; (n = ::read(fd, buffer, sizeof buffer)) > 0;) text.append(buffer, size_t(n));
+  ::close(fd);
+  return text;
+}
+
 double vm_hwm_mib(pid_t pid) {
-  std::ifstream f("/proc/" + std::to_string(pid) + "/status");
+  std::istringstream f(read_proc(pid, "status"));
   std::string line;
   while (std::getline(f, line))
     if (line.rfind("VmHWM:", 0) == 0) return std::stod(line.substr(6)) / 1024.0;

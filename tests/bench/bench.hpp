@@ -43,6 +43,10 @@ struct Run { int exit_code = -1; double seconds = 0; double peak_mib = 0; std::s
 Run run_process(const std::vector<std::string>& argv, const std::vector<std::string>& env = {});
 // Starts argv with stdout and stderr on out_fd and `env` added; does not wait.
 pid_t start_process(const std::vector<std::string>& argv, int out_fd, const std::vector<std::string>& env = {});
+// /proc/PID/<file>, or "" when the process is gone: a process may end between
+// the open and the read, and the kernel then fails the read (ESRCH), which
+// std::ifstream would turn into an exception.
+std::string read_proc(pid_t pid, const char* file);
 // The peak resident memory (VmHWM) of a running process, in MiB.
 double vm_hwm_mib(pid_t pid);
 

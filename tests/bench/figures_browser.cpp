@@ -84,8 +84,7 @@ std::set<pid_t> descendants(pid_t root) {
     while (dirent* e = readdir(d)) {
       const pid_t pid = static_cast<pid_t>(std::atoi(e->d_name));
       if (pid <= 0) continue;
-      std::ifstream f("/proc/" + std::to_string(pid) + "/stat");
-      std::string all((std::istreambuf_iterator<char>(f)), std::istreambuf_iterator<char>());
+      const std::string all = read_proc(pid, "stat");
       const auto close_paren = all.rfind(')');
       if (close_paren == std::string::npos || close_paren + 4 >= all.size()) continue;
       parent[pid] = static_cast<pid_t>(std::atoi(all.c_str() + close_paren + 4));  // ") S PPID"

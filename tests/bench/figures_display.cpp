@@ -24,7 +24,6 @@
 
 #include <cstdio>
 #include <cstdlib>
-#include <fstream>
 #include <sstream>
 #include <stdexcept>
 #include <thread>
@@ -44,8 +43,7 @@ pid_t spawn_quiet(const std::vector<std::string>& argv) {
 
 // utime + stime in clock ticks, fields 14 and 15 of /proc/PID/stat.
 long long cpu_ticks(pid_t pid) {
-  std::ifstream f("/proc/" + std::to_string(pid) + "/stat");
-  std::string all((std::istreambuf_iterator<char>(f)), std::istreambuf_iterator<char>());
+  const std::string all = read_proc(pid, "stat");
   const auto close_paren = all.rfind(')');  // the command name may hold spaces
   if (close_paren == std::string::npos) throw std::runtime_error("cannot read /proc/" + std::to_string(pid) + "/stat");
   std::istringstream in(all.substr(close_paren + 2));
