@@ -21,7 +21,8 @@ using EnvironmentLoader = std::function<std::optional<Environment>(std::string& 
 // Returns the process exit code: 0 after a supervisor closed the kiosk, 1 when
 // it could not start (one sentence on stderr: no display, no fonts, database),
 // 2 when the configuration is wrong (the sentence names the file and line).
-// The kiosk calls `load_environment` once, on its worker thread: see kiosk.cpp.
+// The kiosk calls `load_environment` once: on its worker thread beside the GL
+// driver's loading (kiosk.cpp), or at once when there is no display.
 int run_kiosk(const KioskOptions& options, const EnvironmentLoader& load_environment);
 
 }  // namespace ft
