@@ -21,10 +21,7 @@
 
 #include <algorithm>
 #include <atomic>
-#include <chrono>
 #include <csignal>
-#include <functional>
-#include <future>
 #include <cstdlib>
 #include <iostream>
 #include <thread>
@@ -32,6 +29,7 @@
 #include "sync/client/engine.hpp"
 #include "terminal/app/environment.hpp"
 #include "terminal/app/log.hpp"
+#include "terminal/app/startup_worker.hpp"
 #include "terminal/store/centre.hpp"
 #include "terminal/store/sync_ledger.hpp"
 #include "terminal/ui/gl_frame.hpp"
@@ -129,44 +127,24 @@ int run_kiosk(const KioskOptions& o, const EnvironmentLoader& load_environment) 
   const int width = mode ? mode->width : 1280, height = mode ? mode->height : 800;
 
   // Loading the GL driver is most of start-up, and only this thread may do
-  // it; meanwhile a worker loads the configuration, catalogue and
-  // translations, FreeType builds the font atlas (no ImGui context exists
-  // until it is done), and the database is opened and folded. None of it
-  // runs before glfwInit(): Xlib reads its compose table a character at a
-  // time with getc(), which locks on every call once a process has a second
-  // thread (measured slower, docs/performance.md).
-  //
-  // With a core for each, the fold gets a thread of its own. On two cores
-  // three busy threads slowed the driver's load more than they gained, so
-  // there the worker folds first, and it starts 4 ms late. Window creation
-  // opens with this thread waiting for the X server's answers to GLX's
-  // queries; with the worker busy from its first moment, the server was
-  // seen (perf sched) working longer there, why we have not pinned down.
-  // Over 81 alternating starts the window opens 4 ms sooner (95 % interval
-  // 3.4-5.8 ms), and the worker still ends about 20 ms before the window.
+  // it; meanwhile a worker loads the environment, folds the database and
+  // builds the font atlas (startup_worker.hpp says in what order, and why).
   std::unique_ptr<Centre> centre;
   StoreError store_error;
-  const auto open_centre = [&] { centre = Centre::open(o.db_path, env->rules, env->catalogue, store_error); };
-  const bool core_each = std::thread::hardware_concurrency() >= 3;
-  std::future<void> opening;
-  const auto prepare = [&]() -> const Catalogue* {
-    if (!core_each) std::this_thread::sleep_for(std::chrono::milliseconds(4));
-    if (!(env = load_environment(env_error))) return nullptr;
-    if (core_each)
-      opening = std::async(std::launch::async, open_centre);
-    else
-      open_centre();
-    return &env->catalogue;
-  };
-  auto fonts = std::make_unique<ui::ResourceBuilder>(float(width), float(height), prepare);
+  auto worker = std::make_unique<StartupWorker>(
+      float(width), float(height),
+      [&]() -> const Environment* {
+        env = load_environment(env_error);
+        return env ? &*env : nullptr;
+      },
+      [&](const Environment& e) { centre = Centre::open(o.db_path, e.rules, e.catalogue, store_error); });
   glfwWindowHint(GLFW_AUTO_ICONIFY, GLFW_FALSE);  // a touch elsewhere must not minimise the kiosk
   ui::hint_colour_buffer_only();
   GLFWwindow* window = glfwCreateWindow(width, height, "Floor terminal", monitor, nullptr);
-  fonts->wait();  // after it, `env` and `opening` are set
-  if (opening.valid()) opening.get();
+  worker->wait();  // after it, `env` and `centre` are set
   const auto fail = [&](const std::string& text) {
     if (window) glfwDestroyWindow(window);
-    fonts.reset();
+    worker.reset();
     log(LogLevel::Error, text);
     glfwTerminate();
     return 1;
@@ -185,7 +163,7 @@ int run_kiosk(const KioskOptions& o, const EnvironmentLoader& load_environment) 
   glfwSwapInterval(1);
   if (!o.windowed) glfwSetInputMode(window, GLFW_CURSOR, GLFW_CURSOR_HIDDEN);
   IMGUI_CHECKVERSION();
-  auto res = fonts->finish(error);
+  auto res = worker->finish(error);
   if (!res) return fail(error);
   glfwSetCursorPosCallback(window, on_cursor);
   glfwSetMouseButtonCallback(window, on_button);

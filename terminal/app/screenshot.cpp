@@ -17,6 +17,7 @@
 
 #include "terminal/app/environment.hpp"
 #include "terminal/app/png_file.hpp"
+#include "terminal/app/startup_worker.hpp"
 #include "terminal/store/centre.hpp"
 #include "terminal/ui/gl_frame.hpp"
 #include "terminal/ui/screen_registry.hpp"
@@ -111,19 +112,17 @@ int cli_screenshot(const std::vector<std::string>& args, std::ostream& out, std:
     err << "screenshot: there is no language '" << a->lang << "'.\n";
     return 2;
   }
-  // The font atlas is built on a second thread while the database opens and the GL driver loads.
-  ui::ResourceBuilder fonts(float(a->width), float(a->height), [&env] { return &env->catalogue; });
-  StoreError store_error;
-  auto centre = Centre::open(a->db, env->rules, env->catalogue, store_error);
-  if (!centre) {
-    err << refusal_text(env->tr(a->lang), Refusal{"store." + store_error.code, {{"path", a->db}}}) << "\n";
-    return 1;
-  }
-
   if (!glfwInit()) {
     err << "screenshot: no display; set DISPLAY or run under xvfb-run.\n";
     return 1;
   }
+  // The kiosk's start (startup_worker.hpp): the worker folds the database and
+  // builds the font atlas while this thread loads the GL driver.
+  std::unique_ptr<Centre> centre;
+  StoreError store_error;
+  StartupWorker worker(
+      float(a->width), float(a->height), [&env] { return &*env; },
+      [&](const Environment& e) { centre = Centre::open(a->db, e.rules, e.catalogue, store_error); });
   glfwWindowHint(GLFW_VISIBLE, GLFW_FALSE);
   glfwWindowHint(GLFW_RESIZABLE, GLFW_FALSE);
   glfwWindowHint(GLFW_DOUBLEBUFFER, GLFW_TRUE);
@@ -134,9 +133,16 @@ int cli_screenshot(const std::vector<std::string>& args, std::ostream& out, std:
     glfwTerminate();
     return 1;
   }
+  worker.wait();
+  if (!centre) {
+    err << refusal_text(env->tr(a->lang), Refusal{"store." + store_error.code, {{"path", a->db}}}) << "\n";
+    glfwDestroyWindow(window);
+    glfwTerminate();
+    return 1;
+  }
   glfwMakeContextCurrent(window);
   IMGUI_CHECKVERSION();
-  auto res = fonts.finish(error);
+  auto res = worker.finish(error);
   if (!res) {
     err << error << "\n";
     glfwDestroyWindow(window);
