@@ -229,8 +229,8 @@ void calendar(Ui& ui, const Trainee& t, const Progress& p, float width, float he
       const ImVec2 c0(a.x + d * (col_w + cell_gap), a.y + w * (cell_h + cell_gap));
       const ImVec2 c1(c0.x + col_w, c0.y + cell_h);
       const bool filled = look.colour != colour::border && look.colour != colour::muted;
-      dl->AddRectFilled(c0, c1, filled ? look.colour : colour::panel, 6);
-      dl->AddRect(c0, c1, day == today ? colour::text : colour::border, 6, 0, day == today ? 3.0f : 1.0f);
+      framed_rect(dl, c0, c1, filled ? look.colour : colour::panel, day == today ? colour::text : colour::border, 6,
+                  day == today ? 3.0f : 1.0f);
       int y = 0, mo = 0, dd = 0;
       civil_from_day(day, y, mo, dd);
       auto absence = t.absences.find(day);

@@ -282,8 +282,7 @@ void panel_background(ImVec2 pos, ImVec2 size, ImU32 fill) {
   ImDrawList* dl = ImGui::GetWindowDrawList();
   const ImVec2 a(ImGui::GetWindowPos().x + pos.x - ImGui::GetScrollX(),
                  ImGui::GetWindowPos().y + pos.y - ImGui::GetScrollY());
-  dl->AddRectFilled(a, ImVec2(a.x + size.x, a.y + size.y), fill, ImGui::GetStyle().ChildRounding);
-  dl->AddRect(a, ImVec2(a.x + size.x, a.y + size.y), colour::border, ImGui::GetStyle().ChildRounding);
+  framed_rect(dl, a, ImVec2(a.x + size.x, a.y + size.y), fill, colour::border, ImGui::GetStyle().ChildRounding, 1.0f);
 }
 
 OpaqueFills::OpaqueFills(ImDrawList* dl) : dl_(dl) {

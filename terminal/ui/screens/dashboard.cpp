@@ -97,8 +97,8 @@ void table(Ui& ui, const std::vector<Row>& rows, ImVec2 pos, ImVec2 size) {
     ui.targets.record_last_item(id, true);
     const ImVec2 a = ImGui::GetItemRectMin();
     const Light light = light_of(r.p);
-    dl->AddRectFilled(a, ImVec2(a.x + inner, a.y + row_h), held ? colour::neutral_active : colour::panel, m.radius);
-    dl->AddRect(a, ImVec2(a.x + inner, a.y + row_h), colour::border, m.radius);
+    framed_rect(dl, a, ImVec2(a.x + inner, a.y + row_h), held ? colour::neutral_active : colour::panel, colour::border,
+                m.radius, 1.0f);
     status_dot(dl, ImVec2(a.x + dot_w * 0.55f, a.y + row_h * 0.5f), dot_w * 0.28f, light_colour(light));
     const Stage st = r.t->stage();
     std::vector<std::string> cells = {r.t->shown_name(), ui.icon(stage_icon(st)) + " " + ui.t(stage_key(st))};

@@ -131,8 +131,8 @@ void week(Ui& ui, const Trainee& t, ImVec2 pos, ImVec2 size) {
     ImGui::Dummy(ImVec2(size.x, row_h));
     const ImVec2 a = ImGui::GetItemRectMin();
     const DayLook look = day_look(day_status(t, d, ui.centre.rules(), today));
-    dl->AddRectFilled(a, ImVec2(a.x + size.x, a.y + row_h), d == today ? colour::selected : colour::panel, m.radius);
-    dl->AddRect(a, ImVec2(a.x + size.x, a.y + row_h), colour::border, m.radius);
+    framed_rect(dl, a, ImVec2(a.x + size.x, a.y + row_h), d == today ? colour::selected : colour::panel, colour::border,
+                m.radius, 1.0f);
     ImFont* f = ui.fonts.bold;
     const float ty = a.y + (row_h - f->FontSize) * 0.5f;
     const std::string when = ui.weekday_short(d) + " " + ui.date_short(d);
