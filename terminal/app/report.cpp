@@ -54,7 +54,7 @@ ReportDoc centre_report(Centre& centre, const Translations& tr) {
   doc.title = tr("report.centre_title");
   doc.facts = {{tr("report.centre"), centre_name(centre)},
                {tr("report.date"), format_day(today)},
-               {tr("report.capacity"), std::to_string(centre.state().in_centre()) + " / " + std::to_string(centre.rules().capacity)}};
+               {tr("report.capacity"), std::to_string(centre.state().in_centre()) + " / " + std::to_string(centre.state().capacity(centre.rules().capacity))}};
   ReportTable table;
   table.columns = {tr("report.col.name"), tr("report.col.stage"), tr("report.col.host"), tr("report.col.started"),
                    tr("report.col.months"), tr("report.col.days_left"), tr("report.col.rate_28d"),
@@ -78,7 +78,7 @@ ReportDoc centre_report(Centre& centre, const Translations& tr) {
   }
   doc.tables.push_back(std::move(table));
   doc.data = Json{{"report", "centre"}, {"centre", centre_name(centre)}, {"date", format_day(today)},
-                  {"capacity", centre.rules().capacity}, {"in_centre", centre.state().in_centre()}, {"trainees", rows}};
+                  {"capacity", centre.state().capacity(centre.rules().capacity)}, {"in_centre", centre.state().in_centre()}, {"trainees", rows}};
   return doc;
 }
 

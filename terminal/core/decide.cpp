@@ -96,8 +96,8 @@ Decision enrol(const State& s, const Enrol& c, const Context& ctx) {
     if (auto code = check_pin_shape(*c.pin, Role::Trainee)) return refuse(*code);
   if (auto r = check_badge(s, c.badge, "")) return *r;
   if (!language_ok(c.language)) return refuse("unknown_language", {{"language", c.language}});
-  if (!c.waitlist && s.in_centre() >= ctx.rules->capacity)
-    return refuse("centre_full", {{"capacity", std::to_string(ctx.rules->capacity)}});
+  if (!c.waitlist && s.in_centre() >= s.capacity(ctx.rules->capacity))
+    return refuse("centre_full", {{"capacity", std::to_string(s.capacity(ctx.rules->capacity))}});
   Decision d;
   d.new_id = ctx.new_id();
   Json p{{"trainee_id", d.new_id}, {"name", trim(c.name)}, {"language", c.language},
@@ -283,8 +283,8 @@ Decision change_stage(const State& s, const ChangeStage& c, const Actor& actor, 
     return refuse("exit_reason_required", {{"reasons", "other_job, education, sickness, moved, dropped_out, other"}});
   if (c.to == Stage::Centre || c.to == Stage::Internship)
     if (auto r = check_course_not_over(*t, ctx)) return *r;
-  if (c.to == Stage::Centre && s.in_centre() >= ctx.rules->capacity)
-    return refuse("centre_full", {{"capacity", std::to_string(ctx.rules->capacity)}});
+  if (c.to == Stage::Centre && s.in_centre() >= s.capacity(ctx.rules->capacity))
+    return refuse("centre_full", {{"capacity", std::to_string(s.capacity(ctx.rules->capacity))}});
   Json p{{"trainee_id", t->id}, {"to", stage_name(c.to)}, {"day", format_day(ctx.today)}};
   if (c.to == Stage::Internship || c.to == Stage::Employed) p["host"] = host;
   if (c.to == Stage::Exited) p["exit_reason"] = c.exit_reason;

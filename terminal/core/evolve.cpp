@@ -200,13 +200,15 @@ void redacted(State& s, const In<P>& e) {
   trainee_for(s, e.p).redacted = true;
 }
 
-// What erasure leaves of a trainee: the facts without the person (attendance
-// and skills stay, pseudonymous, for the centre's statistics).
+}  // namespace
+
 void scrub(Trainee& t) {
   for (Register* r : {&t.name, &t.display_name, &t.badge, &t.pin_hash}) r->value.clear();
   for (auto& n : t.notes) n.text.clear();
   for (auto& a : t.assessments) a.note.clear();
 }
+
+namespace {
 
 template <class P>
 void evolve_one(State& s, std::string_view type, const In<P>& e) {
@@ -216,8 +218,10 @@ void evolve_one(State& s, std::string_view type, const In<P>& e) {
                              type == ev::kCheckoutConfirmed || type == ev::kAbsenceRecorded ||
                              type == ev::kSkillAssessed || type == ev::kNoteAdded;
   if (!about_the_day) s.people_version += 1;  // any other type, also one added later, may change a person
-  if (type == ev::kCentreNamed)
+  if (type == ev::kCentreNamed) {
     s.centre_name.set(str_view(e.p, "name"), e.hlc, e.event_id);
+    if (auto capacity = integer(e.p, "capacity")) s.centre_capacity.set(std::to_string(*capacity), e.hlc, e.event_id);
+  }
   else if (type == ev::kTraineeEnrolled)
     enrolled(s, e);
   else if (type == ev::kTraineeUpdated)

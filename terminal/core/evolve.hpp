@@ -13,6 +13,10 @@
 namespace ft {
 
 void evolve(State& state, const Event& event);
+// What erasure leaves of a trainee: the facts without the person (attendance
+// and skills stay, pseudonymous, for the centre's statistics). evolve() applies
+// it to an erased trainee after every event about them.
+void scrub(Trainee& t);
 State fold(const std::vector<Event>& events);
 
 // An event as the store reads it: views into the current row, the payload

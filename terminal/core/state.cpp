@@ -93,4 +93,13 @@ int State::in_centre() const {
   return n;
 }
 
+int State::capacity(int configured) const {
+  int v = 0;
+  for (char c : centre_capacity.value) {
+    if (c < '0' || c > '9' || v > 100000) return configured;
+    v = v * 10 + (c - '0');
+  }
+  return centre_capacity.value.empty() || v < 1 ? configured : v;
+}
+
 }  // namespace ft

@@ -135,6 +135,9 @@ struct Staff {
 
 struct State {
   Register centre_name;
+  // The municipal server's capacity for this centre (CentreNamed carries it
+  // since the server holds several centres); empty: the configuration's.
+  Register centre_capacity;
   // std::less<>: find() takes a string_view, so the fold looks people up by the
   // id in a payload without allocating a key string for every event.
   std::map<std::string, Trainee, std::less<>> trainees;
@@ -150,6 +153,8 @@ struct State {
   const Trainee* trainee(const std::string& id) const;
   const Staff* staff_member(const std::string& id) const;
   int in_centre() const;
+  // Places in stage centre: the server's number when it sent one, else `configured`.
+  int capacity(int configured) const;
 };
 
 }  // namespace ft

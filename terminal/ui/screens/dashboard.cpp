@@ -232,7 +232,7 @@ void draw(Ui& ui) {
   // Cards: capacity, in today, sync.
   const float card_h = m.target * 1.45f;
   const float cw = (body.size.x - 2 * m.gap) / 3;
-  const int cap = ui.centre.rules().capacity, used = s.in_centre();
+  const int cap = s.capacity(ui.centre.rules().capacity), used = s.in_centre();
   card(ui, body.pos, ImVec2(cw, card_h), "account-multiple",
        ui.t("dashboard.capacity", {{"used", std::to_string(used)}, {"capacity", std::to_string(cap)}}),
        ui.t("dashboard.capacity_line"), used >= cap ? colour::danger : colour::primary, cap ? double(used) / cap : 0);
