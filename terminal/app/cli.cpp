@@ -81,11 +81,6 @@ int Cli::report(const Outcome& o) {
 }
 
 namespace {
-std::string message_language() {
-  for (const char* var : {"FT_LANG", "LC_ALL", "LC_MESSAGES", "LANG"})
-    if (const char* v = std::getenv(var); v && *v) return std::string(v).rfind("da", 0) == 0 ? "da" : "en";
-  return "en";
-}
 
 const char* kUsage = R"(Usage: floor-terminal [COMMAND] [OPTIONS]
   (no command) [--db PATH] [--config PATH] [--windowed]   the kiosk

@@ -6,13 +6,12 @@
 #include <optional>
 #include <string>
 
+#include "terminal/app/assets.hpp"
 #include "terminal/core/catalogue.hpp"
 #include "terminal/core/i18n.hpp"
 #include "terminal/core/rules.hpp"
 
 namespace ft {
-
-inline const char* const kLanguages[] = {"da", "en", "pl", "uk"};  // assets/i18n/<lang>.json
 
 struct Environment {
   std::string assets_dir;  // holds skills.json, i18n/, demo/
@@ -22,9 +21,6 @@ struct Environment {
   const Translations& tr(const std::string& language) const;  // unknown -> da
 };
 
-// Assets: $FLOOR_TERMINAL_ASSETS, else "assets" beside the executable (build
-// tree), else ../share/floor-terminal beside it (installed), else /usr/share/floor-terminal.
-std::string find_assets_dir();
 // config_path empty: defaults (and /etc/floor-terminal/config.toml when it exists).
 std::optional<Environment> load_environment(const std::string& config_path, std::string& error);
 
