@@ -53,11 +53,15 @@ std::optional<EnrolRequest> decode_enrol_request(std::string_view body, std::str
 }
 
 std::string encode(const EnrolReply& r) {
-  return Json{{"token", r.token},
-              {"terminal_id", r.terminal_id},
-              {"terminal_name", r.terminal_name},
-              {"server_time_ms", r.server_time_ms}}
-      .dump();
+  Json j{{"token", r.token},
+         {"terminal_id", r.terminal_id},
+         {"terminal_name", r.terminal_name},
+         {"server_time_ms", r.server_time_ms}};
+  if (!r.centre_id.empty()) {
+    j["centre_id"] = r.centre_id;
+    j["centre_name"] = r.centre_name;
+  }
+  return j.dump();
 }
 
 std::optional<EnrolReply> decode_enrol_reply(std::string_view body, std::string& error) {
@@ -68,6 +72,9 @@ std::optional<EnrolReply> decode_enrol_reply(std::string_view body, std::string&
       !read_string(*j, "terminal_id", kMaxTerminalIdChars, r.terminal_id, error) ||
       !read_string(*j, "terminal_name", kMaxNameChars, r.terminal_name, error) ||
       !read_int(*j, "server_time_ms", 0, kMaxInt, r.server_time_ms, error))
+    return std::nullopt;
+  if (j->contains("centre_id") && (!read_string(*j, "centre_id", kMaxTerminalIdChars, r.centre_id, error) ||
+                                   !read_string(*j, "centre_name", kMaxNameChars, r.centre_name, error)))
     return std::nullopt;
   // The token goes into an HTTP header: printable ASCII without spaces only.
   for (char c : r.token)

@@ -26,6 +26,9 @@ struct EnrolReply {
   std::string terminal_id;
   std::string terminal_name;
   std::int64_t server_time_ms = 0;
+  // Since the server holds several centres (optional: absent from a single-centre server).
+  std::string centre_id;
+  std::string centre_name;
 };
 
 std::string encode(const EnrolRequest& r);

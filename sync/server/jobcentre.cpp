@@ -11,14 +11,11 @@
 
 namespace ft::server {
 
-namespace {
-
-// The server's local calendar day (the centre and the jobcentre share a time zone).
-std::string local_day(std::int64_t now_ms) {
+Day local_day(std::int64_t now_ms) {
   std::time_t t = static_cast<std::time_t>(now_ms / 1000);
   std::tm tm{};
   localtime_r(&t, &tm);
-  return format_day(day_from_civil(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday));
+  return day_from_civil(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
 }
 
 std::optional<std::string> name_problem(const std::string& name) {
@@ -30,19 +27,17 @@ std::optional<std::string> name_problem(const std::string& name) {
   return std::nullopt;
 }
 
-}  // namespace
-
-Created add_referral(ServerStore& store, const std::string& name, std::int64_t now_ms) {
+Created add_referral(ServerStore& store, const std::string& centre_id, const std::string& name, std::int64_t now_ms) {
   if (auto problem = name_problem(name)) return {std::nullopt, *problem};
   const std::string id = new_event_id(now_ms);  // a UUIDv7 like the terminal's new_id
   Json p{{"trainee_id", id}, {"name", trim(name)}, {"language", "da"}, {"stage", "referred"},
-         {"day", local_day(now_ms)}};
-  store.append_server_event(ev::kTraineeEnrolled, p, now_ms);
+         {"day", format_day(local_day(now_ms))}};
+  store.append_server_event(centre_id, ev::kTraineeEnrolled, p, now_ms);
   return {id, ""};
 }
 
-Created add_staff(ServerStore& store, const std::string& name, const std::string& role_text, const std::string& pin,
-                  std::int64_t now_ms) {
+Created add_staff(ServerStore& store, const std::string& centre_id, const std::string& name,
+                  const std::string& role_text, const std::string& pin, std::int64_t now_ms) {
   if (auto problem = name_problem(name)) return {std::nullopt, *problem};
   auto role = parse_role(role_text);
   if (!role || (*role != Role::Instructor && *role != Role::Supervisor))
@@ -50,8 +45,8 @@ Created add_staff(ServerStore& store, const std::string& name, const std::string
   if (check_pin_shape(pin, *role)) return {std::nullopt, "A staff PIN is 5 to 8 digits."};
   const std::string id = new_event_id(now_ms);
   Json p{{"staff_id", id}, {"name", trim(name)}, {"role", role_name(*role)}, {"pin_hash", hash_pin(pin)},
-         {"day", local_day(now_ms)}};
-  store.append_server_event(ev::kStaffAdded, p, now_ms);
+         {"day", format_day(local_day(now_ms))}};
+  store.append_server_event(centre_id, ev::kStaffAdded, p, now_ms);
   return {id, ""};
 }
 

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "sync/server/server_store.hpp"
+#include "terminal/core/dates.hpp"
 
 namespace ft::server {
 
@@ -15,8 +16,13 @@ struct Created {
   std::string error;              // a sentence when refused
 };
 
-Created add_referral(ServerStore& store, const std::string& name, std::int64_t now_ms);
-Created add_staff(ServerStore& store, const std::string& name, const std::string& role, const std::string& pin,
-                  std::int64_t now_ms);
+// Both go into one centre's log, so only that centre's terminals receive them.
+Created add_referral(ServerStore& store, const std::string& centre_id, const std::string& name, std::int64_t now_ms);
+Created add_staff(ServerStore& store, const std::string& centre_id, const std::string& name, const std::string& role,
+                  const std::string& pin, std::int64_t now_ms);
+// The server's local calendar day (the centres and the jobcentre share a time zone).
+Day local_day(std::int64_t now_ms);
+// The sentence for a centre or terminal name that cannot be used, if any.
+std::optional<std::string> name_problem(const std::string& name);
 
 }  // namespace ft::server

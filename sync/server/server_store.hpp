@@ -1,13 +1,18 @@
-// The reference server's database: enrolled terminals (tokens hashed), join
-// codes (hashed, one use, 7 days), the event log in commit order, and the
-// replies to idempotent pushes.
+// The municipal server's database: centres, the terminals of each (tokens
+// hashed), join codes (hashed, one use, 7 days, for one centre), the event
+// log in commit order, the replies to idempotent pushes, and the projection
+// of every trainee (projection.hpp). SQLite (a file path, the default) or
+// PostgreSQL (a postgresql:// URI) behind the same methods.
 //
-// One writer at a time: every method takes the store's mutex and writes
-// inside one BEGIN IMMEDIATE transaction, so the `seq` an event gets (an
-// INTEGER PRIMARY KEY assigned inside that transaction) follows commit order,
-// and a pulling terminal's cursor can never skip an event committed later
-// with a smaller seq.
+// Commit order: every write runs in one transaction. On SQLite BEGIN
+// IMMEDIATE serialises writers; on PostgreSQL a push holds its centre's row
+// lock (SELECT ... FOR UPDATE) until commit, and takes its `seq` from the
+// sequence only after the lock. So within a centre a higher `seq` always
+// commits after a lower one, also across several server processes, and a
+// pulling terminal's cursor can never skip an event committed later with a
+// smaller seq (sync/PROTOCOL.md §1).
 #pragma once
+#include <condition_variable>
 #include <cstdint>
 #include <memory>
 #include <mutex>
@@ -17,15 +22,30 @@
 
 #include "sync/protocol/messages.hpp"
 #include "sync/server/sql.hpp"
+#include "terminal/core/state.hpp"
 
 namespace ft::server {
 
 constexpr std::int64_t kJoinCodeLifetimeMs = 7LL * 24 * 3600 * 1000;
+constexpr int kDefaultCapacity = 15;
+
+struct CentreInfo {
+  std::string id, name;
+  int capacity = kDefaultCapacity;
+};
+
+struct TerminalIdentity {
+  std::string terminal_id;
+  std::string centre_id;
+};
 
 struct Enrolment {
   std::string token;  // shown once, stored hashed
   std::string terminal_name;
+  CentreInfo centre;
 };
+
+enum class EnrolRefusal { None, CodeInvalid, OtherCentre };
 
 struct PushOutcome {
   std::string reply;          // the JSON reply body (fresh or replayed)
@@ -40,36 +60,67 @@ struct PullPage {
   bool cursor_ahead = false;  // the terminal knows of events this server does not hold
 };
 
+// A sentence for the user with the exit code the command line returns (1 refused, 2 usage).
+struct StoreRefusal {
+  std::string sentence;
+};
+
 class ServerStore {
  public:
-  // Creates the file (mode 0600) when missing; refuses a file that is not a sync-server database.
-  static std::unique_ptr<ServerStore> open(const std::string& path, std::string& error);
+  // `db`: a file path (created mode 0600 when missing; a file that is not a
+  // sync-server database is refused untouched) or a postgresql:// URI.
+  // A single-centre database is upgraded in place after a 0600 copy of it
+  // is kept beside it (DB.before-schema-2); its centre is named `first_centre_name`.
+  // `connections`: how many requests use the database at once (PostgreSQL; SQLite keeps one).
+  static std::unique_ptr<ServerStore> open(const std::string& db, std::string& error, int connections = 1,
+                                           const std::string& first_centre_name = "Centre 1");
+  bool is_postgres() const { return postgres_; }
 
-  std::string add_join_code(const std::string& terminal_name, std::int64_t now_ms);
-  // nullopt when the code is unknown, used or expired.
-  std::optional<Enrolment> enrol(const std::string& code, const std::string& terminal_id, std::int64_t now_ms);
-  // The terminal a bearer token belongs to.
-  std::optional<std::string> authenticate(const std::string& token);
+  // Centres
+  CentreInfo add_centre(const std::string& name, int capacity, std::int64_t now_ms);
+  // Renames and/or sets the capacity; the terminals of the centre learn both at their next pull.
+  std::optional<StoreRefusal> update_centre(const std::string& centre_id, const std::optional<std::string>& name,
+                                            std::optional<int> capacity, std::int64_t now_ms);
+  std::vector<CentreInfo> centres();
+  // The centre a command means: the given id, or the only one when none is given.
+  std::optional<CentreInfo> resolve_centre(const std::optional<std::string>& given, std::string& error);
 
-  PushOutcome push(const std::string& terminal_id, const std::string& idempotency_key, const std::string& body_hash,
+  // Terminals and tokens
+  std::string add_join_code(const std::string& centre_id, const std::string& terminal_name, std::int64_t now_ms);
+  std::optional<Enrolment> enrol(const std::string& code, const std::string& terminal_id, std::int64_t now_ms,
+                                 EnrolRefusal& refusal);
+  std::optional<TerminalIdentity> authenticate(const std::string& token);
+
+  PushOutcome push(const TerminalIdentity& who, const std::string& idempotency_key, const std::string& body_hash,
                    const std::vector<sync::PushItem>& items, std::int64_t now_ms);
-  PullPage pull(const std::string& terminal_id, std::int64_t after, int limit);
+  PullPage pull(const TerminalIdentity& who, std::int64_t after, int limit);
 
-  // A jobcentre-side event (terminal "server"), stamped and stored; returns it.
-  Event append_server_event(const std::string& type, const Json& payload, std::int64_t now_ms);
+  // A jobcentre-side event (terminal "server") in a centre, stamped and stored; returns it.
+  Event append_server_event(const std::string& centre_id, const std::string& type, const Json& payload,
+                            std::int64_t now_ms);
 
-  std::int64_t event_count();
-  std::int64_t terminal_count();
+  // Counts, whole server or one centre ("" for all).
+  std::int64_t event_count(const std::string& centre_id = "");
+  std::int64_t terminal_count(const std::string& centre_id = "");
   std::int64_t open_code_count(std::int64_t now_ms);
+  std::vector<Trainee> trainees(const std::string& centre_id);
 
  private:
-  explicit ServerStore(const std::string& path) : db_(path, true) {}
-  void migrate();
-  sync::PushResult store_one(const std::string& terminal_id, const sync::PushItem& item, std::int64_t now_ms);
-  std::int64_t high_seq(const std::string& terminal_id);
+  class Pool;
+  struct Lease;
+  ServerStore();
+  Lease lease();
+  sync::PushResult store_one(SqlDb& db, const TerminalIdentity& who, const sync::PushItem& item,
+                             std::int64_t now_ms, std::vector<Event>& inserted);
+  static std::int64_t high_seq(SqlDb& db, const std::string& terminal_id);
+  Event append_server_event_in(SqlDb& db, const std::string& centre_id, const std::string& type,
+                               const Json& payload, std::int64_t now_ms);
 
-  std::mutex mutex_;
-  SqlDb db_;
+  std::unique_ptr<Pool> pool_;
+  bool postgres_ = false;
+
+ public:
+  ~ServerStore();
 };
 
 }  // namespace ft::server

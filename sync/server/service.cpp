@@ -31,11 +31,12 @@ void reply_error(httplib::Response& res, int status, const std::string& code, co
   res.set_content(sync::encode_error(code, message), kJson);
 }
 
-// The terminal id behind the request's bearer token, or a 401 reply.
-std::optional<std::string> authenticated(ServerStore& store, const httplib::Request& req, httplib::Response& res) {
+// The terminal (and so its centre) behind the request's bearer token, or a 401 reply.
+std::optional<TerminalIdentity> authenticated(ServerStore& store, const httplib::Request& req,
+                                              httplib::Response& res) {
   const std::string header = req.get_header_value("Authorization");
   const std::string prefix = "Bearer ";
-  std::optional<std::string> terminal;
+  std::optional<TerminalIdentity> terminal;
   if (header.size() > prefix.size() && header.compare(0, prefix.size(), prefix) == 0)
     terminal = store.authenticate(header.substr(prefix.size()));
   if (!terminal) {
@@ -70,13 +71,20 @@ void handle_enrol(ServerStore& store, std::int64_t now, const httplib::Request& 
   std::string why;
   auto request = sync::decode_enrol_request(req.body, why);
   if (!request) return reply_error(res, 400, "bad_request", "The enrolment request is invalid: " + why + ".");
-  auto enrolment = store.enrol(request->code, request->terminal_id, now);
+  EnrolRefusal refusal = EnrolRefusal::None;
+  auto enrolment = store.enrol(request->code, request->terminal_id, now, refusal);
+  if (refusal == EnrolRefusal::OtherCentre)
+    return reply_error(res, 403, "join_code_other_centre",
+                       "This terminal belongs to another centre, and a join code cannot move it with its data; "
+                       "use a code for its own centre, or set the terminal up anew with an empty database.");
   if (!enrolment)
     return reply_error(res, 403, "join_code_invalid",
                        "The join code is unknown, already used or expired; ask for a new one (sync-server add-terminal).");
-  std::cerr << "enrolled terminal " << request->terminal_id << "\n";
-  res.set_content(sync::encode(sync::EnrolReply{enrolment->token, request->terminal_id, enrolment->terminal_name, now}),
-                  kJson);
+  std::cerr << "enrolled terminal " << request->terminal_id << " in centre " << enrolment->centre.id << "\n";
+  sync::EnrolReply reply{enrolment->token, request->terminal_id, enrolment->terminal_name, now};
+  reply.centre_id = enrolment->centre.id;
+  reply.centre_name = enrolment->centre.name;
+  res.set_content(sync::encode(reply), kJson);
 }
 
 // ---- push -------------------------------------------------------------------------
@@ -160,7 +168,7 @@ void install_routes(httplib::Server& server, ServerStore& store, std::function<s
 
 int serve(const ServeOptions& options, std::ostream& out, std::ostream& err) {
   std::string error;
-  auto store = ServerStore::open(options.db, error);
+  auto store = ServerStore::open(options.db, error, options.db_connections, options.first_centre_name);
   if (!store) {
     err << error << "\n";
     return 1;
@@ -193,6 +201,11 @@ int serve(const ServeOptions& options, std::ostream& out, std::ostream& err) {
   server.set_keep_alive_timeout(5);
   server.set_tcp_nodelay(true);  // small replies (acknowledgements) go out at once, not after a delayed ACK
   server.set_keep_alive_max_count(1000);
+  // cpp-httplib serves each connection on one pool thread for as long as it is
+  // kept alive: the pool is sized for every terminal of a municipality syncing
+  // at once (docs/performance.md, server_many_terminals).
+  const int threads = options.threads;
+  server.new_task_queue = [threads] { return new httplib::ThreadPool(static_cast<size_t>(threads)); };
 
   int port = options.port;
   if (port == 0) {

@@ -24,6 +24,9 @@ struct ServeOptions {
   int port = 8443;  // 0: any free port (printed on the "listening" line)
   std::string cert_file;
   std::string key_file;
+  int threads = 64;         // requests served at once (one per kept-alive connection)
+  int db_connections = 8;   // PostgreSQL connections per process (SQLite keeps one)
+  std::string first_centre_name = "Centre 1";  // for a single-centre database upgraded on start
 };
 
 // Prints "listening on https://HOST:PORT" on `out` once it accepts connections.
