@@ -196,7 +196,7 @@ int main(int argc, char** argv) {
     else if (a == "--only" && i + 1 < argc) only = argv[++i];
     else if (a == "--rebuild-child" && i + 1 < argc) return rebuild_child(argv[++i]);
     else {
-      std::fprintf(stderr, "usage: floor-bench [--quick] [--only checkin|rebuild|scaling|sync|sync-scaling|display]\n");
+      std::fprintf(stderr, "usage: floor-bench [--quick] [--only checkin|rebuild|scaling|sync|sync-scaling|server|display]\n");
       return 2;
     }
   }
@@ -208,6 +208,7 @@ int main(int argc, char** argv) {
     if (only.empty() || only == "scaling") bench_scaling(w, quick);
     if (only.empty() || only == "sync") bench_sync(w, quick);
     if (only.empty() || only == "sync-scaling") bench_sync_scaling(w, quick);
+    if (only.empty() || only == "server") bench_server(w, quick);
     if (only.empty() || only == "display") bench_display(w, quick);
   } catch (const std::exception& e) {
     std::fprintf(stderr, "floor-bench: %s\n", e.what());

@@ -62,6 +62,7 @@ void bench_scaling(const Workdir& w, bool quick);
 int rebuild_child(const std::string& db_path);  // floor-bench --rebuild-child DB: one rebuild, prints seconds and peak
 void bench_sync(const Workdir& w, bool quick);          // sync_full_history
 void bench_sync_scaling(const Workdir& w, bool quick);  // scaling: sync
+void bench_server(const Workdir& w, bool quick);        // server_many_terminals, server_postgres, server_rss
 void bench_display(const Workdir& w, bool quick);       // idle_cpu, first_frame, kiosk_rss (needs DISPLAY)
 // screenshot_vs_chromium, rss_vs_chromium (called by bench_display; needs chromium);
 // `kiosk_peak_mib` is the windowed kiosk's, the size of Chromium's window.

@@ -5,11 +5,6 @@
 // connection with nothing else around it — the raw transfer. Also how sync
 // grows with the size of the log.
 #include <curl/curl.h>
-#include <fcntl.h>
-#include <poll.h>
-#include <signal.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
 #include <cstdio>
 #include <filesystem>
@@ -19,99 +14,11 @@
 #include "sync/protocol/messages.hpp"
 #include "terminal/store/centre.hpp"
 #include "tests/bench/bench.hpp"
+#include "tests/bench/server_process.hpp"
 
 namespace ft::bench {
 
 namespace {
-
-void must(const Run& r, const std::string& what) {
-  if (r.exit_code != 0) throw std::runtime_error(what + " failed: " + r.out);
-}
-
-std::string last_line(const std::string& text) {
-  auto end = text.find_last_not_of("\n");
-  if (end == std::string::npos) return {};
-  auto start = text.rfind('\n', end);
-  return text.substr(start == std::string::npos ? 0 : start + 1,
-                     end - (start == std::string::npos ? 0 : start + 1) + 1);
-}
-
-struct Pki {
-  std::string ca, cert, key;
-};
-
-Pki make_pki(const Workdir& w) {
-  const std::string o = "/usr/bin/openssl";
-  Pki p{w.file("ca.pem"), w.file("server.pem"), w.file("server.key")};
-  must(run_process({o, "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", w.file("ca.key"), "-out", p.ca,
-                    "-days", "2", "-subj", "/CN=floor-bench CA", "-addext", "basicConstraints=critical,CA:TRUE",
-                    "-addext", "keyUsage=critical,keyCertSign,cRLSign"}),
-       "openssl (CA)");
-  {
-    std::ofstream f(w.file("server.ext"));
-    f << "subjectAltName=IP:127.0.0.1,DNS:localhost\nbasicConstraints=CA:FALSE\nextendedKeyUsage=serverAuth\n";
-  }
-  must(run_process({o, "req", "-newkey", "rsa:2048", "-nodes", "-keyout", p.key, "-out", w.file("server.csr"), "-subj",
-                    "/CN=127.0.0.1"}),
-       "openssl (key)");
-  must(run_process({o, "x509", "-req", "-in", w.file("server.csr"), "-CA", p.ca, "-CAkey", w.file("ca.key"),
-                    "-CAcreateserial", "-out", p.cert, "-days", "2", "-extfile", w.file("server.ext")}),
-       "openssl (sign)");
-  return p;
-}
-
-// A sync-server on a free loopback port for as long as this object lives.
-class Server {
- public:
-  Server(std::string db, const Pki& pki) : db_(std::move(db)) {
-    int out[2];
-    if (pipe(out)) throw std::runtime_error("pipe failed");
-    pid_ = fork();
-    if (pid_ == 0) {
-      dup2(out[1], 1);
-      const int log = ::open((db_ + ".log").c_str(), O_WRONLY | O_CREAT | O_APPEND, 0600);  // one line per request
-      dup2(log, 2);
-      close(log);
-      close(out[0]);
-      close(out[1]);
-      const std::string bin = binary("sync-server");
-      execl(bin.c_str(), bin.c_str(), "--db", db_.c_str(), "--listen", "127.0.0.1:0", "--cert", pki.cert.c_str(),
-            "--key", pki.key.c_str(), static_cast<char*>(nullptr));
-      _exit(127);
-    }
-    close(out[1]);
-    // It prints "listening on https://127.0.0.1:PORT" once it accepts connections.
-    std::string line;
-    char c;
-    pollfd p{out[0], POLLIN, 0};
-    while (line.find('\n') == std::string::npos && poll(&p, 1, 60'000) > 0 && read(out[0], &c, 1) == 1) line += c;
-    close(out[0]);
-    if (line.rfind("listening on", 0) != 0) {
-      stop();
-      throw std::runtime_error("sync-server did not start");
-    }
-    url_ = line.substr(std::string("listening on ").size());
-    url_.erase(url_.find_last_not_of("\r\n") + 1);
-  }
-  ~Server() { stop(); }
-  const std::string& url() const { return url_; }
-  std::string join_code(const std::string& name) {
-    auto r = run_process({binary("sync-server"), "add-terminal", "--db", db_, "--name", name});
-    must(r, "sync-server add-terminal");
-    return last_line(r.out);
-  }
-  double peak_mib() const { return vm_hwm_mib(pid_); }
-  void stop() {
-    if (pid_ <= 0) return;
-    kill(pid_, SIGTERM);
-    waitpid(pid_, nullptr, 0);
-    pid_ = -1;
-  }
-
- private:
-  std::string db_, url_;
-  pid_t pid_ = -1;
-};
 
 // ---- ours: floor-terminal join + sync, as a site runs it -----------------------------------
 

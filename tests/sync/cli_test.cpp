@@ -143,12 +143,12 @@ TEST_CASE("jobcentre referrals and staff made on the server reach the terminals"
   REQUIRE(ft_cli({"join", "--db", t1, "--server", server.url(), "--ca", pki().ca, "--code",
                   server.add_terminal("Floor A")})
               .exit_code == 0);
-  auto referral = run({binary("sync-server"), "add-referral", "--db", dir.file("server.db"), "--name", "Rikke Holm"});
+  auto referral = run({binary("sync-server"), "add-referral", "--db", server.db(), "--name", "Rikke Holm"});
   REQUIRE_MESSAGE(referral.exit_code == 0, referral.err);
-  auto staff = run({binary("sync-server"), "add-staff", "--db", dir.file("server.db"), "--name", "Ivan Berg", "--role",
+  auto staff = run({binary("sync-server"), "add-staff", "--db", server.db(), "--name", "Ivan Berg", "--role",
                     "instructor", "--pin", "13579"});
   REQUIRE_MESSAGE(staff.exit_code == 0, staff.err);
-  auto bad = run({binary("sync-server"), "add-staff", "--db", dir.file("server.db"), "--name", "X", "--role", "boss",
+  auto bad = run({binary("sync-server"), "add-staff", "--db", server.db(), "--name", "X", "--role", "boss",
                   "--pin", "13579"});
   CHECK(bad.exit_code != 0);
   REQUIRE(ft_cli({"sync", "--db", t1}).exit_code == 0);
@@ -161,7 +161,7 @@ TEST_CASE("jobcentre referrals and staff made on the server reach the terminals"
   auto assess = ft_cli({"assess", "--db", t1, "--trainee", last_line(referral.out), "--skill", "vacuuming", "--level",
                         "2", "--as", last_line(staff.out), "--pin", "13579"});
   CHECK_MESSAGE(assess.exit_code == 0, assess.err);
-  const Json server_status = Json::parse(run({binary("sync-server"), "status", "--db", dir.file("server.db"), "--json"}).out);
-  CHECK(server_status.at("events") == 2);
+  const Json server_status = Json::parse(run({binary("sync-server"), "status", "--db", server.db(), "--json"}).out);
+  CHECK(server_status.at("events") == 3);  // the centre's name and capacity, the referral, the staff account
   CHECK(server_status.at("terminals") == 1);
 }

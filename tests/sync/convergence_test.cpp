@@ -95,12 +95,12 @@ void converge(int terminal_count, unsigned seed) {
   ServerProcess server(dir.file("server.db"), pki(), dir.file("server.log"));
   server.start();
   // The jobcentre has a supervisor, an instructor and two referrals waiting.
-  run({binary("sync-server"), "add-staff", "--db", dir.file("server.db"), "--name", "Sanne Supervisor", "--role",
+  run({binary("sync-server"), "add-staff", "--db", server.db(), "--name", "Sanne Supervisor", "--role",
        "supervisor", "--pin", "24680"});
-  run({binary("sync-server"), "add-staff", "--db", dir.file("server.db"), "--name", "Ivan Instruktør", "--role",
+  run({binary("sync-server"), "add-staff", "--db", server.db(), "--name", "Ivan Instruktør", "--role",
        "instructor", "--pin", "13579"});
-  run({binary("sync-server"), "add-referral", "--db", dir.file("server.db"), "--name", "Rikke Henvist"});
-  run({binary("sync-server"), "add-referral", "--db", dir.file("server.db"), "--name", "Rasmus Henvist"});
+  run({binary("sync-server"), "add-referral", "--db", server.db(), "--name", "Rikke Henvist"});
+  run({binary("sync-server"), "add-referral", "--db", server.db(), "--name", "Rasmus Henvist"});
 
   std::mt19937 rng(seed);
   std::vector<std::unique_ptr<Terminal>> terminals;

@@ -15,7 +15,9 @@
 
 #include <doctest/doctest.h>
 
+#include "sync/server/sql.hpp"
 #include "terminal/core/evolve.hpp"
+#include "tests/sync/postgres_cluster.hpp"
 
 namespace ft::test {
 
@@ -78,9 +80,26 @@ const Pki& pki() {
 // ---- the server process ------------------------------------------------------------------
 
 ServerProcess::ServerProcess(std::string db, const Pki& pki, std::string log_file)
-    : db_(std::move(db)), cert_(pki.cert), key_(pki.key), log_(std::move(log_file)) {}
+    : db_(std::move(db)), cert_(pki.cert), key_(pki.key), log_(std::move(log_file)) {
+  if (testing_postgres()) db_ = PostgresCluster::shared().new_database();
+  centre_id_ = add_centre("Træningscenter Ikast");
+}
+
+ServerProcess ServerProcess::sibling(const std::string& log_file) const {
+  ServerProcess s;
+  s.db_ = db_, s.cert_ = cert_, s.key_ = key_, s.log_ = log_file, s.centre_id_ = centre_id_;
+  return s;
+}
 
 ServerProcess::~ServerProcess() { stop(); }
+
+void ServerProcess::kill_now() {
+  if (pid_ <= 0) return;
+  kill(pid_, SIGKILL);
+  int status = 0;
+  waitpid(pid_, &status, 0);
+  pid_ = -1;
+}
 
 void ServerProcess::start() {
   int out[2];
@@ -122,8 +141,15 @@ void ServerProcess::stop() {
   pid_ = -1;
 }
 
-std::string ServerProcess::add_terminal(const std::string& name) {
-  auto r = run({binary("sync-server"), "add-terminal", "--db", db_, "--name", name});
+std::string ServerProcess::add_terminal(const std::string& name, const std::string& centre_id) {
+  auto r = run({binary("sync-server"), "add-terminal", "--db", db_, "--centre", centre_id.empty() ? centre_id_ : centre_id,
+                "--name", name});
+  REQUIRE_MESSAGE(r.exit_code == 0, r.err);
+  return last_line(r.out);
+}
+
+std::string ServerProcess::add_centre(const std::string& name, int capacity) {
+  auto r = run({binary("sync-server"), "add-centre", "--db", db_, "--name", name, "--capacity", std::to_string(capacity)});
   REQUIRE_MESSAGE(r.exit_code == 0, r.err);
   return last_line(r.out);
 }
@@ -136,14 +162,9 @@ std::int64_t ServerProcess::event_count() {
 
 std::set<std::string> ServerProcess::event_ids() {
   std::set<std::string> ids;
-  sqlite3* db = nullptr;
-  REQUIRE(sqlite3_open_v2(db_.c_str(), &db, SQLITE_OPEN_READONLY, nullptr) == SQLITE_OK);
-  sqlite3_busy_timeout(db, 5000);
-  sqlite3_stmt* s = nullptr;
-  sqlite3_prepare_v2(db, "SELECT event_id FROM events", -1, &s, nullptr);
-  while (sqlite3_step(s) == SQLITE_ROW) ids.insert(reinterpret_cast<const char*>(sqlite3_column_text(s, 0)));
-  sqlite3_finalize(s);
-  sqlite3_close(db);
+  auto db = server::is_postgres_uri(db_) ? server::SqlDb::open_postgres(db_) : server::SqlDb::open_sqlite(db_, false);
+  server::SqlStmt s(*db, "SELECT event_id FROM events");
+  while (s.step()) ids.insert(s.text(0));
   return ids;
 }
 

@@ -31,21 +31,31 @@ Pki make_pki(const TempDir& dir);
 const Pki& pki();
 
 // sync-server serving `db` on 127.0.0.1; the first start picks a free port,
-// a restart reuses it so terminals find the server again.
+// a restart reuses it so terminals find the server again. Under
+// FT_TEST_STORE=postgres the database is a fresh one in the tests' own
+// PostgreSQL cluster instead of the file `db`. The server holds one centre
+// from the start ("Træningscenter Ikast"), as a municipality's would.
 class ServerProcess {
  public:
   ServerProcess(std::string db, const Pki& pki, std::string log_file);
   ~ServerProcess();
   void start();
   void stop();  // SIGTERM and wait
+  void kill_now();  // SIGKILL and wait
   int port() const { return port_; }
+  const std::string& db() const { return db_; }  // the --db value: a file or a postgresql:// URI
+  const std::string& centre_id() const { return centre_id_; }
+  // Another process serving the same database, e.g. the second behind a load balancer.
+  ServerProcess sibling(const std::string& log_file) const;
   std::string url() const { return "https://127.0.0.1:" + std::to_string(port_); }
-  std::string add_terminal(const std::string& name);  // the join code
+  std::string add_terminal(const std::string& name, const std::string& centre_id = "");  // the join code
+  std::string add_centre(const std::string& name, int capacity = 15);  // the new centre's id
   std::int64_t event_count();                          // from `sync-server status --json`
   std::set<std::string> event_ids();                   // read from the server database
 
  private:
-  std::string db_, cert_, key_, log_;
+  ServerProcess() = default;
+  std::string db_, cert_, key_, log_, centre_id_;
   int port_ = 0;
   pid_t pid_ = -1;
 };
@@ -73,6 +83,10 @@ std::string digest_of_log(Database& db);
 
 // fork/exec without waiting; the caller kills or waits.
 pid_t spawn(const std::vector<std::string>& argv, const std::string& out_file);
+
+// The event every ServerProcess starts with: the CentreNamed (name and
+// capacity) that `sync-server add-centre` writes into the centre's log.
+constexpr std::int64_t kSetupEvents = 1;
 
 constexpr std::int64_t kMonday0730 = 1772436600000;  // 2026-03-02 07:30 UTC
 

@@ -1,0 +1,307 @@
+// Server figures: a municipality's terminals all syncing at once.
+//
+//   server_many_terminals  500 terminals (10 centres of 50), each with its own
+//                          token and connection, push a day's events (20
+//                          each) and then pull their centre's, all at once, on
+//                          SQLite; against the same events pushed by one
+//                          client in batches of 500 into the same store.
+//   server_postgres        the same load on PostgreSQL (a throwaway cluster
+//                          started here), against SQLite's in this run.
+//   server_rss             the server's resident memory with 500 terminals connected.
+//
+// The load comes from one thread driving libcurl's multi interface, so the
+// client costs little beside the server on a 2-core machine.
+#include <curl/curl.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <memory>
+#include <stdexcept>
+
+#include "sync/protocol/messages.hpp"
+#include "sync/server/server_store.hpp"
+#include "tests/bench/bench.hpp"
+#include "tests/bench/server_process.hpp"
+#include "tests/sync/postgres_cluster.hpp"
+
+namespace ft::bench {
+
+namespace {
+
+constexpr int kEventsPerTerminal = 20;
+
+std::string uuid(std::uint64_t n) {
+  char b[40];
+  std::snprintf(b, sizeof b, "01900000-0000-7000-8000-%012llx", static_cast<unsigned long long>(n));
+  return b;
+}
+
+// A terminal's day: two trainees enrolled, three days of check-in and
+// check-out, and assessments; `first_seq` numbers them from there.
+std::vector<Event> day_of(const std::string& terminal_id, std::uint64_t unique, std::int64_t first_seq) {
+  std::vector<Event> out;
+  std::int64_t seq = first_seq;
+  std::int64_t ms = 1780000000000LL + static_cast<std::int64_t>(unique % 100000) * 1000;
+  auto add = [&](const char* type, Json payload) {
+    Event e;
+    e.event_id = uuid(unique * 100 + static_cast<std::uint64_t>(seq - first_seq));
+    e.terminal_id = terminal_id;
+    e.terminal_seq = seq++;
+    e.actor_id = "admin";
+    e.hlc = (ms += 60000) << 16;
+    e.wall_ms = ms;
+    e.type = type;
+    e.payload = std::move(payload);
+    out.push_back(std::move(e));
+  };
+  const std::string a = uuid(unique * 100 + 90), b = uuid(unique * 100 + 91);
+  for (const auto& id : {a, b})
+    add(ev::kTraineeEnrolled, {{"trainee_id", id}, {"name", "Kursist " + id.substr(30)}, {"language", "da"},
+                               {"stage", "centre"}, {"day", "2026-06-01"}});
+  for (int d = 1; d <= 3; ++d) {
+    const std::string day = "2026-06-0" + std::to_string(d + 1);
+    for (const auto& id : {a, b}) {
+      add(ev::kCheckedIn, {{"trainee_id", id}, {"day", day}, {"time", "07:31"}});
+      add(ev::kCheckedOut, {{"trainee_id", id}, {"day", day}, {"time", "15:02"}});
+      add(ev::kSkillAssessed, {{"trainee_id", id}, {"day", day}, {"skill", "floor-mopping"}, {"level", d}});
+    }
+  }
+  return out;
+}
+
+size_t collect(char* data, size_t size, size_t n, void* out) {
+  static_cast<std::string*>(out)->append(data, size * n);
+  return size * n;
+}
+
+// One request in flight per simulated terminal.
+struct Request {
+  CURL* handle = nullptr;
+  curl_slist* headers = nullptr;
+  std::string body, reply;
+  int stage = 0;  // which of the terminal's requests this is
+  int terminal = 0;
+};
+
+class Load {
+ public:
+  explicit Load(const std::string& ca) : multi_(curl_multi_init()), ca_(ca) {
+    curl_multi_setopt(multi_, CURLMOPT_MAX_TOTAL_CONNECTIONS, 0L);
+  }
+  ~Load() { curl_multi_cleanup(multi_); }
+
+  // Starts a request; `then` is called with its status and reply when it ends.
+  void start(int terminal, int stage, const std::string& url, const std::vector<std::string>& headers,
+             const std::string* body, bool last) {
+    auto r = std::make_unique<Request>();
+    r->terminal = terminal;
+    r->stage = stage;
+    r->handle = curl_easy_init();
+    curl_easy_setopt(r->handle, CURLOPT_URL, url.c_str());
+    curl_easy_setopt(r->handle, CURLOPT_CAINFO, ca_.c_str());
+    curl_easy_setopt(r->handle, CURLOPT_NOPROXY, "*");
+    curl_easy_setopt(r->handle, CURLOPT_ACCEPT_ENCODING, "gzip");
+    curl_easy_setopt(r->handle, CURLOPT_WRITEFUNCTION, collect);
+    curl_easy_setopt(r->handle, CURLOPT_WRITEDATA, &r->reply);
+    curl_easy_setopt(r->handle, CURLOPT_TIMEOUT, 300L);
+    // A terminal that is done lets go of its connection, as the kiosk does between rounds.
+    if (last) curl_easy_setopt(r->handle, CURLOPT_FORBID_REUSE, 1L);
+    for (const auto& h : headers) r->headers = curl_slist_append(r->headers, h.c_str());
+    if (body) {
+      r->body = *body;
+      r->headers = curl_slist_append(r->headers, "Content-Type: application/json");
+      curl_easy_setopt(r->handle, CURLOPT_POSTFIELDS, r->body.data());
+      curl_easy_setopt(r->handle, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(r->body.size()));
+    }
+    curl_easy_setopt(r->handle, CURLOPT_HTTPHEADER, r->headers);
+    curl_easy_setopt(r->handle, CURLOPT_PRIVATE, r.get());
+    curl_multi_add_handle(multi_, r->handle);
+    running_.push_back(std::move(r));
+  }
+
+  // Runs until no request is left; `done` may start the next one.
+  template <class Done>
+  void run(Done done) {
+    int still = 1;
+    while (still > 0 || !running_.empty()) {
+      curl_multi_perform(multi_, &still);
+      int queued = 0;
+      while (CURLMsg* m = curl_multi_info_read(multi_, &queued)) {
+        if (m->msg != CURLMSG_DONE) continue;
+        Request* r = nullptr;
+        curl_easy_getinfo(m->easy_handle, CURLINFO_PRIVATE, &r);
+        long status = 0;
+        curl_easy_getinfo(m->easy_handle, CURLINFO_RESPONSE_CODE, &status);
+        const bool ok = m->data.result == CURLE_OK && status == 200;
+        curl_multi_remove_handle(multi_, r->handle);
+        curl_easy_cleanup(r->handle);
+        curl_slist_free_all(r->headers);
+        std::unique_ptr<Request> owned;
+        for (auto it = running_.begin(); it != running_.end(); ++it)
+          if (it->get() == r) {
+            owned = std::move(*it);
+            running_.erase(it);
+            break;
+          }
+        done(*owned, ok);
+      }
+      if (still > 0) curl_multi_poll(multi_, nullptr, 0, 100, nullptr);
+    }
+  }
+
+ private:
+  CURLM* multi_;
+  std::string ca_;
+  std::vector<std::unique_ptr<Request>> running_;
+};
+
+struct LoadResult {
+  double seconds = 0;
+  int errors = 0;
+  std::int64_t stored = 0, pulled_events = 0;
+  double server_peak_mib = 0, server_rss_connected_mib = 0;
+};
+
+// `terminals` terminals in `centres` centres enrol (not timed), then all at
+// once push their day and pull their centre's events (timed).
+LoadResult many_terminals(const std::string& db, const Pki& pki, int terminals, int centres) {
+  Server server(db, pki, {"--threads", "600"});
+  std::vector<std::string> centre_ids{server.centre_id()};
+  for (int c = 1; c < centres; ++c) centre_ids.push_back(server.add_centre("Bench centre " + std::to_string(c)));
+  std::vector<std::string> codes, tokens(static_cast<size_t>(terminals));
+  {
+    std::string error;
+    auto store = server::ServerStore::open(db, error);
+    if (!store) throw std::runtime_error(error);
+    for (int t = 0; t < terminals; ++t)
+      codes.push_back(store->add_join_code(centre_ids[static_cast<size_t>(t % centres)], "T" + std::to_string(t), 0));
+  }
+  auto terminal_id = [](int t) { return "bench-terminal-" + std::to_string(t); };
+  LoadResult result;
+  {
+    Load enrol(pki.ca);
+    for (int t = 0; t < terminals; ++t) {
+      const std::string body = Json{{"code", codes[static_cast<size_t>(t)]}, {"terminal_id", terminal_id(t)}}.dump();
+      enrol.start(t, 0, server.url() + "/v1/terminals/enrol", {}, &body, false);
+    }
+    enrol.run([&](Request& r, bool ok) {
+      if (!ok) throw std::runtime_error("enrolment failed: " + r.reply);
+      tokens[static_cast<size_t>(r.terminal)] = "Authorization: Bearer " + Json::parse(r.reply).at("token").get<std::string>();
+    });
+  }
+  std::vector<std::string> bodies;
+  for (int t = 0; t < terminals; ++t)
+    bodies.push_back(sync::encode_push_request(day_of(terminal_id(t), static_cast<std::uint64_t>(t) + 1, 1)));
+
+  Load load(pki.ca);
+  const auto start = Clock::now();
+  for (int t = 0; t < terminals; ++t)
+    load.start(t, 0, server.url() + "/v1/events", {tokens[static_cast<size_t>(t)], "Idempotency-Key: day-1"},
+               &bodies[static_cast<size_t>(t)], false);
+  bool sampled = false;
+  load.run([&](Request& r, bool ok) {
+    if (!sampled) {  // every terminal has its connection open now
+      result.server_rss_connected_mib = server.rss_mib();
+      sampled = true;
+    }
+    if (!ok) {
+      ++result.errors;
+      return;
+    }
+    if (r.stage == 0) {
+      load.start(r.terminal, 1, server.url() + "/v1/events?after=0&limit=1000", {tokens[static_cast<size_t>(r.terminal)]},
+                 nullptr, true);
+    } else {
+      result.pulled_events += static_cast<std::int64_t>(Json::parse(r.reply).at("events").size());
+    }
+  });
+  result.seconds = seconds_since(start);
+  result.server_peak_mib = server.peak_mib();
+  std::string error;
+  auto store = server::ServerStore::open(db, error);
+  result.stored = store->event_count() - centres;  // less each centre's own name event
+  return result;
+}
+
+// The baseline: the same number of events, as one terminal's, pushed in batches of 500 on one connection.
+double one_client(const std::string& db, const Pki& pki, int events) {
+  Server server(db, pki);
+  Load load(pki.ca);
+  std::string token;
+  const std::string enrol_body = Json{{"code", server.join_code("batch")}, {"terminal_id", "bench-batch"}}.dump();
+  load.start(0, 0, server.url() + "/v1/terminals/enrol", {}, &enrol_body, false);
+  load.run([&](Request& r, bool ok) {
+    if (!ok) throw std::runtime_error("enrolment failed: " + r.reply);
+    token = "Authorization: Bearer " + Json::parse(r.reply).at("token").get<std::string>();
+  });
+  std::vector<Event> all;
+  for (int t = 0; all.size() < static_cast<size_t>(events); ++t) {
+    auto day = day_of("bench-batch", static_cast<std::uint64_t>(t) + 1, static_cast<std::int64_t>(all.size()) + 1);
+    all.insert(all.end(), day.begin(), day.end());
+  }
+  std::vector<std::string> bodies;
+  for (size_t i = 0; i < all.size(); i += 500)
+    bodies.push_back(sync::encode_push_request(
+        std::vector<Event>(all.begin() + static_cast<long>(i), all.begin() + static_cast<long>(std::min(all.size(), i + 500)))));
+  const auto start = Clock::now();
+  size_t next = 0;
+  int errors = 0;
+  auto send = [&] {
+    load.start(0, static_cast<int>(next), server.url() + "/v1/events", {token, "Idempotency-Key: b" + std::to_string(next)},
+               &bodies[next], false);
+    ++next;
+  };
+  send();
+  load.run([&](Request&, bool ok) {
+    errors += !ok;
+    if (next < bodies.size()) send();
+  });
+  const double s = seconds_since(start);
+  if (errors) throw std::runtime_error("the one-client baseline had failed requests");
+  return s;
+}
+
+void remove_sqlite(const std::string& path) {
+  for (const char* suffix : {"", "-wal", "-shm", ".log"}) std::filesystem::remove(path + suffix);
+}
+
+}  // namespace
+
+void bench_server(const Workdir& w, bool quick) {
+  const int terminals = quick ? 100 : 500, centres = quick ? 2 : 10;
+  const int events = terminals * kEventsPerTerminal;
+  curl_global_init(CURL_GLOBAL_DEFAULT);
+  const Pki pki = make_pki(w);
+
+  const auto sqlite = many_terminals(w.file("server-load.db"), pki, terminals, centres);
+  remove_sqlite(w.file("server-load.db"));
+  const double batch_s = one_client(w.file("server-batch.db"), pki, events);
+  remove_sqlite(w.file("server-batch.db"));
+
+  auto& cluster = test::PostgresCluster::shared();
+  const auto pg = many_terminals(cluster.new_database(), pki, terminals, centres);
+
+  char line[600];
+  std::snprintf(line, sizeof line,
+                "server: %d terminals in %d centres, %d events each, push then pull, all at once over HTTPS. "
+                "SQLite %.2f s (%d errors, %lld events stored, %lld pulled); PostgreSQL %.2f s (%d errors, %lld "
+                "stored, %lld pulled); one client in batches of 500: %.2f s; events stored per second",
+                terminals, centres, kEventsPerTerminal, sqlite.seconds, sqlite.errors,
+                static_cast<long long>(sqlite.stored), static_cast<long long>(sqlite.pulled_events), pg.seconds,
+                pg.errors, static_cast<long long>(pg.stored), static_cast<long long>(pg.pulled_events), batch_s);
+  note(line);
+  if (sqlite.errors || pg.errors || sqlite.stored != events || pg.stored != events)
+    note("server: NOT every event stored exactly once, or requests failed: the figures below are short by rule");
+  const bool whole = !sqlite.errors && sqlite.stored == events;
+  figure("server_many_terminals", whole ? events / sqlite.seconds : 0, events / batch_s, 0.5, false, "events/s");
+  const bool whole_pg = !pg.errors && pg.stored == events;
+  figure("server_postgres", whole_pg ? events / pg.seconds : 0, events / sqlite.seconds, 0.5, false, "events/s");
+  std::snprintf(line, sizeof line,
+                "server_rss: resident %.1f MiB with %d terminals connected (peak %.1f MiB) on SQLite; %.1f MiB "
+                "(peak %.1f) on PostgreSQL",
+                sqlite.server_rss_connected_mib, terminals, sqlite.server_peak_mib, pg.server_rss_connected_mib,
+                pg.server_peak_mib);
+  note(line);
+}
+
+}  // namespace ft::bench
