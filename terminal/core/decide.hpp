@@ -51,6 +51,15 @@ bool is_double_tap(const AttendanceDay& day, int minutes, const Rules& rules);
 // since (looks back at most a week).
 std::optional<Day> unanswered_checkout(const Trainee& t, Day today, const Rules& rules);
 
+// An assessment for a group must never lower a level without saying whose
+// and asking (issue 22): the trainees of `c` whose latest level of the skill
+// is above c.level, with that level, in the order of c.trainee_ids.
+struct Lowering {
+  std::string trainee_id;
+  int from = 0;
+};
+std::vector<Lowering> lowerings(const State& s, const Assess& c);
+
 // True when `role` may issue this kind of command at all (self-service limits are in decide).
 bool role_may(Role role, const Command& command);
 
