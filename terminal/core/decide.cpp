@@ -369,6 +369,22 @@ std::optional<Day> unanswered_checkout(const Trainee& t, Day today, const Rules&
   return last;
 }
 
+Punch decide_punch(const Trainee& t, Day today, int minutes, const Rules& rules) {
+  Punch p;
+  auto it = t.days.find(today);
+  const bool inside = it != t.days.end() && it->second.has_check_in() && !it->second.has_check_out();
+  if (inside) {
+    p.kind = is_double_tap(it->second, minutes, rules) ? Punch::DoubleTap : Punch::CheckOut;
+    if (p.kind == Punch::DoubleTap) p.since = it->second.check_in;
+    return p;
+  }
+  if (auto missing = unanswered_checkout(t, today, rules)) {
+    p.kind = Punch::MorningQuestion;
+    p.ask_about = missing;
+  }
+  return p;
+}
+
 const char* command_name(const Command& c) {
   static const char* const names[] = {"enrol", "add_staff", "check_in", "check_out", "assess",
                                       "change_stage", "record_absence", "add_note", "confirm_internship",

@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "terminal/core/decide.hpp"
 #include "terminal/core/pin.hpp"
 #include "terminal/core/text.hpp"
 #include "terminal/ui/screen_registry.hpp"
@@ -247,47 +248,52 @@ void Ui::show_confirmation(const std::string& trainee_id, bool checked_in, const
 void Ui::punch(const Actor& actor, const std::string& trainee_id, bool verified) {
   const Trainee* tr = centre.state().trainee(trainee_id);
   if (!tr) return;
-  const Day today = centre.today();
-  auto day = tr->days.find(today);
-  const bool inside = day != tr->days.end() && day->second.has_check_in() && !day->second.has_check_out();
+  // Core decides what the tap or scan means (decide_punch); the screens follow.
+  const Punch p = decide_punch(*tr, centre.today(), centre.minutes_now(), centre.rules());
   identify_trainee(trainee_id, verified);
   if (practising()) {  // the same screens, nothing written
-    if (session.practice->trainee_id == trainee_id) show_confirmation(trainee_id, !inside);
+    if (session.practice->trainee_id == trainee_id) show_confirmation(trainee_id, p.checks_in());
     return;
   }
-  // A tap or a scan: the terminal chooses in or out; a second one moments
-  // after the check-in is a double tap and writes nothing (decide() says so).
-  Outcome out = inside ? centre.execute(CheckOut{trainee_id, true}, actor) : centre.execute(CheckIn{trainee_id}, actor);
+  if (p.kind == Punch::DoubleTap) {  // moments after the check-in: nothing is written, the screen asks
+    session.confirmation.reset();
+    session.double_tap = DoubleTap{trainee_id, actor, p.since};
+    session.screen = "double-tap";
+    speak_to(trainee_id, {t("double_tap.question", {{"time", format_clock(p.since)}})});
+    return;
+  }
+  Outcome out = p.checks_in() ? centre.execute(CheckIn{trainee_id}, actor)
+                              : centre.execute(CheckOut{trainee_id, true}, actor);
   if (!out.ok()) {
     session.screen = "pin";
     session.confirmation.reset();
     session.pin = PinEntry{};
-    session.pin.message = punch_refusal(*out.refusal, !inside);
+    session.pin.message = punch_refusal(*out.refusal, p.checks_in());
     return;
   }
   if (out.notice && out.notice->code == "double_tap") {
+    // decide() guards the check-out too: a check-in that sync brought moments ago.
+    const Punch again = decide_punch(*centre.state().trainee(trainee_id), centre.today(), centre.minutes_now(),
+                                     centre.rules());
     session.confirmation.reset();
-    session.double_tap = DoubleTap{trainee_id, actor, day->second.check_in};
+    session.double_tap = DoubleTap{trainee_id, actor, again.since};
     session.screen = "double-tap";
-    speak_to(trainee_id, {t("double_tap.question", {{"time", format_clock(day->second.check_in)}})});
     return;
   }
-  if (!inside && !out.events.empty()) {
+  if (p.kind == Punch::MorningQuestion && !out.events.empty()) {
+    // Yesterday has no check-out: ask when they left, then show the check-in.
     tr = centre.state().trainee(trainee_id);
-    if (auto missing = unanswered_checkout(*tr, today, centre.rules())) {
-      // Yesterday has no check-out: ask when they left, then show the check-in.
-      session.morning = MorningQuestion{};
-      session.morning.trainee_id = trainee_id;
-      session.morning.actor = actor;
-      session.morning.day = *missing;
-      session.confirmation.reset();
-      session.screen = "morning-question";
-      speak_to(trainee_id, {t("pin.welcome", {{"name", first_name_last_initial(tr->shown_name())}}),
-                            morning_question_text(*this, *missing)});
-      return;
-    }
+    session.morning = MorningQuestion{};
+    session.morning.trainee_id = trainee_id;
+    session.morning.actor = actor;
+    session.morning.day = *p.ask_about;
+    session.confirmation.reset();
+    session.screen = "morning-question";
+    speak_to(trainee_id, {t("pin.welcome", {{"name", first_name_last_initial(tr->shown_name())}}),
+                          morning_question_text(*this, *p.ask_about)});
+    return;
   }
-  show_confirmation(trainee_id, !inside);
+  show_confirmation(trainee_id, p.checks_in());
 }
 
 void Ui::check_out_now(const Actor& actor, const std::string& trainee_id) {

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 
+#include "terminal/core/decide.hpp"
 #include "terminal/core/pin.hpp"
 #include "terminal/core/text.hpp"
 #include "terminal/ui/facts.hpp"
@@ -94,7 +95,8 @@ void refusal_notice(Ui& ui, const Trainee& t, Body body) {
 
 void pad(Ui& ui, const Trainee& t, Body body) {
   const Metrics& m = ui.m;
-  const bool inside = presence_today(t, ui.centre.today()) == Presence::In;
+  // What OK will do, as core will decide it (a double tap also reads "check out").
+  const bool inside = !decide_punch(t, ui.centre.today(), ui.centre.minutes_now(), ui.centre.rules()).checks_in();
   const float key = std::min(m.target * 1.3f, (body.size.y - 2 * m.target - 5 * m.gap) / 4.0f);
   const float pad_w = 3 * key + 2 * m.gap;
   const float left_w = body.size.x - pad_w - 3 * m.gap;
