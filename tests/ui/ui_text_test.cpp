@@ -92,6 +92,18 @@ TEST_CASE("every language holds exactly the keys of English, none empty, with th
   }
 }
 
+TEST_CASE("the course length is a parameter of every text, never a number written into a translation") {
+  // course.months is configurable: a "18" in a translation would stay 18 when a centre sets 24.
+  for (const std::string lang : ft::kLanguages) {
+    const auto tr = translations(lang);
+    for (const auto& [key, value] : tr.items()) {
+      CAPTURE(lang);
+      CAPTURE(key);
+      CHECK(value.get<std::string>().find("18") == std::string::npos);
+    }
+  }
+}
+
 TEST_CASE("each language names itself in its own file, in its own script") {
   std::set<std::string> names;
   for (const char* lang : ft::kLanguages) {

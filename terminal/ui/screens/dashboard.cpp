@@ -114,7 +114,8 @@ void table(Ui& ui, const std::vector<Row>& rows, ImVec2 pos, ImVec2 size) {
     const Stage st = r.t->stage();
     std::vector<std::string> cells = {r.t->shown_name(), ui.icon(stage_icon(st)) + " " + ui.t(stage_key(st))};
     if (wide)
-      cells.push_back(r.p.started ? ui.t("dashboard.months", {{"months", std::to_string(int(r.p.months_in_course))}})
+      cells.push_back(r.p.started ? ui.t("dashboard.months", {{"months", std::to_string(int(r.p.months_in_course))},
+                                                                {"course", std::to_string(ui.centre.rules().course_months)}})
                                   : "–");
     cells.push_back(st == Stage::Centre || st == Stage::Internship ? percent(r.p.last_28d.rate()) : "–");
     cells.push_back(std::to_string(r.p.skills_at_target) + " / " + std::to_string(r.p.skills_required));
