@@ -104,6 +104,19 @@ TEST_CASE("the course length is a parameter of every text, never a number writte
   }
 }
 
+TEST_CASE("a name is never followed by a full stop: names end in an initial (\"Signe B.\")") {
+  for (const std::string lang : ft::kLanguages) {
+    const auto tr = translations(lang);
+    for (const auto& [key, value] : tr.items()) {
+      CAPTURE(lang);
+      CAPTURE(key);
+      const std::string text = value.get<std::string>();
+      CHECK(text.find("{name}.") == std::string::npos);
+      CHECK(text.find("{names}.") == std::string::npos);
+    }
+  }
+}
+
 TEST_CASE("each language names itself in its own file, in its own script") {
   std::set<std::string> names;
   for (const char* lang : ft::kLanguages) {
