@@ -75,10 +75,13 @@ struct LiftLock { std::string subject_id; };
 struct NameCentre { std::string name; };
 // Erase a trainee's personal data once they left long enough ago (privacy.erase_after_days).
 struct EraseTrainee { std::string trainee_id; };
+// A supervisor takes a badge from a trainee: the way out of a badge two
+// people hold after sync (badges.hpp). The trainee uses the PIN until given a new card.
+struct TakeBadge { std::string trainee_id; };
 
 using Command = std::variant<Enrol, AddStaff, CheckIn, CheckOut, Assess, ChangeStage, RecordAbsence,
                              AddNote, ConfirmInternship, ProposeCheckout, ConfirmCheckout, SetPin,
-                             SetLanguage, LiftLock, NameCentre, EraseTrainee>;
+                             SetLanguage, LiftLock, NameCentre, EraseTrainee, TakeBadge>;
 
 const char* command_name(const Command& c);  // "enrol", "check_in", ...
 

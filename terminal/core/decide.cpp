@@ -57,6 +57,11 @@ std::optional<Decision> check_badge(const State& s, const std::string& badge, co
   return std::nullopt;
 }
 
+// A refusal may be read on the shared floor screen (a refused card, a
+// punch on the board): it names the trainee as the board does, first name
+// and last initial, never the full surname (DOMAIN.md, privacy).
+std::string public_name(const Trainee& t) { return first_name_last_initial(t.shown_name()); }
+
 bool language_ok(const std::string& l) {
   return l.size() == 2 && std::all_of(l.begin(), l.end(), [](char c) { return c >= 'a' && c <= 'z'; });
 }
@@ -66,7 +71,7 @@ Day course_end(Day start, const Rules& r) { return add_months(start, r.course_mo
 std::optional<Decision> check_course_not_over(const Trainee& t, const Context& ctx) {
   auto start = t.centre_start();
   if (start && ctx.today >= course_end(*start, *ctx.rules))
-    return refuse("course_over", {{"name", t.name.value},
+    return refuse("course_over", {{"name", public_name(t)},
                                   {"months", std::to_string(ctx.rules->course_months)},
                                   {"date", format_day(course_end(*start, *ctx.rules))}});
   return std::nullopt;
@@ -150,6 +155,13 @@ Decision lift_lock(const State& s, const LiftLock& c) {
   return accept(ev::kLockLifted, {{"person_id", c.subject_id}});
 }
 
+Decision take_badge(const State& s, const TakeBadge& c) {
+  const Trainee* t = s.trainee(c.trainee_id);
+  if (!t) return refuse("unknown_trainee", {{"id", c.trainee_id}});
+  if (t->badge.value.empty()) return refuse("no_badge", {{"name", public_name(*t)}});
+  return accept(ev::kTraineeUpdated, {{"trainee_id", c.trainee_id}, {"badge", ""}});
+}
+
 Decision name_centre(const NameCentre& c) {
   if (auto r = check_field(c.name, kMaxNameChars, false, "centre_name")) return *r;
   return accept(ev::kCentreNamed, {{"name", trim(c.name)}});
@@ -161,14 +173,14 @@ Decision check_in(const State& s, const CheckIn& c, const Actor& actor, const Co
   Decision refusal;
   const Trainee* t = find_trainee(s, c.trainee_id, actor, refusal);
   if (!t) return refusal;
-  if (t->stage() != Stage::Centre) return refuse("not_in_centre", {{"name", t->name.value}});
+  if (t->stage() != Stage::Centre) return refuse("not_in_centre", {{"name", public_name(*t)}});
   if (auto r = check_course_not_over(*t, ctx)) return *r;
   auto it = t->days.find(ctx.today);
   if (it != t->days.end() && it->second.has_check_out())
-    return refuse("already_checked_out", {{"name", t->name.value}, {"time", format_clock(it->second.check_out)}});
+    return refuse("already_checked_out", {{"name", public_name(*t)}, {"time", format_clock(it->second.check_out)}});
   if (it != t->days.end() && it->second.has_check_in()) {
     Decision d;  // a second check-in the same day changes nothing
-    d.notice = Refusal{"already_in", {{"name", t->name.value}, {"time", format_clock(it->second.check_in)}}};
+    d.notice = Refusal{"already_in", {{"name", public_name(*t)}, {"time", format_clock(it->second.check_in)}}};
     return d;
   }
   return accept(ev::kCheckedIn, {{"trainee_id", t->id}, {"day", format_day(ctx.today)}, {"time", format_clock(ctx.minutes)}});
@@ -179,15 +191,15 @@ Decision check_out(const State& s, const CheckOut& c, const Actor& actor, const 
   const Trainee* t = find_trainee(s, c.trainee_id, actor, refusal);
   if (!t) return refusal;
   auto it = t->days.find(ctx.today);
-  if (it == t->days.end() || !it->second.has_check_in()) return refuse("not_checked_in", {{"name", t->name.value}});
+  if (it == t->days.end() || !it->second.has_check_in()) return refuse("not_checked_in", {{"name", public_name(*t)}});
   if (it->second.has_check_out()) {
     Decision d;
-    d.notice = Refusal{"already_out", {{"name", t->name.value}, {"time", format_clock(it->second.check_out)}}};
+    d.notice = Refusal{"already_out", {{"name", public_name(*t)}, {"time", format_clock(it->second.check_out)}}};
     return d;
   }
   if (c.by_punch && is_double_tap(it->second, ctx.minutes, *ctx.rules)) {
     Decision d;  // a second tap or scan moments after the check-in: not a check-out
-    d.notice = Refusal{"double_tap", {{"name", t->name.value}, {"time", format_clock(it->second.check_in)}}};
+    d.notice = Refusal{"double_tap", {{"name", public_name(*t)}, {"time", format_clock(it->second.check_in)}}};
     return d;
   }
   return accept(ev::kCheckedOut, {{"trainee_id", t->id}, {"day", format_day(ctx.today)}, {"time", format_clock(ctx.minutes)}});
@@ -201,7 +213,7 @@ Decision answer_checkout(const State& s, const Cmd& c, const Actor& actor, const
   auto it = t->days.find(c.day);
   const bool missing = c.day < ctx.today && it != t->days.end() && it->second.has_check_in() &&
                        it->second.check_out < 0 && it->second.confirmed_out < 0;
-  if (!missing) return refuse("checkout_not_missing", {{"name", t->name.value}, {"date", format_day(c.day)}});
+  if (!missing) return refuse("checkout_not_missing", {{"name", public_name(*t)}, {"date", format_day(c.day)}});
   if (c.minutes <= it->second.check_in || c.minutes >= 24 * 60)
     return refuse("time_invalid", {{"time", format_clock(it->second.check_in)}});
   return accept(type, {{"trainee_id", t->id}, {"day", format_day(c.day)}, {"time", format_clock(c.minutes)}});
@@ -216,7 +228,7 @@ Decision record_absence(const State& s, const RecordAbsence& c, const Actor& act
   if (!expected) return refuse("not_expected_day", {{"date", format_day(c.day)}});
   auto it = t->days.find(c.day);
   if (it != t->days.end() && it->second.has_check_in())
-    return refuse("present_that_day", {{"name", t->name.value}, {"date", format_day(c.day)}});
+    return refuse("present_that_day", {{"name", public_name(*t)}, {"date", format_day(c.day)}});
   if (std::find(std::begin(kAbsenceCauses), std::end(kAbsenceCauses), c.cause) == std::end(kAbsenceCauses))
     return refuse("unknown_cause", {{"cause", c.cause}});
   return accept(ev::kAbsenceRecorded, {{"trainee_id", t->id}, {"day", format_day(c.day)},
@@ -238,7 +250,7 @@ Decision assess(const State& s, const Assess& c, const Actor& actor, const Conte
     Decision refusal;
     const Trainee* t = find_trainee(s, id, actor, refusal);
     if (!t) return refusal;
-    if (t->stage() == Stage::Exited) return refuse("trainee_left", {{"name", t->name.value}});
+    if (t->stage() == Stage::Exited) return refuse("trainee_left", {{"name", public_name(*t)}});
     Json p{{"trainee_id", id}, {"skill", c.skill}, {"level", c.level}, {"day", format_day(ctx.today)}};
     if (!c.note.empty()) p["note"] = c.note;
     d.events.push_back(Draft{ev::kSkillAssessed, std::move(p)});
@@ -268,11 +280,11 @@ Decision change_stage(const State& s, const ChangeStage& c, const Actor& actor, 
   if (!t) return refusal;
   const Stage from = t->stage();
   std::string host = trim(c.host);
-  if (from == Stage::Exited) return refuse("trainee_left", {{"name", t->name.value}});
+  if (from == Stage::Exited) return refuse("trainee_left", {{"name", public_name(*t)}});
   const bool host_change = from == Stage::Internship && c.to == Stage::Internship && host != t->host();
-  if (from == c.to && !host_change) return refuse("same_stage", {{"name", t->name.value}, {"to", stage_param(c.to)}});
+  if (from == c.to && !host_change) return refuse("same_stage", {{"name", public_name(*t)}, {"to", stage_param(c.to)}});
   if (!transition_allowed(from, c.to))
-    return refuse("invalid_transition", {{"name", t->name.value}, {"from", stage_param(from)}, {"to", stage_param(c.to)}});
+    return refuse("invalid_transition", {{"name", public_name(*t)}, {"from", stage_param(from)}, {"to", stage_param(c.to)}});
   if (c.to == Stage::Employed && host.empty()) host = t->host();
   if (c.to == Stage::Internship || c.to == Stage::Employed) {
     if (host.empty()) return refuse("host_required");
@@ -295,7 +307,7 @@ Decision confirm_internship(const State& s, const ConfirmInternship& c, const Ac
   Decision refusal;
   const Trainee* t = find_trainee(s, c.trainee_id, actor, refusal);
   if (!t) return refusal;
-  if (t->stage() != Stage::Internship) return refuse("not_in_internship", {{"name", t->name.value}});
+  if (t->stage() != Stage::Internship) return refuse("not_in_internship", {{"name", public_name(*t)}});
   return accept(ev::kInternshipConfirmed, {{"trainee_id", t->id}, {"host", t->host()}, {"day", format_day(ctx.today)}});
 }
 
@@ -331,6 +343,18 @@ overloaded(Ts...) -> overloaded<Ts...>;
 
 }  // namespace
 
+std::vector<Lowering> lowerings(const State& s, const Assess& c) {
+  std::vector<Lowering> out;
+  for (const std::string& id : c.trainee_ids) {
+    const Trainee* t = s.trainee(id);
+    if (!t) continue;
+    const auto latest = t->latest_assessments();
+    auto it = latest.find(c.skill);
+    if (it != latest.end() && it->second->level > c.level) out.push_back({id, it->second->level});
+  }
+  return out;
+}
+
 bool is_double_tap(const AttendanceDay& day, int minutes, const Rules& rules) {
   if (!day.has_check_in() || day.has_check_out()) return false;
   return (minutes - day.check_in) * 60 < rules.double_tap_seconds;
@@ -345,11 +369,27 @@ std::optional<Day> unanswered_checkout(const Trainee& t, Day today, const Rules&
   return last;
 }
 
+Punch decide_punch(const Trainee& t, Day today, int minutes, const Rules& rules) {
+  Punch p;
+  auto it = t.days.find(today);
+  const bool inside = it != t.days.end() && it->second.has_check_in() && !it->second.has_check_out();
+  if (inside) {
+    p.kind = is_double_tap(it->second, minutes, rules) ? Punch::DoubleTap : Punch::CheckOut;
+    if (p.kind == Punch::DoubleTap) p.since = it->second.check_in;
+    return p;
+  }
+  if (auto missing = unanswered_checkout(t, today, rules)) {
+    p.kind = Punch::MorningQuestion;
+    p.ask_about = missing;
+  }
+  return p;
+}
+
 const char* command_name(const Command& c) {
   static const char* const names[] = {"enrol", "add_staff", "check_in", "check_out", "assess",
                                       "change_stage", "record_absence", "add_note", "confirm_internship",
                                       "propose_checkout", "confirm_checkout", "set_pin", "set_language",
-                                      "lift_lock", "name_centre", "erase_trainee"};
+                                      "lift_lock", "name_centre", "erase_trainee", "take_badge"};
   return names[c.index()];
 }
 
@@ -376,6 +416,7 @@ bool role_may(Role role, const Command& c) {
           [&](const LiftLock&) { return staff || admin; },
           [&](const NameCentre&) { return admin; },
           [&](const EraseTrainee&) { return admin; },
+          [&](const TakeBadge&) { return supervisor || admin; },
       },
       c);
 }
@@ -402,6 +443,7 @@ Decision decide(const State& s, const Command& command, const Actor& actor, cons
           [&](const LiftLock& c) { return lift_lock(s, c); },
           [&](const NameCentre& c) { return name_centre(c); },
           [&](const EraseTrainee& c) { return erase_trainee(s, c, ctx); },
+          [&](const TakeBadge& c) { return take_badge(s, c); },
       },
       command);
 }

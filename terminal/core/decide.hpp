@@ -51,6 +51,29 @@ bool is_double_tap(const AttendanceDay& day, int minutes, const Rules& rules);
 // since (looks back at most a week).
 std::optional<Day> unanswered_checkout(const Trainee& t, Day today, const Rules& rules);
 
+// A tap on the tile or a scan of the badge: the terminal chooses what it
+// means, from the trainee's day so far.
+//   CheckIn          not in now (no check-in today, or out again)
+//   MorningQuestion  a check-in, after which "when did you leave on <ask_about>?"
+//   CheckOut         in, and the check-in was long enough ago
+//   DoubleTap        in since moments ago: nothing is written; the screen asks
+struct Punch {
+  enum Kind { CheckIn, MorningQuestion, CheckOut, DoubleTap } kind = CheckIn;
+  int since = -1;               // DoubleTap: the check-in already recorded (minutes)
+  std::optional<Day> ask_about;  // MorningQuestion: the day without a check-out
+  bool checks_in() const { return kind == CheckIn || kind == MorningQuestion; }
+};
+Punch decide_punch(const Trainee& t, Day today, int minutes, const Rules& rules);
+
+// An assessment for a group must never lower a level without saying whose
+// and asking (issue 22): the trainees of `c` whose latest level of the skill
+// is above c.level, with that level, in the order of c.trainee_ids.
+struct Lowering {
+  std::string trainee_id;
+  int from = 0;
+};
+std::vector<Lowering> lowerings(const State& s, const Assess& c);
+
 // True when `role` may issue this kind of command at all (self-service limits are in decide).
 bool role_may(Role role, const Command& command);
 

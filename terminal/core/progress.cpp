@@ -129,7 +129,8 @@ const char* guarantee_name(Guarantee g) {
   return names[static_cast<int>(g)];
 }
 
-Progress progress(const Trainee& t, const Catalogue& catalogue, const Rules& rules, Day today) {
+namespace {
+Progress progress_and_reasons(const Trainee& t, const Catalogue& catalogue, const Rules& rules, Day today) {
   Progress p;
   p.started = t.centre_start();
   const auto ended = t.ended_on();
@@ -200,7 +201,7 @@ Progress progress(const Trainee& t, const Catalogue& catalogue, const Rules& rul
     reason("skills_behind", {{"actual", std::to_string(p.skills_at_target) + "/" + std::to_string(p.skills_required)},
                              {"expected", std::to_string(static_cast<int>(std::lround(p.expected_share * p.skills_required)))}});
   const int missing = (p.skills_required - p.skills_at_target) + !attendance_ok + !internship_done;
-  if (p.days_left && *p.days_left < rules.months_left_warning * 30.44 && missing > 0 && within_limit)
+  if (time_is_short(p, rules) && missing > 0 && within_limit)
     reason("time_short", {{"months", std::to_string(rules.months_left_warning)}, {"missing", std::to_string(missing)}});
   const bool had_internship = std::any_of(t.stages.begin(), t.stages.end(), [](const StageChange& c) { return c.to == Stage::Internship; });
   if (!had_internship && p.months_in_course >= rules.internship_by_month)
@@ -215,6 +216,33 @@ Progress progress(const Trainee& t, const Catalogue& catalogue, const Rules& rul
   p.status = Guarantee::OnTrack;
   reason("on_track");
   if (stage == Stage::Internship && !internship_done) reason("internship_unconfirmed");
+  return p;
+}
+
+}  // namespace
+
+bool time_is_short(const Progress& p, const Rules& rules) {
+  return p.days_left && *p.days_left < rules.months_left_warning * 30.44;
+}
+
+Light light_for(const Progress& p, const Rules& rules) {
+  switch (p.status) {
+    case Guarantee::Forfeited:
+      return Light::Grey;
+    case Guarantee::Earned:
+    case Guarantee::Fulfilled:
+      return Light::Green;
+    case Guarantee::AtRisk:
+      return p.reasons.size() >= 2 || time_is_short(p, rules) ? Light::Red : Light::Amber;
+    case Guarantee::OnTrack:
+      break;
+  }
+  return p.warning_months > 0 ? Light::Amber : Light::Green;
+}
+
+Progress progress(const Trainee& t, const Catalogue& catalogue, const Rules& rules, Day today) {
+  Progress p = progress_and_reasons(t, catalogue, rules, today);
+  p.light = light_for(p, rules);
   return p;
 }
 

@@ -48,8 +48,15 @@ struct Reason {  // translated under "reason.<code>"
   std::map<std::string, std::string> params;
 };
 
+// The traffic light staff screens show beside a trainee. Red: at risk with
+// several reasons or with less than rules.months_left_warning left, or
+// forfeited shows grey; amber: at risk otherwise, or a 15/17-month warning;
+// green: on track, earned, fulfilled.
+enum class Light { Green, Amber, Red, Grey };
+
 struct Progress {
   Guarantee status = Guarantee::OnTrack;
+  Light light = Light::Green;
   std::vector<Reason> reasons;
   std::optional<Day> started;        // first day in the centre
   double months_in_course = 0;
@@ -63,6 +70,10 @@ struct Progress {
 };
 
 Progress progress(const Trainee& t, const Catalogue& catalogue, const Rules& rules, Day today);
+// The light of a progress already computed (progress() fills Progress::light with it).
+Light light_for(const Progress& p, const Rules& rules);
+// Days left below which an at-risk course counts as short of time (rules.months_left_warning).
+bool time_is_short(const Progress& p, const Rules& rules);
 
 // Share of required skills at target on each day from `from` to `to` (for the trend chart). On each
 // day the latest assessment (by hlc) dated on or before it counts, so the day of today agrees with

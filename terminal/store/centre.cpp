@@ -303,11 +303,17 @@ AuthOutcome Centre::authenticate_badge(const std::string& badge) {
       if (t.enrolled && !t.badge.value.empty()) badge_index_.insert_or_assign(t.badge.value, Actor{id, Role::Trainee});
     for (const auto& [id, m] : state_.staff)
       if (m.name.hlc >= 0 && !m.badge.value.empty()) badge_index_.insert_or_assign(m.badge.value, Actor{id, m.role});
+    // A badge two people hold (handed out twice while offline, then synced)
+    // identifies nobody: the reader must not pick one of them silently.
+    for (const BadgeConflict& c : badge_conflicts(state_)) badge_index_.erase(c.badge);
+    badge_conflicts_.clear();
+    for (const BadgeConflict& c : badge_conflicts(state_)) badge_conflicts_.insert(c.badge);
     badge_index_version_ = state_.people_version;
   }
   if (!badge.empty())
     if (auto it = badge_index_.find(badge); it != badge_index_.end()) out.actor = it->second;
-  if (!out.actor) out.refusal = Refusal{"unknown_person", {}};
+  if (!out.actor)
+    out.refusal = Refusal{badge_conflicts_.count(badge) ? "badge_conflict" : "unknown_person", {}};
   return out;
 }
 

@@ -11,10 +11,12 @@
 #include <functional>
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <unordered_map>
 #include <vector>
 
+#include "terminal/core/badges.hpp"
 #include "terminal/core/catalogue.hpp"
 #include "terminal/core/commands.hpp"
 #include "terminal/core/decide.hpp"
@@ -70,7 +72,9 @@ class Centre {
   // Authentication. A wrong PIN counts toward the lockout (kept in the
   // pin_attempts table, not in the event log); the right one clears it.
   AuthOutcome authenticate(const std::string& person_id, const std::string& pin);
-  AuthOutcome authenticate_badge(const std::string& badge);  // trainee or staff badge
+  // A trainee's or staff member's badge; a badge two people hold identifies
+  // nobody ("badge_conflict") until a supervisor takes it from one of them.
+  AuthOutcome authenticate_badge(const std::string& badge);
   PinAttempts attempts(const std::string& person_id);
   void clear_attempts(const std::string& person_id);  // after a staff override
 
@@ -102,6 +106,7 @@ class Centre {
   // Badge -> person, so a scan does not walk everyone ever enrolled; built
   // from state_ when its people_version has moved since.
   std::unordered_map<std::string, Actor> badge_index_;
+  std::set<std::string> badge_conflicts_;  // badges two people hold: they identify nobody
   std::optional<std::uint64_t> badge_index_version_;
   std::unique_ptr<BackgroundCheckpointer> checkpointer_;  // last: goes before db_ closes
 };

@@ -36,22 +36,6 @@ std::vector<const Trainee*> all_trainees(const State& s) {
   return out;
 }
 
-Light light_of(const Progress& p) {
-  switch (p.status) {
-    case Guarantee::Forfeited:
-      return Light::Grey;
-    case Guarantee::Earned:
-    case Guarantee::Fulfilled:
-      return Light::Green;
-    case Guarantee::AtRisk:
-      if (p.reasons.size() >= 2 || (p.days_left && *p.days_left < 92)) return Light::Red;
-      return Light::Amber;
-    case Guarantee::OnTrack:
-      break;
-  }
-  return p.warning_months > 0 ? Light::Amber : Light::Green;
-}
-
 ImU32 light_colour(Light l) {
   switch (l) {
     case Light::Green:

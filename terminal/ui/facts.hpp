@@ -20,10 +20,9 @@ std::vector<const Trainee*> trainees_in(const State& s, std::initializer_list<St
 // Every enrolled, unredacted trainee: centre first, then internship, referred, employed, exited.
 std::vector<const Trainee*> all_trainees(const State& s);
 
-enum class Light { Green, Amber, Red, Grey };
-// Red: at risk with little time left or several reasons, or forfeited.
-// Amber: at risk otherwise, or a 15/17-month warning. Green: on track, earned, fulfilled.
-Light light_of(const Progress& p);
+using ft::Light;
+// The light core decided (Progress::light, from the configurable months-left warning).
+inline Light light_of(const Progress& p) { return p.light; }
 ImU32 light_colour(Light l);
 ImU32 light_soft(Light l);
 

@@ -111,7 +111,7 @@ const std::vector<std::string>& ui_icon_names() {
       "help-circle",
       // attendance
       "clock-in",
-      "clock-out",
+      "logout-variant",  // check-out: a door and an arrow out ("clock-out" reads as ♂ when large)
       "clock",
       "calendar",
       "calendar-check",
@@ -185,7 +185,7 @@ const std::vector<std::string>& ui_icon_names() {
 }
 
 const std::vector<std::string>& huge_icon_names() {
-  static const std::vector<std::string> names = {"clock-in", "clock-out", "human-greeting", "arrow-right", "account"};
+  static const std::vector<std::string> names = {"clock-in", "logout-variant", "human-greeting", "arrow-right", "account"};
   return names;
 }
 

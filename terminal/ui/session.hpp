@@ -65,7 +65,10 @@ struct MyPageDraft {
 struct PinEntry {
   std::string digits;
   std::string message;  // a wrong PIN or a refusal, said plainly
-  bool by_card = false;  // a refused scan: the reader stays on, so the card can try again
+  // A refused card or tile (nothing typed): the refusal alone, no PIN pad
+  // that cannot help; the reader stays on, so a card can try again, and the
+  // board returns after a few seconds (UiOptions::notice_seconds).
+  bool notice_only = false;
 };
 
 // Keys seen by the kiosk at most this far apart, ending in Enter, came from
@@ -83,6 +86,9 @@ struct AssessDraft {
   bool note_open = false;
   std::string saved;  // "Saved: ..." after the last assessment
   std::string error;
+  // Save was tapped and the level is below what some of the group already
+  // have: they are named and asked (all, or skip them) before anything is written.
+  bool confirm_lowering = false;
 };
 
 struct ReviewDraft {

@@ -9,9 +9,11 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "terminal/core/decide.hpp"
 #include "terminal/core/pin.hpp"
 #include "terminal/core/text.hpp"
 #include "terminal/ui/screen_registry.hpp"
+#include "terminal/ui/widgets.hpp"
 
 namespace ft::ui {
 
@@ -36,6 +38,7 @@ void Ui::note_input() {
 void Ui::frame() {
   targets.begin_frame();
   trends.clear();
+  shown.clear();
   note_input();
   const std::int64_t now = now_ms();
 
@@ -48,18 +51,48 @@ void Ui::frame() {
     go_home();
   }
   if (session.confirmation && now >= session.confirmation->until_ms && session.screen == "pin") go_home();
+  // The double tap, a refused card, the morning question: nobody waits
+  // behind them for a minute. Untouched for a few seconds, the board is back.
+  if (passing_screen() && now - session.last_input_ms >= std::int64_t(options.notice_seconds) * 1000) go_home();
   if (!session.banner.empty() && now >= session.banner_until_ms) session.banner.clear();
   if (session.close_requested && session.screen != "staff-login") session.close_requested = false;
 
   if (reads_badges()) read_badge_reader();
-  else if (session.screen == "pin" || session.screen == "staff-login") read_card_on_pin_pad();
+  else if (shows_pin_pad()) read_card_on_pin_pad();
 
   drawn_minute_ = int(now / 60000);
+  // Every screen, and every person's screen, opens with its lists at the top:
+  // the next trainee never starts where the last one scrolled to.
+  scroll_lists_to_top(session.screen != drawn_screen_ || session.subject_id != drawn_subject_);
+  drawn_screen_ = session.screen;
+  drawn_subject_ = session.subject_id;
   const ScreenDef* def = screens().find(session.screen);
   if (!def) def = screens().find("board");
   ImGui::PushFont(fonts.body);
   def->draw(*this);
+  draw_banner_over_screen();
   ImGui::PopFont();
+}
+
+void Ui::draw_banner_over_screen() {
+  // The board has a place for notices in its bottom row; elsewhere (a PIN
+  // pad, a question) the notice lies over the title in the top bar, where it
+  // hides nothing a person needs, and a tap on it closes it.
+  if (session.banner.empty() || session.screen == "board" || session.screen == "practice") return;
+  const ImGuiIO& io = ImGui::GetIO();
+  const float w = std::min(io.DisplaySize.x * 0.56f, io.DisplaySize.x - 2 * m.pad);
+  const ImVec2 pos((io.DisplaySize.x - w) * 0.5f, (m.bar - m.target) * 0.5f);
+  ImGui::SetNextWindowPos(pos);
+  ImGui::SetNextWindowSize(ImVec2(w, m.target));
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowBorderSize, 0.0f);
+  ImGui::Begin("##banner", nullptr,
+               ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
+                   ImGuiWindowFlags_NoBackground | ImGuiWindowFlags_NoFocusOnAppearing);
+  ImGui::PopStyleVar(2);
+  ImGui::SetCursorPos(ImVec2(0, 0));
+  if (notice_banner(*this, ImVec2(w, m.target))) session.banner.clear();
+  ImGui::End();
 }
 
 double Ui::seconds_until_due() const {
@@ -69,6 +102,7 @@ double Ui::seconds_until_due() const {
   const bool idle_matters = session.screen != "board" || session.staff || !session.subject_id.empty() ||
                             session.language != options.language || session.practice;
   if (idle_matters) due = std::min(due, session.last_input_ms + std::int64_t(options.inactivity_seconds) * 1000);
+  if (passing_screen()) due = std::min(due, session.last_input_ms + std::int64_t(options.notice_seconds) * 1000);
   if (session.confirmation && session.screen == "pin") due = std::min(due, session.confirmation->until_ms);
   if (!session.banner.empty()) due = std::min(due, session.banner_until_ms);
   if (drawn_minute_ != int(now / 60000)) return 0.0;
@@ -214,47 +248,52 @@ void Ui::show_confirmation(const std::string& trainee_id, bool checked_in, const
 void Ui::punch(const Actor& actor, const std::string& trainee_id, bool verified) {
   const Trainee* tr = centre.state().trainee(trainee_id);
   if (!tr) return;
-  const Day today = centre.today();
-  auto day = tr->days.find(today);
-  const bool inside = day != tr->days.end() && day->second.has_check_in() && !day->second.has_check_out();
+  // Core decides what the tap or scan means (decide_punch); the screens follow.
+  const Punch p = decide_punch(*tr, centre.today(), centre.minutes_now(), centre.rules());
   identify_trainee(trainee_id, verified);
   if (practising()) {  // the same screens, nothing written
-    if (session.practice->trainee_id == trainee_id) show_confirmation(trainee_id, !inside);
+    if (session.practice->trainee_id == trainee_id) show_confirmation(trainee_id, p.checks_in());
     return;
   }
-  // A tap or a scan: the terminal chooses in or out; a second one moments
-  // after the check-in is a double tap and writes nothing (decide() says so).
-  Outcome out = inside ? centre.execute(CheckOut{trainee_id, true}, actor) : centre.execute(CheckIn{trainee_id}, actor);
+  if (p.kind == Punch::DoubleTap) {  // moments after the check-in: nothing is written, the screen asks
+    session.confirmation.reset();
+    session.double_tap = DoubleTap{trainee_id, actor, p.since};
+    session.screen = "double-tap";
+    speak_to(trainee_id, {t("double_tap.question", {{"time", format_clock(p.since)}})});
+    return;
+  }
+  Outcome out = p.checks_in() ? centre.execute(CheckIn{trainee_id}, actor)
+                              : centre.execute(CheckOut{trainee_id, true}, actor);
   if (!out.ok()) {
     session.screen = "pin";
     session.confirmation.reset();
     session.pin = PinEntry{};
-    session.pin.message = punch_refusal(*out.refusal, !inside);
+    session.pin.message = punch_refusal(*out.refusal, p.checks_in());
     return;
   }
   if (out.notice && out.notice->code == "double_tap") {
+    // decide() guards the check-out too: a check-in that sync brought moments ago.
+    const Punch again = decide_punch(*centre.state().trainee(trainee_id), centre.today(), centre.minutes_now(),
+                                     centre.rules());
     session.confirmation.reset();
-    session.double_tap = DoubleTap{trainee_id, actor, day->second.check_in};
+    session.double_tap = DoubleTap{trainee_id, actor, again.since};
     session.screen = "double-tap";
-    speak_to(trainee_id, {t("double_tap.question", {{"time", format_clock(day->second.check_in)}})});
     return;
   }
-  if (!inside && !out.events.empty()) {
+  if (p.kind == Punch::MorningQuestion && !out.events.empty()) {
+    // Yesterday has no check-out: ask when they left, then show the check-in.
     tr = centre.state().trainee(trainee_id);
-    if (auto missing = unanswered_checkout(*tr, today, centre.rules())) {
-      // Yesterday has no check-out: ask when they left, then show the check-in.
-      session.morning = MorningQuestion{};
-      session.morning.trainee_id = trainee_id;
-      session.morning.actor = actor;
-      session.morning.day = *missing;
-      session.confirmation.reset();
-      session.screen = "morning-question";
-      speak_to(trainee_id, {t("pin.welcome", {{"name", first_name_last_initial(tr->shown_name())}}),
-                            morning_question_text(*this, *missing)});
-      return;
-    }
+    session.morning = MorningQuestion{};
+    session.morning.trainee_id = trainee_id;
+    session.morning.actor = actor;
+    session.morning.day = *p.ask_about;
+    session.confirmation.reset();
+    session.screen = "morning-question";
+    speak_to(trainee_id, {t("pin.welcome", {{"name", first_name_last_initial(tr->shown_name())}}),
+                          morning_question_text(*this, *p.ask_about)});
+    return;
   }
-  show_confirmation(trainee_id, !inside);
+  show_confirmation(trainee_id, p.checks_in());
 }
 
 void Ui::check_out_now(const Actor& actor, const std::string& trainee_id) {
@@ -334,7 +373,8 @@ Speaker* Ui::speaker() {
 void Ui::badge(const std::string& digits) {
   AuthOutcome auth = centre.authenticate_badge(digits);
   if (!auth.actor) {
-    set_banner(auth.refusal ? refusal(*auth.refusal) : t("board.badge_unknown"));
+    const bool unknown = !auth.refusal || auth.refusal->code == "unknown_person";
+    set_banner(unknown ? t("board.badge_unknown") : refusal(*auth.refusal));
     return;
   }
   if (session.screen == "lockout-help" && auth.actor->role != Role::Trainee)
@@ -346,7 +386,7 @@ void Ui::badge(const std::string& digits) {
   }
   if (auth.actor->role == Role::Trainee) {
     punch(*auth.actor, auth.actor->id, true);
-    if (session.screen == "pin" && !session.confirmation) session.pin.by_card = true;  // refused: "try again"
+    if (session.screen == "pin" && !session.confirmation) session.pin.notice_only = true;  // refused: no PIN can help
     return;
   }
   if (session.login.for_close && session.close_requested) {
@@ -362,9 +402,23 @@ bool Ui::reads_badges() const {
   // trainee's confirmation, double-tap or morning question is still up, and
   // a scan ignored there is lost without a word.
   const std::string& s = session.screen;
-  return s == "board" || s == "practice" || s == "lockout-help" || s == "double-tap" || s == "morning-question" ||
-         (s == "pin" && (session.confirmation || session.pin.by_card)) ||
+  return s == "board" || s == "practice" || s == "double-tap" || s == "morning-question" ||
+         (s == "lockout-help" && session.lockout.staff_id.empty()) ||
+         (s == "pin" && (session.confirmation || session.pin.notice_only)) ||
          (s == "staff-login" && session.login.staff_id.empty());
+}
+
+bool Ui::shows_pin_pad() const {
+  const std::string& s = session.screen;
+  return (s == "pin" && !session.confirmation && !session.pin.notice_only) ||
+         (s == "staff-login" && !session.login.staff_id.empty()) ||
+         (s == "lockout-help" && !session.lockout.staff_id.empty());
+}
+
+bool Ui::passing_screen() const {
+  const std::string& s = session.screen;
+  return s == "double-tap" || s == "morning-question" ||
+         (s == "pin" && session.pin.notice_only && !session.confirmation);
 }
 
 void Ui::read_badge_reader() {
@@ -396,7 +450,13 @@ void Ui::read_badge_reader() {
   if (!enter_typed && (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter), false) ||
                        ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_KeyPadEnter), false)))
     submit();
-  if (read) io.InputQueueCharacters.resize(0);
+  if (read) {
+    io.InputQueueCharacters.resize(0);
+    // A card's digits are never a PIN: whatever screen its Enter opened.
+    session.pin.digits.clear();
+    session.login.digits.clear();
+    session.lockout.digits.clear();
+  }
 }
 
 void Ui::read_card_on_pin_pad() {
@@ -410,11 +470,55 @@ void Ui::read_card_on_pin_pad() {
     const auto card = session.card_on_pin_pad.feed(io.InputQueueCharacters[i], now);
     if (!card) continue;
     io.InputQueueCharacters.resize(0);  // the PIN pad must not take the card's keys
-    session.pin.digits.clear();
+    session.pin.digits.clear();         // nor keep those of the frames before
     session.login.digits.clear();
+    session.lockout.digits.clear();
     badge(*card);
     return;
   }
+}
+
+void Ui::tap_tile(const std::string& trainee_id) {
+  const Trainee* t = centre.state().trainee(trainee_id);
+  if (!t) return;
+  if (!practising() && lock_minutes_left(trainee_id) > 0) {
+    // Paused by wrong PINs: say so at once, not after another PIN typed in vain.
+    identify_trainee(trainee_id, false);
+    session.lockout = LockoutHelp{};
+    session.lockout.trainee_id = trainee_id;
+    session.screen = "lockout-help";
+    return;
+  }
+  if (t->pin_hash.value.empty()) {
+    punch(Actor{trainee_id, Role::Trainee}, trainee_id, false);
+    if (session.screen == "pin" && !session.confirmation) session.pin.notice_only = true;  // nothing to type
+    return;
+  }
+  show("pin");
+  identify_trainee(trainee_id, false);
+}
+
+int Ui::lock_minutes_left(const std::string& person_id) {
+  try {
+    const PinAttempts a = centre.attempts(person_id);
+    const std::int64_t now = now_ms();
+    if (!is_locked(a, now)) return 0;
+    return int((a.locked_until_ms - now + 59999) / 60000);
+  } catch (const std::exception&) {
+    return 0;  // unreadable: the PIN pad will say what is wrong
+  }
+}
+
+void Ui::next_board_language() {
+  auto it = env.languages.upper_bound(session.language);
+  if (it == env.languages.end()) it = env.languages.begin();
+  if (it != env.languages.end()) session.language = it->first;
+}
+
+std::string Ui::next_board_language_name() const {
+  auto it = env.languages.upper_bound(session.language);
+  if (it == env.languages.end()) it = env.languages.begin();
+  return it == env.languages.end() ? std::string() : it->second("language.self");
 }
 
 std::string Ui::punch_refusal(const Refusal& r, bool checking_in) const {

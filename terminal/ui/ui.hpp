@@ -38,6 +38,9 @@ struct UiOptions {
   std::string language = "da";   // the board's language; a session may switch it
   int inactivity_seconds = 60;   // untouched this long: back to the board, sessions end
   int confirmation_seconds = 6;  // the check-in confirmation closes by itself
+  // The double tap, a refused card and the morning question: untouched this
+  // long, the board comes back, so the next trainee in the queue can tap.
+  int notice_seconds = 10;
   int banner_seconds = 5;
 };
 
@@ -88,6 +91,15 @@ class Ui {
   void lift_lock_and_punch(const Actor& staff, const std::string& trainee_id);
   // The badge reader typed `badge` and Enter.
   void badge(const std::string& badge);
+  // A trainee's tile on the board: the PIN pad, a punch for a trainee
+  // without a PIN, or at once the lockout screen while their PIN is paused.
+  void tap_tile(const std::string& trainee_id);
+  // Minutes until this person's PIN lock ends by itself; 0 when not locked.
+  int lock_minutes_left(const std::string& person_id);
+  // The board's language button: the next of the kiosk's languages, and the
+  // name of that language for the button. The board returns to Danish when idle.
+  void next_board_language();
+  std::string next_board_language_name() const;
   // Says `lines` aloud to the trainee when they asked for it, in the session's language.
   void speak_to(const std::string& trainee_id, const std::vector<std::string>& lines);
   // Whether the kiosk speaks to this trainee: their setting, or what they chose in practice.
@@ -123,11 +135,15 @@ class Ui {
   Session session;
   TouchTargets targets;
   std::set<std::string> overflows;  // ids of targets whose text did not fit (tests assert none)
+  std::set<std::string> shown;      // ids of things drawn in the last frame that are not touch targets (tests read it)
   std::map<std::string, TrendDrawn> trends;  // what each trend picture of the last frame showed (tests read it)
 
  private:
   void note_input();
-  bool reads_badges() const;  // on this screen a reader's digits are a badge
+  bool reads_badges() const;     // on this screen a reader's digits are a badge
+  bool shows_pin_pad() const;    // a PIN pad is on screen: a card is told from typing by its pace
+  bool passing_screen() const;   // a notice that gives the board back after notice_seconds
+  void draw_banner_over_screen();
   // Why a check-in or check-out was not done; for a store fault, that it was not saved and what to do.
   std::string punch_refusal(const Refusal& r, bool checking_in) const;
   void read_badge_reader();
@@ -138,6 +154,7 @@ class Ui {
   std::unique_ptr<Speaker> own_speaker_;  // espeak-ng, started on first use
   mutable std::set<std::string> missing_;
   int drawn_minute_ = -1;
+  std::string drawn_screen_, drawn_subject_;  // a new screen or person starts its lists at the top
 };
 
 // "When did you leave yesterday?" (or "... on Friday?" after a weekend).

@@ -103,7 +103,7 @@ bool touch_button(Ui& ui, const std::string& id, const std::string& icon, const 
     framed_rect(dl, a, b, fill, o.selected ? colour::primary : colour::border, ui.m.radius, o.selected ? 4.0f : 1.5f);
   else
     dl->AddRectFilled(a, b, fill, ui.m.radius);
-  if (o.selected && size.x >= 3 * ui.m.target) {  // small buttons show the outline only: a tick would cover words
+  if (o.tick.value_or(o.selected) && size.x >= 3 * ui.m.target) {  // small buttons: the outline only, a tick would cover words
     ImFont* f = ui.fonts.bold;
     const std::string tick = ui.icon("checkbox-marked-circle");
     dl->AddText(f, f->FontSize, ImVec2(b.x - f->FontSize - 8, a.y + 6), colour::primary, tick.c_str());
@@ -271,7 +271,33 @@ Body begin_screen(Ui& ui, const std::string& title, const std::string& icon, boo
 
 void end_screen() { ImGui::End(); }
 
-void begin_scroll(const char* id, ImVec2 size) { ImGui::BeginChild(id, size, false, ImGuiWindowFlags_NoSavedSettings); }
+namespace {
+bool lists_start_at_top = false;
+}
+
+void scroll_lists_to_top(bool on) { lists_start_at_top = on; }
+
+void begin_scroll(const char* id, ImVec2 size) {
+  if (lists_start_at_top) ImGui::SetNextWindowScroll(ImVec2(0, 0));
+  ImGui::BeginChild(id, size, false, ImGuiWindowFlags_NoSavedSettings);
+}
+
+bool notice_banner(Ui& ui, ImVec2 size) {
+  const Metrics& m = ui.m;
+  const ImVec2 start = ImGui::GetCursorPos();
+  const bool tapped = ImGui::InvisibleButton("notice.banner", size);
+  ui.targets.record_last_item("notice.banner", true);
+  const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+  framed_rect(ImGui::GetWindowDrawList(), a, b, colour::warning_soft, colour::warning, m.radius, 3.0f);
+  const std::string text = ui.icon("alert") + "  " + ui.session.banner;
+  const auto lines = wrap_lines(ui.fonts.body, text, size.x - 2 * m.pad);
+  if (lines.size() > 2) ui.report_overflow("notice.banner");
+  const float line_h = ui.fonts.body->FontSize * 1.2f;
+  ImGui::SetCursorPos(ImVec2(start.x + m.pad, start.y + std::max(2.0f, (size.y - lines.size() * line_h) * 0.5f)));
+  label(text, ui.fonts.body, colour::text, size.x - 2 * m.pad);
+  ImGui::SetCursorPos(ImVec2(start.x, start.y + size.y));
+  return tapped && !press_was_drag();
+}
 
 void end_scroll() {
   drag_scroll();

@@ -8,6 +8,7 @@
 #pragma once
 #include <imgui.h>
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -36,6 +37,7 @@ struct ButtonOpts {
   std::string sub;         // a second line in smaller type
   std::string avatar_id;   // with avatar_name: a person's avatar instead of the icon
   std::string avatar_name;
+  std::optional<bool> tick;  // the tick in the corner: shown when selected unless said otherwise
 };
 // A touch target of `size` (x <= 0: as wide as its words; y <= 0: the target
 // height). Returns true on a tap: released on the button, not dragged.
@@ -56,6 +58,13 @@ void end_screen();
 // A scrolling region that follows the finger (drag to scroll).
 void begin_scroll(const char* id, ImVec2 size);
 void end_scroll();
+// While `on`, every scrolling list begun opens at its top (Ui::frame sets it
+// for the first frame of a screen, or of another person on the same screen).
+void scroll_lists_to_top(bool on);
+// The short notice (ui.session.banner: an unknown card, a refused scan) as a
+// warning strip of `size` at the cursor; a tap on it returns true. Its touch
+// target is "notice.banner".
+bool notice_banner(Ui& ui, ImVec2 size);
 // A rounded white panel behind the next content of `size` at the cursor.
 void panel_background(ImVec2 pos, ImVec2 size, ImU32 fill = colour::panel);
 // Opaque fills drawn beneath everything else on a draw list, and without

@@ -78,7 +78,9 @@ void UiDriver::frames(int n) {
   for (int i = 0; i < n; ++i) frame();
 }
 
-bool UiDriver::visible(const std::string& id) const { return ui->targets.find(id) != nullptr; }
+bool UiDriver::visible(const std::string& id) const {
+  return ui->targets.find(id) != nullptr || ui->shown.count(id) > 0;
+}
 
 bool UiDriver::tap(const std::string& id) {
   const ui::TargetRect* r = ui->targets.find(id);

@@ -49,7 +49,7 @@ class UiDriver {
   // Taps the target with this id; false (and no tap) when it is not on
   // screen or disabled. Counts taps.
   bool tap(const std::string& id);
-  bool visible(const std::string& id) const;  // in the last frame
+  bool visible(const std::string& id) const;  // a touch target, or a fact noted in Ui::shown, in the last frame
   // Drags a finger up across a scrolling list — from its lowest visible item
   // whose id starts with `handle` — until `id` is fully on screen; false
   // after 12 drags.

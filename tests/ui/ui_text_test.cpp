@@ -92,6 +92,31 @@ TEST_CASE("every language holds exactly the keys of English, none empty, with th
   }
 }
 
+TEST_CASE("the course length is a parameter of every text, never a number written into a translation") {
+  // course.months is configurable: a "18" in a translation would stay 18 when a centre sets 24.
+  for (const std::string lang : ft::kLanguages) {
+    const auto tr = translations(lang);
+    for (const auto& [key, value] : tr.items()) {
+      CAPTURE(lang);
+      CAPTURE(key);
+      CHECK(value.get<std::string>().find("18") == std::string::npos);
+    }
+  }
+}
+
+TEST_CASE("a name is never followed by a full stop: names end in an initial (\"Signe B.\")") {
+  for (const std::string lang : ft::kLanguages) {
+    const auto tr = translations(lang);
+    for (const auto& [key, value] : tr.items()) {
+      CAPTURE(lang);
+      CAPTURE(key);
+      const std::string text = value.get<std::string>();
+      CHECK(text.find("{name}.") == std::string::npos);
+      CHECK(text.find("{names}.") == std::string::npos);
+    }
+  }
+}
+
 TEST_CASE("each language names itself in its own file, in its own script") {
   std::set<std::string> names;
   for (const char* lang : ft::kLanguages) {

@@ -90,3 +90,33 @@ TEST_CASE("read-aloud is a setting of the trainee, set alone or with the languag
   CHECK(c.state.trainee(id)->language.value == "uk");
   CHECK(c.run(SetLanguage{id, "", std::nullopt}, c.as_trainee(id)).refusal->code == "unknown_language");
 }
+
+TEST_CASE("a punch is a check-in, a morning question, a check-out or a double tap, decided from the day") {
+  CentreFixture c;
+  const auto id = c.enrol("Punch Decided");
+  auto punch = [&] { return decide_punch(*c.state.trainee(id), c.today, c.minutes, c.rules); };
+  c.minutes = 8 * 60;
+  CHECK(punch().kind == Punch::CheckIn);
+  CHECK(punch().checks_in());
+  c.run(CheckIn{id}, c.as_trainee(id));
+  c.minutes = 8 * 60 + 1;
+  const Punch twice = punch();
+  CHECK(twice.kind == Punch::DoubleTap);
+  CHECK(twice.since == 8 * 60);
+  CHECK_FALSE(twice.checks_in());
+  c.minutes = 15 * 60;
+  CHECK(punch().kind == Punch::CheckOut);
+  c.run(CheckOut{id, true}, c.as_trainee(id));
+  CHECK(punch().kind == Punch::CheckIn);  // out again: a second check-in (decide() says it changes nothing)
+
+  // The next day after a day without a check-out: check in, then ask about it.
+  c.today += 1;
+  c.minutes = 8 * 60;
+  c.run(CheckIn{id}, c.as_trainee(id));
+  c.today += 1;
+  const Punch morning = punch();
+  CHECK(morning.kind == Punch::MorningQuestion);
+  CHECK(morning.checks_in());
+  REQUIRE(morning.ask_about);
+  CHECK(*morning.ask_about == c.today - 1);
+}

@@ -283,3 +283,27 @@ TEST_CASE("the trend counts only required skills at their target, and is all don
   CHECK(all == std::vector<double>(4, 1.0));
   CHECK(progress(t, cat, c.rules, c.today).skills_required == 0);
 }
+
+TEST_CASE("the red light follows the configurable months-left warning, not a fixed 92 days") {
+  CentreFixture c;
+  const auto id = c.enrol("Lys Rød");
+  const auto boss = c.staff(Role::Supervisor);
+  assess_all(c, id, 3);
+  attend(c, id, 120, 1.0);
+  c.run(ChangeStage{id, Stage::Internship, "Elite Miljø A/S", ""}, boss);
+  c.today = add_months(*c.state.trainee(id)->centre_start(), 13);  // about five months left
+  auto p = now(c, id);
+  CHECK(p.status == Guarantee::OnTrack);
+  CHECK(p.light == Light::Green);
+  c.rules.months_left_warning = 6;  // a centre that wants to know half a year ahead
+  p = now(c, id);
+  CHECK(has(p, "time_short"));
+  CHECK(p.reasons.size() == 1);
+  CHECK(p.status == Guarantee::AtRisk);
+  CHECK(p.light == Light::Red);  // one reason, but time is short by this centre's rule
+  c.rules.months_left_warning = 3;
+  c.today = add_months(*c.state.trainee(id)->centre_start(), 16);
+  CHECK(now(c, id).light == Light::Red);
+  c.run(ConfirmInternship{id}, boss);
+  CHECK(now(c, id).light == Light::Green);  // earned
+}

@@ -9,7 +9,7 @@ namespace {
 std::vector<Command> one_of_each() {
   return {Enrol{}, AddStaff{}, CheckIn{}, CheckOut{}, Assess{}, ChangeStage{}, RecordAbsence{}, AddNote{},
           ConfirmInternship{}, ProposeCheckout{}, ConfirmCheckout{}, SetPin{}, SetLanguage{}, LiftLock{},
-          NameCentre{}, EraseTrainee{}};
+          NameCentre{}, EraseTrainee{}, TakeBadge{}};
 }
 }  // namespace
 
@@ -31,6 +31,7 @@ TEST_CASE("the role table covers every command") {
       {"lift_lock", {Role::Instructor, Role::Supervisor, Role::Admin}},
       {"name_centre", {Role::Admin}},
       {"erase_trainee", {Role::Admin}},
+      {"take_badge", {Role::Supervisor, Role::Admin}},
   };
   const auto commands = one_of_each();
   CHECK(commands.size() == std::variant_size_v<Command>);

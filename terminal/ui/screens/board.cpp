@@ -1,7 +1,7 @@
 // The check-in board: the home screen on the shared floor. A tile per
 // trainee in the centre (initials avatar in a stable colour, first name and
 // last initial only, in or out), the date and clock, the staff login and the
-// language switch. The badge reader works here (Ui::frame reads it).
+// language switch (every language of the kiosk in turn, back to Danish when idle). The badge reader works here (Ui::frame reads it).
 // Never shows absence, risk, notes or anything else about a person.
 #include <imgui.h>
 
@@ -39,7 +39,7 @@ bool tile(Ui& ui, const Trainee& t, Presence presence, ImVec2 size, OpaqueFills&
   const std::string name = first_name_last_initial(t.shown_name());
   auto lines = wrap_lines(nf, name, tw);
   if (lines.size() > 2) ui.report_overflow(id);
-  const std::string status_icon = ui.icon(in ? "clock-in" : (presence == Presence::Out ? "clock-out" : "clock"));
+  const std::string status_icon = ui.icon(in ? "clock-in" : (presence == Presence::Out ? "logout-variant" : "clock"));
   const std::string status =
       in ? ui.t("board.in") : (presence == Presence::Out ? ui.t("board.left") : ui.t("board.not_in"));
   const std::string status_line = status_icon + " " + status;
@@ -113,12 +113,7 @@ void draw(Ui& ui) {
       if (i % cols) ImGui::SameLine();
       const Trainee& t = *trainees[i];
       if (tile(ui, t, presence_today(t, today), ImVec2(w, h), fills)) {
-        if (t.pin_hash.value.empty()) {
-          ui.punch(Actor{t.id, Role::Trainee}, t.id, false);
-        } else {
-          ui.show("pin");
-          ui.identify_trainee(t.id, false);
-        }
+        ui.tap_tile(t.id);
         break;  // the screen (and maybe its language) changed: the rest of this board is not drawn
       }
     }
@@ -137,21 +132,19 @@ void draw(Ui& ui) {
                           {.tone = Tone::Neutral})) {
     ui.show("staff-login");
   }
-  const std::string other = ui.t("board.switch_language");
+  // The next of the kiosk's languages, named in itself ("Polski"), for
+  // whoever stands at the board; it returns to Danish when nobody touches it.
+  // A trainee's own language holds on their own screens (Trainee::language).
+  const std::string other = ui.next_board_language_name();
   const float lang_w = button_width(ui, "translate", other);
   ImGui::SetCursorPos(ImVec2(body.pos.x + body.size.x - lang_w, y));
   if (touch_button(ui, "board.language", "translate", other, ImVec2(lang_w, m.target), {.tone = Tone::Neutral}))
-    ui.session.language = ui.session.language == "da" ? "en" : "da";
+    ui.next_board_language();
 
   if (!ui.session.banner.empty()) {
     const float bx = body.pos.x + staff_w + m.gap, bw = body.size.x - staff_w - lang_w - 2 * m.gap;
-    ImDrawList* dl = ImGui::GetWindowDrawList();
-    framed_rect(dl, ImVec2(bx, y), ImVec2(bx + bw, y + m.target), colour::warning_soft, colour::warning, m.radius, 3.0f);
-    ImGui::SetCursorPos(ImVec2(bx + m.pad, y + (m.target - ui.fonts.body->FontSize * 1.2f) * 0.5f));
-    const std::string text = ui.icon("alert") + "  " + ui.session.banner;
-    auto lines = wrap_lines(ui.fonts.body, text, bw - 2 * m.pad);
-    if (lines.size() > 1) ImGui::SetCursorPosY(y + 4);
-    label(text, ui.fonts.body, colour::text, bw - 2 * m.pad);
+    ImGui::SetCursorPos(ImVec2(bx, y));
+    if (notice_banner(ui, ImVec2(bw, m.target))) ui.session.banner.clear();
   }
   end_screen();
 }

@@ -1,12 +1,15 @@
 // The supervisor's overview: capacity used, who is in today, sync state,
 // every trainee with a red/amber/green guarantee light, a month bar and a
-// skills sparkline (tap a row for the review), and alerts: near 18 months,
-// at risk, forgotten check-outs.
+// skills sparkline (tap a row for the review), and alerts: a badge two
+// people hold, at risk, near 18 months, forgotten check-outs. Rows and alerts
+// come in order of need; each alert line opens its trainee's review; a
+// severity has one colour everywhere (the dot's).
 #include <imgui.h>
 
 #include <algorithm>
 #include <cmath>
 
+#include "terminal/core/badges.hpp"
 #include "terminal/core/text.hpp"
 #include "terminal/store/sync_ledger.hpp"
 #include "terminal/ui/charts.hpp"
@@ -20,6 +23,14 @@ namespace {
 
 // A no-break space keeps "84 %" on one line.
 std::string percent(double rate) { return std::to_string(int(std::lround(rate * 100))) + "\u00a0%"; }
+
+// How much a light asks for attention: red before amber before the rest.
+int need_rank(Light l) { return l == Light::Red ? 2 : l == Light::Amber ? 1 : 0; }
+
+void open_review(Ui& ui, const std::string& trainee_id) {
+  ui.show("trainee");
+  ui.identify_trainee(trainee_id, false);
+}
 
 struct Row {
   const Trainee* t;
@@ -103,7 +114,8 @@ void table(Ui& ui, const std::vector<Row>& rows, ImVec2 pos, ImVec2 size) {
     const Stage st = r.t->stage();
     std::vector<std::string> cells = {r.t->shown_name(), ui.icon(stage_icon(st)) + " " + ui.t(stage_key(st))};
     if (wide)
-      cells.push_back(r.p.started ? ui.t("dashboard.months", {{"months", std::to_string(int(r.p.months_in_course))}})
+      cells.push_back(r.p.started ? ui.t("dashboard.months", {{"months", std::to_string(int(r.p.months_in_course))},
+                                                                {"course", std::to_string(ui.centre.rules().course_months)}})
                                   : "–");
     cells.push_back(st == Stage::Centre || st == Stage::Internship ? percent(r.p.last_28d.rate()) : "–");
     cells.push_back(std::to_string(r.p.skills_at_target) + " / " + std::to_string(r.p.skills_required));
@@ -150,13 +162,68 @@ void table(Ui& ui, const std::vector<Row>& rows, ImVec2 pos, ImVec2 size) {
         sparkline(ui, *r.t, r.p, ImVec2(a.x + xs[i] + count_w, a.y + pad), ImVec2(a.x + xs[i] + cw, a.y + row_h - pad));
       }
     }
-    if (tapped && !press_was_drag()) {
-      ui.show("trainee");
-      ui.identify_trainee(r.t->id, false);
-    }
+    if (tapped && !press_was_drag()) open_review(ui, r.t->id);
   }
   ImGui::PopStyleVar();
   end_scroll();
+}
+
+// One line of the attention list: a touch target as tall as its words need
+// (at least a finger's), its icon in the colour of its severity; true on a tap.
+bool alert_line(Ui& ui, const std::string& id, const char* icon, ImU32 c, const std::string& text, float w) {
+  const Metrics& m = ui.m;
+  ImFont* f = ui.fonts.body;
+  const std::string icon_text = ui.icon(icon);
+  const float icon_w = f->FontSize * 1.4f;
+  const auto lines = wrap_lines(f, text, w - icon_w - m.pad);
+  const float line_h = f->FontSize * 1.15f;
+  const float h = std::max(m.target, lines.size() * line_h + m.pad * 0.6f);
+  const bool tapped = ImGui::InvisibleButton(id.c_str(), ImVec2(w, h));
+  const bool held = ImGui::IsItemActive();
+  ui.targets.record_last_item(id, true);
+  const ImVec2 a = ImGui::GetItemRectMin();
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  framed_rect(dl, a, ImVec2(a.x + w, a.y + h), held ? colour::neutral_active : colour::panel, colour::border, m.radius,
+              1.0f);
+  float y = a.y + (h - lines.size() * line_h) * 0.5f;
+  dl->AddText(f, f->FontSize, ImVec2(a.x + m.pad * 0.4f, y), c, icon_text.c_str());
+  for (const auto& l : lines) {
+    if (text_width(f, l) > w - icon_w - m.pad + 1) ui.report_overflow(id);
+    dl->AddText(f, f->FontSize, ImVec2(a.x + m.pad * 0.4f + icon_w, y), colour::text, l.c_str());
+    y += line_h;
+  }
+  return tapped && !press_was_drag();
+}
+
+// A badge two people hold after sync (core: badge_conflicts): the reader
+// refuses it until a supervisor takes it from one of them, here.
+// Returns true when the state changed under the caller.
+bool badge_conflict_alerts(Ui& ui, float w, int& count) {
+  const State& s = ui.centre.state();
+  for (const BadgeConflict& c : badge_conflicts(s)) {
+    std::string names;
+    for (const std::string& id : c.owners) {
+      const Trainee* t = s.trainee(id);
+      const Staff* st = s.staff_member(id);
+      const std::string name = t ? first_name_last_initial(t->shown_name()) : st ? st->name.value : id;
+      names += (names.empty() ? "" : ", ") + name;
+    }
+    label(ui.icon("credit-card-scan") + "  " + ui.t("dashboard.alert_badge", {{"badge", c.badge}, {"names", names}}),
+          ui.fonts.body, colour::danger, w);
+    ++count;
+    for (const std::string& id : c.owners) {
+      const Trainee* t = s.trainee(id);
+      if (!t) continue;
+      const std::string words = ui.t("dashboard.take_badge", {{"name", first_name_last_initial(t->shown_name())}});
+      if (touch_button(ui, "dashboard.alert." + id + ".badge", "close-circle", words, ImVec2(w, ui.m.target),
+                       {.tone = Tone::Neutral})) {
+        Outcome out = ui.centre.execute(TakeBadge{id}, ui.session.staff->actor);
+        if (!out.ok()) ui.set_banner(ui.refusal(*out.refusal));
+        return true;
+      }
+    }
+  }
+  return false;
 }
 
 void alerts(Ui& ui, const std::vector<Row>& rows, ImVec2 pos, ImVec2 size) {
@@ -167,29 +234,38 @@ void alerts(Ui& ui, const std::vector<Row>& rows, ImVec2 pos, ImVec2 size) {
   const float top = ImGui::GetCursorPosY();
   ImGui::SetCursorPos(ImVec2(pos.x, top));
   begin_scroll("dashboard.alerts", ImVec2(size.x, pos.y + size.y - top));
+  ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(m.gap, std::max(16.0f, ImGui::GetStyle().ItemSpacing.y)));
   const float w = size.x - ImGui::GetStyle().ScrollbarSize - 4;
   int count = 0;
-  auto alert = [&](const char* icon, ImU32 c, const std::string& text) {
-    label(ui.icon(icon) + "  " + text, ui.fonts.body, c, w);
+  std::string open;  // the trainee whose line was tapped
+  // Every line opens its trainee's review; the rows come in order of need.
+  auto alert = [&](const std::string& id, const std::string& kind, const char* icon, ImU32 c, const std::string& text) {
+    if (alert_line(ui, "dashboard.alert." + id + "." + kind, icon, c, text, w)) open = id;
     ++count;
   };
+  const auto finish = [&] {
+    ImGui::PopStyleVar();
+    end_scroll();
+  };
+  if (ui.session.staff && badge_conflict_alerts(ui, w, count)) return finish();  // the state changed under the loop
   Day last = today - 1;  // the last expected day before today
   while (last > today - 10 && !is_expected_day(last, ui.centre.rules())) --last;
   for (const Row& r : rows) {
     const Stage st = r.t->stage();
     if (st != Stage::Centre && st != Stage::Internship) continue;
     const std::string name = first_name_last_initial(r.t->shown_name());
+    // One colour per severity: a risk line in the colour of the trainee's dot.
+    if (r.p.status == Guarantee::AtRisk)
+      alert(r.t->id, "risk", "alert-circle", light_colour(light_of(r.p)),
+            ui.t("dashboard.alert_risk",
+                 {{"name", name}, {"reason", r.p.reasons.empty() ? std::string() : ui.reason(r.p.reasons.front())}}));
     if (r.p.warning_months && r.p.days_left)
-      alert("timer-sand", colour::warning,
+      alert(r.t->id, "months", "timer-sand", light_colour(Light::Amber),
             ui.t("dashboard.alert_months", {{"name", name},
                                             {"months", std::to_string(r.p.warning_months)},
                                             {"days", std::to_string(*r.p.days_left)}}));
-    if (r.p.status == Guarantee::AtRisk)
-      alert("alert-circle", colour::danger,
-            ui.t("dashboard.alert_risk",
-                 {{"name", name}, {"reason", r.p.reasons.empty() ? std::string() : ui.reason(r.p.reasons.front())}}));
     if (day_status(*r.t, last, ui.centre.rules(), today) == DayStatus::ForgottenCheckout)
-      alert("clock-out", colour::warning,
+      alert(r.t->id, "checkout", "logout-variant", light_colour(Light::Amber),
             ui.t("dashboard.alert_checkout", {{"name", name}, {"date", ui.date_short(last)}}));
   }
   // The trainees' answers to "when did you leave?": confirmed here, the day stays flagged until then.
@@ -198,7 +274,7 @@ void alerts(Ui& ui, const std::vector<Row>& rows, ImVec2 pos, ImVec2 size) {
       const AttendanceDay& d = it->second;
       if (d.proposed_out < 0 || d.confirmed_out >= 0 || d.check_out >= 0) continue;
       const std::string name = first_name_last_initial(r.t->shown_name());
-      alert("weather-sunset", colour::primary,
+      alert(r.t->id, "proposed." + format_day(it->first), "weather-sunset", colour::primary,
             ui.t("dashboard.alert_proposed",
                  {{"name", name}, {"date", ui.date_short(it->first)}, {"time", format_clock(d.proposed_out)}}));
       const std::string id = "dashboard.confirm_checkout." + r.t->id + "." + format_day(it->first);
@@ -207,14 +283,14 @@ void alerts(Ui& ui, const std::vector<Row>& rows, ImVec2 pos, ImVec2 size) {
                        ImVec2(w, m.target), {.tone = Tone::Success})) {
         Outcome out = ui.centre.execute(ConfirmCheckout{r.t->id, it->first, d.proposed_out}, ui.session.staff->actor);
         if (!out.ok()) ui.set_banner(ui.refusal(*out.refusal));
-        end_scroll();
-        return;  // the state changed under the loop
+        return finish();  // the state changed under the loop
       }
       ImGui::Dummy(ImVec2(1, m.gap * 0.5f));
     }
   }
-  if (!count) alert("check-circle", colour::success, ui.t("dashboard.no_alerts"));
-  end_scroll();
+  if (!count) label(ui.icon("check-circle") + "  " + ui.t("dashboard.no_alerts"), ui.fonts.body, colour::success, w);
+  finish();
+  if (!open.empty()) open_review(ui, open);
 }
 
 void draw(Ui& ui) {
@@ -228,6 +304,10 @@ void draw(Ui& ui) {
     rows.push_back({t, progress(*t, ui.centre.catalogue(), ui.centre.rules(), today)});
     if (presence_today(*t, today) == Presence::In) ++in_today;
   }
+  // Those who need attention first (red, then amber), the rest as before:
+  // by stage, then name.
+  std::stable_sort(rows.begin(), rows.end(),
+                   [](const Row& a, const Row& b) { return need_rank(light_of(a.p)) > need_rank(light_of(b.p)); });
 
   // Cards: capacity, in today, sync.
   const float card_h = m.target * 1.45f;

@@ -62,7 +62,7 @@ void draw(Ui& ui) {
     return;
   }
   ImGui::SetCursorPos(ImVec2(body.pos.x + w + m.gap, by));
-  if (touch_button(ui, "double_tap.go_out", "clock-out", ui.t("double_tap.go_out"), ImVec2(w, m.target * 1.4f),
+  if (touch_button(ui, "double_tap.go_out", "logout-variant", ui.t("double_tap.go_out"), ImVec2(w, m.target * 1.4f),
                    {.tone = Tone::Primary}))
     ui.check_out_now(dt.actor, dt.trainee_id);
   end_screen();

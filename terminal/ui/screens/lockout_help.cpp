@@ -1,5 +1,6 @@
-// Lockout that asks for help, not shame: after the wrong-PIN limit the
-// trainee is told calmly that an instructor will help. On this same screen an
+// Lockout that asks for help, not shame: after the wrong-PIN limit (or at
+// once, when a locked trainee taps their tile) the trainee is told calmly
+// that an instructor will help, and when the pause ends by itself. On this same screen an
 // instructor or supervisor taps their name and types their PIN (or scans
 // their badge: Ui::frame reads the reader here); that confirms the trainee,
 // lifts the lock (a LockLifted event with the staff member as actor) and
@@ -103,6 +104,13 @@ void draw(Ui& ui) {
   label_centred(ui.t("lockout.calm"), ui.fonts.title, colour::text, lw);
   ImGui::SetCursorPos(ImVec2(body.pos.x + m.pad, ImGui::GetCursorPosY() + m.gap));
   label_centred(ui.t("lockout.ask"), ui.fonts.body, colour::text, lw);
+  // The pause ends by itself: say when, so nobody thinks the card or PIN is gone for good.
+  if (const int minutes = ui.lock_minutes_left(t->id); minutes > 0) {
+    ImGui::SetCursorPos(ImVec2(body.pos.x + m.pad, ImGui::GetCursorPosY() + m.gap * 0.5f));
+    label_centred(ui.icon("timer-sand") + "  " + ui.t("lockout.ends", {{"minutes", std::to_string(minutes)}}),
+                  ui.fonts.bold, colour::text, lw);
+    ui.shown.insert("lockout.ends");
+  }
   if (!d.message.empty()) {
     ImGui::SetCursorPos(ImVec2(body.pos.x + m.pad, ImGui::GetCursorPosY() + m.gap));
     label(ui.icon("alert-circle") + "  " + d.message, ui.fonts.bold, colour::danger, lw);

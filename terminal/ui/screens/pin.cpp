@@ -5,6 +5,7 @@
 
 #include <algorithm>
 
+#include "terminal/core/decide.hpp"
 #include "terminal/core/pin.hpp"
 #include "terminal/core/text.hpp"
 #include "terminal/ui/facts.hpp"
@@ -26,7 +27,7 @@ void confirmation(Ui& ui, const Trainee& t, const Confirmation& c, Body body) {
 
   // Icon and time in the huge font, the words below: readable from across the room.
   ImFont* huge = ui.fonts.huge;
-  const std::string icon = ui.icon(c.checked_in ? "clock-in" : "clock-out");
+  const std::string icon = ui.icon(c.checked_in ? "clock-in" : "logout-variant");
   const std::string time = format_clock(c.minutes);
   const std::string big = icon + " " + time;
   const float bw = text_width(huge, big);
@@ -65,9 +66,37 @@ void confirmation(Ui& ui, const Trainee& t, const Confirmation& c, Body body) {
   if (touch_button(ui, "pin.done", "check", done, ImVec2(w, m.target), {.tone = Tone::Primary})) ui.go_home();
 }
 
+// A refused card or tile: who (first name and initial, as on the board), why,
+// and a way back. No PIN pad: no PIN can change the answer, and the reader
+// stays on. The board returns by itself after a few seconds (Ui::frame).
+void refusal_notice(Ui& ui, const Trainee& t, Body body) {
+  const Metrics& m = ui.m;
+  const float panel_h = body.size.y - m.target - m.gap;
+  panel_background(body.pos, ImVec2(body.size.x, panel_h), colour::danger_soft);
+  const float r = std::min(panel_h * 0.14f, 90.0f * m.scale);
+  const ImVec2 wp = ImGui::GetWindowPos();
+  avatar(ui, ImVec2(wp.x + body.pos.x + body.size.x * 0.5f, wp.y + body.pos.y + m.pad + r), r, t.id, t.shown_name());
+  const float w = std::min(body.size.x - 2 * m.pad, 1100.0f * m.scale);
+  const float x = body.pos.x + (body.size.x - w) * 0.5f;
+  ImGui::SetCursorPos(ImVec2(x, body.pos.y + m.pad + 2 * r + m.gap));
+  label_centred(first_name_last_initial(t.shown_name()), ui.fonts.title, colour::text, w);
+  ImGui::SetCursorPos(ImVec2(x, ImGui::GetCursorPosY() + m.gap));
+  const std::string text = ui.icon("alert-circle") + "  " + ui.session.pin.message;
+  if (wrap_lines(ui.fonts.title, text, w).size() > 4) ui.report_overflow("pin.refusal");
+  label_centred(text, ui.fonts.title, colour::danger, w);
+  ImGui::SetCursorPos(ImVec2(x, ImGui::GetCursorPosY() + m.gap));
+  label_centred(ui.t("pin.refused_next"), ui.fonts.body, colour::text, w);
+
+  const std::string done = ui.t("pin.done");
+  const float bw = button_width(ui, "check", done) + m.pad;
+  ImGui::SetCursorPos(ImVec2(body.pos.x + (body.size.x - bw) * 0.5f, body.pos.y + body.size.y - m.target));
+  if (touch_button(ui, "pin.done", "check", done, ImVec2(bw, m.target), {.tone = Tone::Primary})) ui.go_home();
+}
+
 void pad(Ui& ui, const Trainee& t, Body body) {
   const Metrics& m = ui.m;
-  const bool inside = presence_today(t, ui.centre.today()) == Presence::In;
+  // What OK will do, as core will decide it (a double tap also reads "check out").
+  const bool inside = !decide_punch(t, ui.centre.today(), ui.centre.minutes_now(), ui.centre.rules()).checks_in();
   const float key = std::min(m.target * 1.3f, (body.size.y - 2 * m.target - 5 * m.gap) / 4.0f);
   const float pad_w = 3 * key + 2 * m.gap;
   const float left_w = body.size.x - pad_w - 3 * m.gap;
@@ -83,7 +112,7 @@ void pad(Ui& ui, const Trainee& t, Body body) {
   label_centred(first_name_last_initial(t.shown_name()), ui.fonts.title, colour::text, left_w - 2 * m.pad);
   ImGui::SetCursorPosX(body.pos.x + m.pad);
   const std::string action =
-      ui.icon(inside ? "clock-out" : "clock-in") + "  " + ui.t(inside ? "pin.will_check_out" : "pin.will_check_in");
+      ui.icon(inside ? "logout-variant" : "clock-in") + "  " + ui.t(inside ? "pin.will_check_out" : "pin.will_check_in");
   label_centred(action, ui.fonts.bold, inside ? colour::primary : colour::success, left_w - 2 * m.pad);
   ImGui::SetCursorPosX(body.pos.x + m.pad);
   label_centred(ui.t("pin.enter"), ui.fonts.body, colour::muted, left_w - 2 * m.pad);
@@ -140,12 +169,15 @@ void pad(Ui& ui, const Trainee& t, Body body) {
 
 void draw(Ui& ui) {
   const Trainee* t = ui.centre.state().trainee(ui.session.subject_id);
-  Body body = begin_screen(ui, ui.t("pin.title"), "lock", true);
+  const bool notice = ui.session.pin.notice_only && !ui.session.confirmation;
+  Body body = begin_screen(ui, ui.t(notice ? "pin.refused_title" : "pin.title"), notice ? "alert-circle" : "lock", true);
   if (!t) {
     ImGui::SetCursorPos(body.pos);
     label(ui.t("pin.nobody"), ui.fonts.bold, colour::muted, body.size.x);
   } else if (ui.session.confirmation && ui.session.confirmation->trainee_id == t->id) {
     confirmation(ui, *t, *ui.session.confirmation, body);
+  } else if (notice) {
+    refusal_notice(ui, *t, body);
   } else {
     pad(ui, *t, body);
   }
@@ -163,6 +195,19 @@ void demo(Ui& ui) {
 
 }  // namespace
 
-void register_pin_screen(ScreenRegistry& r) { r.add({"pin", Access::Anyone, draw, demo}); }
+// A waiting-list trainee's card, refused: the notice without a PIN pad.
+void refused_demo(Ui& ui) {
+  ui.go_home();
+  auto waiting = trainees_in(ui.centre.state(), {Stage::Referred});
+  if (waiting.empty()) return;
+  ui.punch(Actor{waiting.front()->id, Role::Trainee}, waiting.front()->id, true);  // refused: nothing is written
+  ui.session.pin.notice_only = true;
+  if (ui.session.screen == "pin") ui.session.screen = "pin-refused";  // its own name, for screenshots
+}
+
+void register_pin_screen(ScreenRegistry& r) {
+  r.add({"pin", Access::Anyone, draw, demo});
+  r.add({"pin-refused", Access::Anyone, draw, refused_demo});
+}
 
 }  // namespace ft::ui
