@@ -20,7 +20,7 @@
 namespace {
 
 const char* const kUsage =
-    "usage: sync-server --db PATH --listen HOST:PORT --cert FILE --key FILE\n"
+    "usage: sync-server --db PATH --listen HOST:PORT --cert FILE --key FILE [--reuse-port]\n"
     "       sync-server add-terminal --db PATH --name NAME\n"
     "       sync-server status --db PATH [--json]\n"
     "       sync-server add-referral --db PATH --name NAME\n"
@@ -36,7 +36,7 @@ bool parse_options(int argc, char** argv, int first, std::map<std::string, std::
   for (int i = first; i < argc; ++i) {
     std::string a = argv[i];
     if (a.rfind("--", 0) != 0) return false;
-    if (a == "--json") {
+    if (a == "--json" || a == "--reuse-port") {
       opts[a] = "1";
     } else if (i + 1 < argc) {
       opts[a] = argv[++i];
@@ -73,7 +73,7 @@ int print_created(const ft::server::Created& c) {
 int main(int argc, char** argv) {
   umask(077);  // the database, its WAL and anything else we create: owner only
   std::string command = argc > 1 && std::string(argv[1]).rfind("--", 0) != 0 ? argv[1] : "serve";
-  if (command == "--help" || command == "help") {
+  if (command == "help" || (argc == 2 && std::string(argv[1]) == "--help")) {
     std::cout << kUsage;
     return 0;
   }
@@ -104,6 +104,7 @@ int main(int argc, char** argv) {
       }
       o.cert_file = opts["--cert"];
       o.key_file = opts["--key"];
+      o.reuse_port = opts.count("--reuse-port") > 0;  // several servers on one port, on purpose only
       return ft::server::serve(o, std::cout, std::cerr);
     }
     if (command == "add-terminal") {

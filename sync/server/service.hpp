@@ -24,6 +24,7 @@ struct ServeOptions {
   int port = 8443;  // 0: any free port (printed on the "listening" line)
   std::string cert_file;
   std::string key_file;
+  bool reuse_port = false;  // share the port with other processes on purpose (SO_REUSEPORT)
 };
 
 // Prints "listening on https://HOST:PORT" on `out` once it accepts connections.
