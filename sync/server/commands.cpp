@@ -23,6 +23,7 @@ constexpr int kOk = 0, kRefused = 1, kUsage = 2, kDatabase = 3;
 
 const char* const kUsageText =
     "usage: sync-server --db DB --listen HOST:PORT --cert FILE --key FILE [--threads N] [--db-connections N]\n"
+    "                   [--reuse-port] [--first-centre-name NAME]\n"
     "       sync-server add-centre --db DB --name NAME [--capacity N]          (centre id last)\n"
     "       sync-server update-centre --db DB [--centre ID] [--name NAME] [--capacity N]\n"
     "       sync-server add-terminal --db DB [--centre ID] --name NAME          (one-time join code last)\n"
@@ -36,12 +37,12 @@ const char* const kUsageText =
 
 using Options = std::map<std::string, std::string>;
 
-// "--key value" pairs and bare "--json"; false on anything else.
+// "--key value" pairs and the bare flags --json and --reuse-port; false on anything else.
 bool parse_options(int argc, char** argv, int first, Options& opts) {
   for (int i = first; i < argc; ++i) {
     std::string a = argv[i];
     if (a.rfind("--", 0) != 0) return false;
-    if (a == "--json") opts[a] = "1";
+    if (a == "--json" || a == "--reuse-port") opts[a] = "1";
     else if (i + 1 < argc) opts[a] = argv[++i];
     else return false;
   }
@@ -114,6 +115,7 @@ int serve_command(const Options& o) {
   s.port = *port;
   s.cert_file = o.at("--cert");
   s.key_file = o.at("--key");
+  s.reuse_port = o.count("--reuse-port") > 0;  // several servers on one port, on purpose only
   if (auto t = opt(o, "--threads")) {
     auto n = whole_number(*t, 1, 4096);
     if (!n) return usage_error("--threads takes a number from 1 to 4096.");

@@ -8,6 +8,7 @@
 #include <signal.h>
 
 #include <atomic>
+#include <cerrno>
 #include <chrono>
 #include <iostream>
 #include <thread>
@@ -207,7 +208,17 @@ int serve(const ServeOptions& options, std::ostream& out, std::ostream& err) {
   const int threads = options.threads;
   server.new_task_queue = [threads] { return new httplib::ThreadPool(static_cast<size_t>(threads)); };
 
+  // One server per port. cpp-httplib's default sets SO_REUSEPORT, with which a
+  // second server on a port in use starts silently and takes part of the
+  // connections: terminals split between two processes and two databases.
+  // SO_REUSEADDR only lets a restart bind while old connections linger.
+  server.set_socket_options([reuse_port = options.reuse_port](int sock) {
+    int yes = 1;
+    setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+    if (reuse_port) setsockopt(sock, SOL_SOCKET, SO_REUSEPORT, &yes, sizeof yes);
+  });
   int port = options.port;
+  errno = 0;
   if (port == 0) {
     port = server.bind_to_any_port(options.host);
     if (port <= 0) port = -1;
@@ -215,7 +226,13 @@ int serve(const ServeOptions& options, std::ostream& out, std::ostream& err) {
     port = -1;
   }
   if (port < 0) {
-    err << "cannot listen on " << options.host << ":" << options.port << " (in use, or not an address of this machine).\n";
+    if (errno == EADDRINUSE)
+      err << "cannot listen on " << options.host << ":" << options.port
+          << ": another process already listens there (a second sync-server?). Stop it or choose another port; "
+             "--reuse-port shares the port on purpose.\n";
+    else
+      err << "cannot listen on " << options.host << ":" << options.port
+          << " (in use, or not an address of this machine).\n";
     return 1;
   }
 

@@ -27,6 +27,7 @@ struct ServeOptions {
   int threads = 64;         // requests served at once (one per kept-alive connection)
   int db_connections = 8;   // PostgreSQL connections per process (SQLite keeps one)
   std::string first_centre_name = "Centre 1";  // for a single-centre database upgraded on start
+  bool reuse_port = false;  // share the port with other processes on purpose (SO_REUSEPORT)
 };
 
 // Prints "listening on https://HOST:PORT" on `out` once it accepts connections.

@@ -12,6 +12,8 @@ std::optional<Args> parse_args(const std::vector<std::string>& argv, std::string
   Args a;
   size_t i = 0;
   if (!argv.empty() && argv[0].rfind("--", 0) != 0) a.command = argv[i++];
+  // i is 1 only when argv has a first element, so the start is never past the end.
+  // cppcheck-suppress containerOutOfBounds
   a.raw.assign(argv.begin() + static_cast<long>(i), argv.end());
   for (; i < argv.size(); ++i) {
     const std::string& arg = argv[i];

@@ -57,7 +57,10 @@ std::optional<Day> parse_day(std::string_view t) {
 std::string format_day(Day d) {
   int y, m, dd;
   civil_from_day(d, y, m, dd);
-  char buf[16];
+  // Room for any three ints (11 characters each, sign included) and the dashes:
+  // GCC cannot bound the year of an arbitrary Day, and at -O3 it warns
+  // (-Wformat-truncation) that 16 bytes might not be enough.
+  char buf[3 * 11 + 3];
   std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, dd);
   return buf;
 }

@@ -1,5 +1,7 @@
 #include "terminal/core/keypad.hpp"
 
+#include <utility>
+
 namespace ft {
 
 std::optional<std::string> BadgeReader::feed(std::uint32_t cp, std::int64_t now_ms) {
@@ -10,8 +12,7 @@ std::optional<std::string> BadgeReader::feed(std::uint32_t cp, std::int64_t now_
   last_ms_ = now_ms;
   if (cp == '\n' || cp == '\r') {
     const bool complete = !overflowed_ && digits_.size() >= 4;
-    std::string badge = std::move(digits_);
-    digits_.clear();
+    std::string badge = std::exchange(digits_, {});
     overflowed_ = false;
     if (!complete) return std::nullopt;
     return badge;

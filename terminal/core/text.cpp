@@ -40,14 +40,14 @@ std::vector<std::string_view> words(std::string_view s) {
 }
 
 std::string first_char(std::string_view word) {
-  std::uint32_t cp;
+  std::uint32_t cp = 0;
   size_t len = decode(word, 0, cp);
   return std::string(word.substr(0, len ? len : 1));
 }
 
 // Upper-cases the Latin letters a board shows in initials (ASCII and æ ø å, é ...).
 std::string upper_initial(std::string_view letter) {
-  std::uint32_t cp;
+  std::uint32_t cp = 0;
   if (letter.empty() || !decode(letter, 0, cp)) return std::string(letter);
   if (cp >= 'a' && cp <= 'z') cp -= 32;
   else if (cp >= 0xe0 && cp <= 0xfe && cp != 0xf7) cp -= 32;  // Latin-1 lower case
@@ -62,7 +62,7 @@ std::string upper_initial(std::string_view letter) {
 }  // namespace
 
 bool valid_utf8(std::string_view s) {
-  std::uint32_t cp;
+  std::uint32_t cp = 0;
   for (size_t i = 0; i < s.size();) {
     size_t len = decode(s, i, cp);
     if (!len) return false;
@@ -81,7 +81,9 @@ std::optional<std::string> check_text(std::string_view s, size_t max_chars, bool
   if (!valid_utf8(s)) return "text_invalid_utf8";
   if (trim(s).empty()) return "text_empty";
   if (utf8_length(s) > max_chars) return "text_too_long";
-  std::uint32_t cp;
+  // Set by decode() whenever it returns a length (always, for valid UTF-8); at
+  // -O3 GCC cannot see that and warns (-Wmaybe-uninitialized), so every cp here starts at 0.
+  std::uint32_t cp = 0;
   for (size_t i = 0; i < s.size();) {
     size_t len = decode(s, i, cp);
     const bool newline = cp == '\n';
@@ -116,7 +118,7 @@ std::string initials(std::string_view full) {
 }
 
 bool contains_rtl(std::string_view s) {
-  std::uint32_t cp;
+  std::uint32_t cp = 0;
   for (size_t i = 0; i < s.size();) {
     size_t len = decode(s, i, cp);
     if (!len) return false;

@@ -2,6 +2,10 @@
 // join and sync against a real sync-server over HTTPS on loopback.
 #include <doctest/doctest.h>
 
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
 #include <filesystem>
 
 #include "tests/sync/sync_fixture.hpp"
@@ -164,4 +168,42 @@ TEST_CASE("jobcentre referrals and staff made on the server reach the terminals"
   const Json server_status = Json::parse(run({binary("sync-server"), "status", "--db", server.db(), "--json"}).out);
   CHECK(server_status.at("events") == 3);  // the centre's name and capacity, the referral, the staff account
   CHECK(server_status.at("terminals") == 1);
+}
+
+// An operator who starts a second server on the same port by mistake must hear
+// of it at once: with cpp-httplib's default SO_REUSEPORT the second one started
+// silently and took part of the terminals to its own database. `timeout`
+// bounds the second process: before the fix it served on (exit 124).
+TEST_CASE("a second sync-server on a port in use fails and says why") {
+  TempDir dir;
+  ServerProcess first(dir.file("first.db"), pki(), dir.file("first.log"));
+  first.start();
+  auto second = run({"/usr/bin/timeout", "20", binary("sync-server"), "--db", dir.file("second.db"), "--listen",
+                     "127.0.0.1:" + std::to_string(first.port()), "--cert", pki().cert, "--key", pki().key});
+  CHECK(second.exit_code == 1);
+  CHECK_MESSAGE(second.err.find("another process already listens there") != std::string::npos, second.err);
+  CHECK(second.out.find("listening on") == std::string::npos);
+}
+
+TEST_CASE("two sync-servers share a port only when both ask for it with --reuse-port") {
+  TempDir dir;
+  const std::string first_out = dir.file("first.out");
+  const pid_t first = spawn({binary("sync-server"), "--db", dir.file("first.db"), "--listen", "127.0.0.1:0", "--cert",
+                             pki().cert, "--key", pki().key, "--reuse-port"},
+                            first_out);
+  std::string line;
+  for (int i = 0; i < 600 && line.find('\n') == std::string::npos; ++i) {
+    usleep(50'000);
+    line = read_file(first_out);
+  }
+  REQUIRE_MESSAGE(line.rfind("listening on https://127.0.0.1:", 0) == 0, line);
+  const std::string port = line.substr(line.rfind(':') + 1, line.find('\n') - line.rfind(':') - 1);
+  // Still serving after two seconds: timeout ends it (124), so it bound the shared port.
+  auto second = run({"/usr/bin/timeout", "2", binary("sync-server"), "--db", dir.file("second.db"), "--listen",
+                     "127.0.0.1:" + port, "--cert", pki().cert, "--key", pki().key, "--reuse-port"});
+  kill(first, SIGTERM);
+  int status = 0;
+  waitpid(first, &status, 0);
+  CHECK_MESSAGE(second.exit_code == 124, second.err);
+  CHECK(second.out.rfind("listening on https://127.0.0.1:" + port, 0) == 0);
 }
