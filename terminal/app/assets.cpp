@@ -29,7 +29,11 @@ fs::path executable_dir() {
 std::string find_assets_dir() {
   if (const char* env = std::getenv("FLOOR_TERMINAL_ASSETS"); env && *env) return env;
   const auto dir = executable_dir();
-  for (const auto& candidate : {dir / "assets", dir / ".." / "share" / "floor-terminal", fs::path("/usr/share/floor-terminal")})
+  // The build tree, then an installed kiosk, then an installed server (whose
+  // package ships only the catalogue and the texts, not the kiosk's fonts).
+  for (const auto& candidate : {dir / "assets", dir / ".." / "share" / "floor-terminal",
+                                dir / ".." / "share" / "floor-sync-server", fs::path("/usr/share/floor-terminal"),
+                                fs::path("/usr/share/floor-sync-server")})
     if (fs::exists(candidate / "skills.json")) return fs::weakly_canonical(candidate).string();
   return (dir / "assets").string();
 }

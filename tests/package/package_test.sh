@@ -36,6 +36,7 @@ has_files "$kiosk" /usr/bin/floor-terminal /usr/share/man/man1/floor-terminal.1.
   /usr/share/doc/floor-terminal/copyright /usr/share/doc/floor-terminal/changelog.Debian.gz
 lacks_files "$kiosk" /usr/bin/sync-server /usr/lib/systemd/system/sync-server.service
 has_files "$server" /usr/bin/sync-server /usr/share/man/man1/sync-server.1.gz /usr/lib/systemd/system/sync-server.service \
+  /usr/share/floor-sync-server/skills.json /usr/share/floor-sync-server/i18n/da.json \
   /usr/share/doc/floor-sync-server/copyright /usr/share/doc/floor-sync-server/changelog.Debian.gz
 lacks_files "$server" /usr/bin/floor-terminal /usr/share/floor-terminal/skills.json
 
