@@ -39,12 +39,6 @@ Setter integer(int Rules::*field, int min, int max) {
   return [=](const toml::node& n, Rules& r, const std::string& at) { r.*field = whole_number(n, at, min, max); };
 }
 
-Setter minutes_as(int Rules::*field, int factor, int min, int max) {  // e.g. minutes given, seconds stored
-  return [=](const toml::node& n, Rules& r, const std::string& at) {
-    r.*field = whole_number(n, at, min, max) * factor;
-  };
-}
-
 Setter share(double Rules::*field) {
   return [=](const toml::node& n, Rules& r, const std::string& at) {
     auto v = n.value<double>();
@@ -95,9 +89,9 @@ const std::map<std::string, Setter>& setters() {
       {"attendance.double_tap_seconds", integer(&Rules::double_tap_seconds, 0, 3600)},
       {"skills.curve_tolerance", share(&Rules::skills_curve_tolerance)},
       {"risk.months_left_warning", integer(&Rules::months_left_warning, 0, 60)},
-      {"risk.forgotten_checkouts", integer(&Rules::forgotten_checkouts_limit, 1, 28)},
+      {"risk.forgotten_checkouts", integer(&Rules::forgotten_checkouts, 1, 28)},
       {"security.pin_attempts", integer(&Rules::pin_attempts, 1, 20)},
-      {"security.lockout_minutes", minutes_as(&Rules::lockout_seconds, 60, 1, 24 * 60)},
+      {"security.lockout_minutes", integer(&Rules::lockout_minutes, 1, 24 * 60)},
       {"privacy.erase_after_days", integer(&Rules::erase_after_days, 30, 3650)},
   };
   return table;

@@ -18,7 +18,7 @@ namespace ft {
 struct PinPolicy {
   int attempts = 5;         // wrong PINs in a row before a lockout
   int lockout_seconds = 300;  // the first lockout; each repeat doubles it
-  static PinPolicy of(const Rules& rules) { return {rules.pin_attempts, rules.lockout_seconds}; }
+  static PinPolicy of(const Rules& rules) { return {rules.pin_attempts, rules.lockout_minutes * 60}; }
 };
 
 // Counted: the real thing. Practice (a trainee rehearsing the kiosk with an

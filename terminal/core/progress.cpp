@@ -206,7 +206,7 @@ Progress progress_and_reasons(const Trainee& t, const Catalogue& catalogue, cons
   const bool had_internship = std::any_of(t.stages.begin(), t.stages.end(), [](const StageChange& c) { return c.to == Stage::Internship; });
   if (!had_internship && p.months_in_course >= rules.internship_by_month)
     reason("no_internship", {{"month", std::to_string(rules.internship_by_month)}});
-  if (p.last_28d.forgotten_checkouts >= rules.forgotten_checkouts_limit)
+  if (p.last_28d.forgotten_checkouts >= rules.forgotten_checkouts)
     reason("forgotten_checkouts", {{"count", std::to_string(p.last_28d.forgotten_checkouts)}});
 
   if (!p.reasons.empty()) {

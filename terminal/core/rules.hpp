@@ -23,9 +23,9 @@ struct Rules {
   std::set<Day> holidays;            // expected days are Monday–Friday minus these
   double skills_curve_tolerance = 0.15;   // at risk when the share at target lags the curve by more
   int months_left_warning = 3;            // at risk with requirements missing and less than this left
-  int forgotten_checkouts_limit = 3;      // at risk at this many in the last 28 days
+  int forgotten_checkouts = 3;            // at risk at this many in the last 28 days
   int pin_attempts = 5;                   // wrong PINs in a row before a lockout
-  int lockout_seconds = 5 * 60;           // first lockout; doubles on each repeat
+  int lockout_minutes = 5;                // first lockout; doubles on each repeat
   int double_tap_seconds = 120;           // a second punch inside this is not recorded
   int erase_after_days = 365;             // personal data of trainees who left, once synced
 };
