@@ -25,6 +25,7 @@ constexpr int kOk = 0, kRefused = 1, kUsage = 2, kDatabase = 3;
 const char* const kUsageText =
     "usage: sync-server --db DB --listen HOST:PORT --cert FILE --key FILE [--threads N] [--db-connections N]\n"
     "                   [--reuse-port] [--first-centre-name NAME]\n"
+    "                   [--session-idle-seconds N] [--login-failures N] [--access-log-days N]\n"
     "       sync-server add-centre --db DB --name NAME [--capacity N]          (centre id last)\n"
     "       sync-server update-centre --db DB [--centre ID] [--name NAME] [--capacity N]\n"
     "       sync-server add-terminal --db DB [--centre ID] --name NAME          (one-time join code last)\n"
@@ -135,6 +136,21 @@ int serve_command(const Options& o) {
     s.db_connections = *n;
   }
   s.first_centre_name = opt(o, "--first-centre-name").value_or("Centre 1");
+  if (auto m = opt(o, "--session-idle-seconds")) {  // 900 (15 minutes) unless given
+    auto n = whole_number(*m, 1, 24 * 3600);
+    if (!n) return usage_error("--session-idle-seconds takes a number from 1 to 86400.");
+    s.web.session_idle_ms = std::int64_t{*n} * 1000;
+  }
+  if (auto f = opt(o, "--login-failures")) {
+    auto n = whole_number(*f, 1, 100);
+    if (!n) return usage_error("--login-failures takes a number from 1 to 100.");
+    s.web.login.failures_allowed = *n;
+  }
+  if (auto d = opt(o, "--access-log-days")) {
+    auto n = whole_number(*d, 1, 3650);
+    if (!n) return usage_error("--access-log-days takes a number of days from 1 to 3650.");
+    s.web.access_log_days = *n;
+  }
   return serve(s, std::cout, std::cerr);
 }
 

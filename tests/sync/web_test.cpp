@@ -3,8 +3,13 @@
 // serving HTTPS on 127.0.0.1 with a certificate made at test time, asked
 // as a browser asks. Runs on SQLite and, as sync_web_pg, on PostgreSQL.
 //
-// Sections: helpers · accounts · (HTTP cases follow in later sections).
+// Sections: helpers · accounts · login and sessions · walls · escaping and
+// headers · the access log.
 #include <doctest/doctest.h>
+#include <httplib.h>
+#include <unistd.h>
+
+#include <map>
 
 #include "tests/sync/sync_fixture.hpp"
 
@@ -39,6 +44,77 @@ Json access_log(const ServerProcess& server, const std::vector<std::string>& fil
   return Json::parse(r.out);
 }
 
+// A browser as far as these pages need one: HTTPS verified against the
+// test CA, cookies kept as Set-Cookie gives them, no redirects followed
+// (the tests look at each one).
+struct Browser {
+  httplib::SSLClient client;
+  std::map<std::string, std::string> cookies;
+  std::vector<std::string> set_cookie_lines;  // of the last reply
+
+  explicit Browser(const ServerProcess& server) : client("127.0.0.1", server.port()) {
+    client.set_ca_cert_path(pki().ca.c_str());
+    client.enable_server_certificate_verification(true);
+  }
+  httplib::Headers headers() const {
+    std::string c;
+    for (const auto& [k, v] : cookies) c += (c.empty() ? "" : "; ") + k + "=" + v;
+    return c.empty() ? httplib::Headers{} : httplib::Headers{{"Cookie", c}};
+  }
+  void keep(const httplib::Result& r) {
+    REQUIRE_MESSAGE(r, "no reply from the server");
+    set_cookie_lines.clear();
+    for (const auto& [k, v] : r->headers) {
+      if (k != "Set-Cookie") continue;
+      set_cookie_lines.push_back(v);
+      const auto eq = v.find('='), semi = v.find(';');
+      const std::string name = v.substr(0, eq), value = v.substr(eq + 1, semi - eq - 1);
+      if (value.empty())
+        cookies.erase(name);
+      else
+        cookies[name] = value;
+    }
+  }
+  httplib::Response get(const std::string& path) {
+    auto r = client.Get(path.c_str(), headers());
+    keep(r);
+    return *r;
+  }
+  httplib::Response post(const std::string& path, const httplib::Params& form) {
+    auto r = client.Post(path.c_str(), headers(), form);
+    keep(r);
+    return *r;
+  }
+  // The hidden csrf field of the last page that had one.
+  static std::string csrf_in(const std::string& html) {
+    const std::string marker = "name=\"csrf\" value=\"";
+    const auto at = html.find(marker);
+    REQUIRE(at != std::string::npos);
+    return html.substr(at + marker.size(), 64);
+  }
+  httplib::Response log_in(const std::string& user, const std::string& password) {
+    const auto form = get("/login");
+    return post("/login", {{"csrf", csrf_in(form.body)}, {"username", user}, {"password", password}});
+  }
+};
+
+constexpr const char* kPassword = "korrekt hest batteri";
+
+std::string add_referral(const ServerProcess& server, const std::string& centre, const std::string& name) {
+  auto r = server_cli({"add-referral", "--db", server.db(), "--centre", centre, "--name", name});
+  REQUIRE_MESSAGE(r.exit_code == 0, r.err);
+  return last_line(r.out);
+}
+
+bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+
+int count_rows(const Json& log, const std::string& action, const std::string& person = "") {
+  int n = 0;
+  for (const auto& row : log)
+    if (row.at("action") == action && (person.empty() || row.at("person") == person)) ++n;
+  return n;
+}
+
 }  // namespace
 
 // ---- accounts ---------------------------------------------------------------------------------
@@ -46,7 +122,8 @@ Json access_log(const ServerProcess& server, const std::vector<std::string>& fil
 TEST_CASE("an administrator adds a caseworker for a centre; the password comes on stdin and the id last") {
   TempDir dir;
   ServerProcess server(dir.file("server.db"), pki(), dir.file("server.log"));
-  const std::string id = add_user(server, "anna.caseworker", "caseworker", {server.centre_id()}, "korrekt hest batteri");
+  const std::string id =
+      add_user(server, "anna.caseworker", "caseworker", {server.centre_id()}, "korrekt hest batteri");
   CHECK(id.size() == 36);
 
   SUBCASE("the same login again is refused") {
@@ -73,5 +150,254 @@ TEST_CASE("an administrator adds a caseworker for a centre; the password comes o
   SUBCASE("the access log starts empty and --for-citizen needs --person") {
     CHECK(access_log(server).empty());
     CHECK(server_cli({"access-log", "--db", server.db(), "--for-citizen", "--json"}).exit_code == 2);
+  }
+}
+
+// ---- login and sessions -------------------------------------------------------------------------
+
+TEST_CASE("a caseworker logs in, sees the centre, and logs out with the form's token") {
+  TempDir dir;
+  ServerProcess server(dir.file("server.db"), pki(), dir.file("server.log"));
+  add_user(server, "anna", "caseworker", {server.centre_id()}, kPassword);
+  add_referral(server, server.centre_id(), "Rikke Aasted");
+  server.start();
+  Browser b(server);
+
+  SUBCASE("every page needs a session: without one the browser is sent to the login form") {
+    for (const std::string& path : std::vector<std::string>{"/", "/centres/" + server.centre_id(), "/trainees/x"}) {
+      auto r = b.get(path);
+      CHECK(r.status == 303);
+      CHECK(r.get_header_value("Location") == "/login");
+    }
+  }
+  SUBCASE("the login form has username, password and a hidden csrf field") {
+    auto r = b.get("/login");
+    CHECK(r.status == 200);
+    CHECK(contains(r.body, "name=\"username\""));
+    CHECK(contains(r.body, "name=\"password\" type=\"password\""));
+    CHECK(Browser::csrf_in(r.body).size() == 64);
+    CHECK(contains(r.body, "lang=\"da\""));  // Danish by default
+  }
+  SUBCASE("a login without the form's token is refused and starts no session") {
+    auto r = b.post("/login", {{"csrf", "forged"}, {"username", "anna"}, {"password", kPassword}});
+    CHECK(r.status == 403);
+    CHECK_FALSE(b.cookies.count("ft_session"));
+  }
+  SUBCASE("the right password gives a Secure, HttpOnly, SameSite=Strict session cookie and a redirect") {
+    auto r = b.log_in("anna", kPassword);
+    CHECK(r.status == 303);
+    CHECK(r.get_header_value("Location") == "/");
+    bool flagged = false;
+    for (const auto& line : b.set_cookie_lines)
+      if (line.rfind("ft_session=", 0) == 0)
+        flagged = contains(line, "; Secure") && contains(line, "; HttpOnly") && contains(line, "SameSite=Strict");
+    CHECK(flagged);
+    auto index = b.get("/");
+    CHECK(index.status == 200);
+    CHECK(contains(index.body, "/centres/" + server.centre_id()));
+    auto centre = b.get("/centres/" + server.centre_id());
+    CHECK(centre.status == 200);
+    CHECK(contains(centre.body, "Rikke Aasted"));
+
+    // Logging out needs the session's token; then the old cookie opens nothing.
+    const auto old = b.cookies;
+    CHECK(b.post("/logout", {{"csrf", "forged"}}).status == 403);
+    auto out = b.post("/logout", {{"csrf", Browser::csrf_in(centre.body)}});
+    CHECK(out.status == 303);
+    b.cookies = old;
+    CHECK(b.get("/centres/" + server.centre_id()).status == 303);
+  }
+  SUBCASE("a wrong password gives the form again with the error at the top, and no session") {
+    auto r = b.log_in("anna", "not the password");
+    CHECK(r.status == 200);
+    CHECK(contains(r.body, "error-summary"));
+    CHECK_FALSE(b.cookies.count("ft_session"));
+  }
+  SUBCASE("the user can switch to English") {
+    auto r = b.log_in("anna", kPassword);
+    auto centre = b.get("/centres/" + server.centre_id());
+    auto back =
+        b.post("/language",
+               {{"csrf", Browser::csrf_in(centre.body)}, {"to", "en"}, {"back", "/centres/" + server.centre_id()}});
+    CHECK(back.status == 303);
+    CHECK(back.get_header_value("Location") == "/centres/" + server.centre_id());
+    CHECK(contains(b.get("/centres/" + server.centre_id()).body, "lang=\"en\""));
+    // Never back to another site.
+    auto away =
+        b.post("/language", {{"csrf", Browser::csrf_in(centre.body)}, {"to", "da"}, {"back", "//evil.example/"}});
+    CHECK(away.get_header_value("Location") == "/");
+  }
+}
+
+TEST_CASE("after 3 failed logins the account stays blocked until an administrator unlocks it") {
+  TempDir dir;
+  ServerProcess server(dir.file("server.db"), pki(), dir.file("server.log"));
+  add_user(server, "anna", "caseworker", {server.centre_id()}, kPassword);
+  server.start();
+  Browser b(server);
+  CHECK_FALSE(contains(b.log_in("anna", "wrong one").body, "spærret"));
+  CHECK_FALSE(contains(b.log_in("anna", "wrong two").body, "spærret"));
+  CHECK(contains(b.log_in("anna", "wrong three").body, "spærret"));
+  // Now even the right password is refused.
+  auto r = b.log_in("anna", kPassword);
+  CHECK(r.status == 200);
+  CHECK(contains(r.body, "spærret"));
+  CHECK_FALSE(b.cookies.count("ft_session"));
+
+  const Json log = access_log(server, {"--user", "anna"});
+  CHECK(count_rows(log, "login_failed") == 2);
+  CHECK(count_rows(log, "login_blocked") == 1);
+  CHECK(count_rows(log, "login_refused_blocked") == 1);
+
+  REQUIRE(server_cli({"unlock-user", "--db", server.db(), "--name", "anna"}).exit_code == 0);
+  CHECK(b.log_in("anna", kPassword).status == 303);
+  CHECK(count_rows(access_log(server, {"--user", "anna"}), "login") == 1);
+}
+
+TEST_CASE("the lockout's number of failures is the server's setting") {
+  TempDir dir;
+  ServerProcess server(dir.file("server.db"), pki(), dir.file("server.log"));
+  server.extra_args = {"--login-failures", "5"};
+  add_user(server, "anna", "caseworker", {server.centre_id()}, kPassword);
+  server.start();
+  Browser b(server);
+  for (int i = 0; i < 4; ++i) b.log_in("anna", "wrong");
+  CHECK(b.log_in("anna", kPassword).status == 303);
+}
+
+TEST_CASE("a session left idle longer than the server's setting is over; the form says why") {
+  TempDir dir;
+  ServerProcess server(dir.file("server.db"), pki(), dir.file("server.log"));
+  server.extra_args = {"--session-idle-seconds", "1"};
+  add_user(server, "anna", "caseworker", {server.centre_id()}, kPassword);
+  server.start();
+  Browser b(server);
+  REQUIRE(b.log_in("anna", kPassword).status == 303);
+  ::sleep(3);  // idle, on purpose: longer than the 1 s the server was given
+  auto r = b.get("/centres/" + server.centre_id());
+  CHECK(r.status == 303);
+  CHECK(r.get_header_value("Location") == "/login?expired=1");
+  CHECK(contains(b.get("/login?expired=1").body, "ikke har været brugt"));
+}
+
+TEST_CASE("a disabled user is out at once, and cannot log in again") {
+  TempDir dir;
+  ServerProcess server(dir.file("server.db"), pki(), dir.file("server.log"));
+  add_user(server, "anna", "caseworker", {server.centre_id()}, kPassword);
+  server.start();
+  Browser b(server);
+  REQUIRE(b.log_in("anna", kPassword).status == 303);
+  REQUIRE(server_cli({"disable-user", "--db", server.db(), "--name", "anna"}).exit_code == 0);
+  CHECK(b.get("/").status == 303);
+  CHECK(b.log_in("anna", kPassword).status == 200);
+  CHECK_FALSE(b.cookies.count("ft_session"));
+}
+
+// ---- walls --------------------------------------------------------------------------------------
+
+TEST_CASE("a caseworker sees only the centres given to them, and only their trainees") {
+  TempDir dir;
+  ServerProcess server(dir.file("server.db"), pki(), dir.file("server.log"));
+  const std::string ikast = server.centre_id(), brande = server.add_centre("Væksthuset Brande", 12);
+  add_user(server, "anna", "caseworker", {ikast}, kPassword);
+  add_user(server, "bent", "supervisor", {ikast, brande}, kPassword);
+  const std::string rikke = add_referral(server, ikast, "Rikke Aasted");
+  const std::string bodil = add_referral(server, brande, "Bodil Bækgaard");
+  server.start();
+
+  Browser anna(server);
+  REQUIRE(anna.log_in("anna", kPassword).status == 303);
+  CHECK_FALSE(contains(anna.get("/").body, brande));
+  CHECK(anna.get("/centres/" + brande).status == 403);
+  CHECK(anna.get("/trainees/" + bodil).status == 404);  // reads as unknown: who is in the programme is not told
+  CHECK(anna.get("/trainees/" + rikke).status == 200);
+  CHECK_FALSE(contains(anna.get("/centres/" + ikast).body, "Bodil"));
+
+  Browser bent(server);
+  REQUIRE(bent.log_in("bent", kPassword).status == 303);
+  CHECK(bent.get("/centres/" + brande).status == 200);
+  CHECK(bent.get("/trainees/" + bodil).status == 200);
+  // Nothing about Bodil was shown to anna, so the log holds no look of hers at Bodil.
+  const Json bodil_log = access_log(server, {"--person", bodil});
+  for (const auto& row : bodil_log) CHECK(row.at("user") == "bent");
+}
+
+// ---- escaping and headers -------------------------------------------------------------------------
+
+TEST_CASE("names with markup, quotes, Æ Ø Å and Arabic come out as text, never as markup") {
+  TempDir dir;
+  ServerProcess server(dir.file("server.db"), pki(), dir.file("server.log"));
+  add_user(server, "anna", "caseworker", {server.centre_id()}, kPassword);
+  const std::string hostile = "<script>alert(\"x\")</script> O'Hara & Æbelø Åse";
+  const std::string arabic =
+      "\xd9\x81\xd8\xa7\xd8\xb7\xd9\x85\xd8\xa9 \xd8\xa7\xd9\x84\xd8\xb2\xd9\x87\xd8\xb1\xd8\xa7\xd8\xa1";  // Fatima
+                                                                                                            // Al-Zahra
+  const std::string id = add_referral(server, server.centre_id(), hostile);
+  add_referral(server, server.centre_id(), arabic);
+  server.start();
+  Browser b(server);
+  REQUIRE(b.log_in("anna", kPassword).status == 303);
+  for (const std::string& path : std::vector<std::string>{"/centres/" + server.centre_id(), "/trainees/" + id}) {
+    auto r = b.get(path);
+    REQUIRE(r.status == 200);
+    CHECK_FALSE(contains(r.body, "<script"));
+    CHECK(contains(r.body, "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; O&#39;Hara &amp; Æbelø Åse"));
+  }
+  CHECK(contains(b.get("/centres/" + server.centre_id()).body, arabic));
+}
+
+TEST_CASE("every page carries the security headers; pages about persons are never cached") {
+  TempDir dir;
+  ServerProcess server(dir.file("server.db"), pki(), dir.file("server.log"));
+  add_user(server, "anna", "caseworker", {server.centre_id()}, kPassword);
+  const std::string id = add_referral(server, server.centre_id(), "Rikke Aasted");
+  server.start();
+  Browser b(server);
+  REQUIRE(b.log_in("anna", kPassword).status == 303);
+  for (const std::string& path :
+       std::vector<std::string>{"/login", "/", "/centres/" + server.centre_id(), "/trainees/" + id}) {
+    auto r = b.get(path);
+    INFO(path);
+    const std::string csp = r.get_header_value("Content-Security-Policy");
+    CHECK(contains(csp, "frame-ancestors 'none'"));
+    CHECK(contains(csp, "default-src 'none'"));
+    CHECK_FALSE(contains(csp, "unsafe-inline"));
+    CHECK(contains(r.get_header_value("Strict-Transport-Security"), "max-age="));
+    CHECK(r.get_header_value("Referrer-Policy") == "no-referrer");
+    CHECK(r.get_header_value("Cache-Control") == "no-store");
+    CHECK_FALSE(contains(r.body, "<script"));
+    CHECK_FALSE(contains(r.body, "style=\""));  // the CSP would refuse inline style
+  }
+}
+
+// ---- the access log ----------------------------------------------------------------------------
+
+TEST_CASE("every look at a person is in the access log; a citizen's copy leaves out who looked") {
+  TempDir dir;
+  ServerProcess server(dir.file("server.db"), pki(), dir.file("server.log"));
+  add_user(server, "anna", "caseworker", {server.centre_id()}, kPassword);
+  const std::string rikke = add_referral(server, server.centre_id(), "Rikke Aasted");
+  const std::string bo = add_referral(server, server.centre_id(), "Bo Ibsen");
+  server.start();
+  Browser b(server);
+  REQUIRE(b.log_in("anna", kPassword).status == 303);
+  b.get("/centres/" + server.centre_id());
+  b.get("/trainees/" + rikke);
+
+  const Json all = access_log(server);
+  CHECK(count_rows(all, "login") == 1);
+  CHECK(count_rows(all, "view_centre", rikke) == 1);
+  CHECK(count_rows(all, "view_centre", bo) == 1);
+  CHECK(count_rows(all, "view_trainee", rikke) == 1);
+  for (const auto& row : all) {
+    CHECK(row.at("user") == "anna");
+    CHECK(row.at("source") == "127.0.0.1");
+    CHECK(row.at("time").get<std::string>().size() == 20);
+  }
+  const Json citizen = access_log(server, {"--person", rikke, "--for-citizen"});
+  CHECK(citizen.size() == 2);
+  for (const auto& row : citizen) {
+    CHECK(row.at("user").is_null());
+    CHECK_FALSE(row.contains("source"));
   }
 }

@@ -10,8 +10,9 @@ namespace ft::server::web {
 void log_access(SqlDb& db, const AccessEntry& e, bool in_transaction) {
   std::optional<SqlTx> tx;
   if (!in_transaction) tx.emplace(db);
-  SqlStmt(db, "INSERT INTO access_log(entry_id, at_ms, user_login, action, person, detail, source) "
-              "VALUES (?,?,?,?,?,?,?)")
+  SqlStmt(db,
+          "INSERT INTO access_log(entry_id, at_ms, user_login, action, person, detail, source) "
+          "VALUES (?,?,?,?,?,?,?)")
       .bind(1, new_event_id(e.at_ms))  // time-ordered, unique across server processes
       .bind(2, e.at_ms)
       .bind(3, e.user)

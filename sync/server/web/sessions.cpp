@@ -8,8 +8,9 @@ namespace ft::server::web {
 NewSession start_session(SqlDb& db, const std::string& user_id, const std::string& language, std::int64_t now_ms) {
   NewSession s{random_token(), random_token()};
   SqlTx tx(db);
-  SqlStmt(db, "INSERT INTO web_sessions(token_hash, user_id, csrf, language, created_ms, last_seen_ms) "
-              "VALUES (?,?,?,?,?,?)")
+  SqlStmt(db,
+          "INSERT INTO web_sessions(token_hash, user_id, csrf, language, created_ms, last_seen_ms) "
+          "VALUES (?,?,?,?,?,?)")
       .bind(1, sha256_hex(s.token))
       .bind(2, user_id)
       .bind(3, s.csrf)

@@ -65,9 +65,7 @@ int add_user_command(ServerStore& store, const CommandOptions& o, std::istream& 
   if (auto it = o.find("--centre"); it != o.end()) centres = split_commas(it->second);
   const std::string password = password_line(in);
   std::string error, id;
-  store.with_db([&](SqlDb& db) {
-    error = add_user(db, o.at("--name"), *role, centres, password, now_ms, id);
-  });
+  store.with_db([&](SqlDb& db) { error = add_user(db, o.at("--name"), *role, centres, password, now_ms, id); });
   if (!error.empty()) return refused(error);
   std::cout << id << "\n";
   return kOk;

@@ -14,9 +14,12 @@ namespace ft::server::web {
 
 const char* user_role_name(UserRole r) {
   switch (r) {
-    case UserRole::Caseworker: return "caseworker";
-    case UserRole::Supervisor: return "supervisor";
-    case UserRole::Admin: return "admin";
+    case UserRole::Caseworker:
+      return "caseworker";
+    case UserRole::Supervisor:
+      return "supervisor";
+    case UserRole::Admin:
+      return "admin";
   }
   return "caseworker";
 }
