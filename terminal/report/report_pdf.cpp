@@ -5,8 +5,8 @@
 #include <algorithm>
 #include <functional>
 
-#include "terminal/app/cairo_library.hpp"
-#include "terminal/app/report.hpp"
+#include "terminal/report/cairo_library.hpp"
+#include "terminal/report/report.hpp"
 
 namespace ft {
 
@@ -215,17 +215,12 @@ struct Page {
 
 // ---- document -------------------------------------------------------------------------------------
 
-std::string write_report_pdf(const ReportDoc& doc, const std::string& path) {
-  const bool landscape = !doc.tables.empty() && doc.tables.front().columns.size() > 6;
-  const double w = landscape ? 842 : 595, h = landscape ? 595 : 842;
-  std::string error;
-  const CairoLibrary* cairo = cairo_library(error);
-  if (!cairo) return error;
-  cairo_surface_t* surface = cairo->pdf_surface_create(path.c_str(), w, h);
-  if (cairo->surface_status(surface) != CAIRO_STATUS_SUCCESS) {
-    cairo->surface_destroy(surface);
-    return "The report cannot be written to " + path + ".";
-  }
+namespace {
+
+bool landscape(const ReportDoc& doc) { return !doc.tables.empty() && doc.tables.front().columns.size() > 6; }
+
+// Draws the document on a PDF surface already made (to a file or a stream) and finishes it.
+std::string draw(const CairoLibrary* cairo, cairo_surface_t* surface, const ReportDoc& doc, double w, double h) {
   cairo->pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, doc.title.c_str());
   cairo_t* cr = cairo->create(surface);
   Page page{cairo, surface, cr, w, h};
@@ -247,6 +242,40 @@ std::string write_report_pdf(const ReportDoc& doc, const std::string& path) {
   cairo->surface_destroy(surface);
   if (status != CAIRO_STATUS_SUCCESS) return "The report could not be finished: " + std::string(cairo->status_to_string(status));
   return "";
+}
+
+cairo_status_t append_bytes(void* closure, const unsigned char* data, unsigned int length) {
+  static_cast<std::string*>(closure)->append(reinterpret_cast<const char*>(data), length);
+  return CAIRO_STATUS_SUCCESS;
+}
+
+}  // namespace
+
+std::string write_report_pdf(const ReportDoc& doc, const std::string& path) {
+  const double w = landscape(doc) ? 842 : 595, h = landscape(doc) ? 595 : 842;
+  std::string error;
+  const CairoLibrary* cairo = cairo_library(error);
+  if (!cairo) return error;
+  cairo_surface_t* surface = cairo->pdf_surface_create(path.c_str(), w, h);
+  if (cairo->surface_status(surface) != CAIRO_STATUS_SUCCESS) {
+    cairo->surface_destroy(surface);
+    return "The report cannot be written to " + path + ".";
+  }
+  return draw(cairo, surface, doc, w, h);
+}
+
+std::string report_pdf_bytes(const ReportDoc& doc, std::string& bytes) {
+  const double w = landscape(doc) ? 842 : 595, h = landscape(doc) ? 595 : 842;
+  std::string error;
+  const CairoLibrary* cairo = cairo_library(error);
+  if (!cairo) return error;
+  bytes.clear();
+  cairo_surface_t* surface = cairo->pdf_surface_create_for_stream(append_bytes, &bytes, w, h);
+  if (cairo->surface_status(surface) != CAIRO_STATUS_SUCCESS) {
+    cairo->surface_destroy(surface);
+    return "The report cannot be made.";
+  }
+  return draw(cairo, surface, doc, w, h);
 }
 
 }  // namespace ft
