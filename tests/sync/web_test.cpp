@@ -4,11 +4,14 @@
 // as a browser asks. Runs on SQLite and, as sync_web_pg, on PostgreSQL.
 //
 // Sections: helpers · accounts · login and sessions · walls · escaping and
-// headers · the access log.
+// headers · the access log · a centre with a history (reports, absences to
+// act on, charts).
 #include <doctest/doctest.h>
 #include <httplib.h>
 #include <unistd.h>
 
+#include <algorithm>
+#include <fstream>
 #include <map>
 
 #include "tests/sync/sync_fixture.hpp"
@@ -107,6 +110,47 @@ std::string add_referral(const ServerProcess& server, const std::string& centre,
 }
 
 bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+
+RunResult ft_cli(const std::vector<std::string>& args) {
+  std::vector<std::string> argv{binary("floor-terminal")};
+  argv.insert(argv.end(), args.begin(), args.end());
+  return run(argv);
+}
+
+// A terminal with the demo centre's year of history, joined to the server's first centre and synced:
+// the server's projection then holds stages, attendance, absence, skills and notes.
+std::string demo_terminal(const TempDir& dir, ServerProcess& server) {
+  use_test_timeouts_in_children();
+  const std::string db = dir.file("terminal.db");
+  auto seeded = ft_cli({"seed-demo", "--db", db});
+  REQUIRE_MESSAGE(seeded.exit_code == 0, seeded.err);
+  auto joined = ft_cli({"join", "--db", db, "--server", server.url(), "--ca", pki().ca, "--code",
+                        server.add_terminal("Gulv 1")});
+  REQUIRE_MESSAGE(joined.exit_code == 0, joined.err);
+  for (int i = 0; i < 2; ++i) {
+    auto synced = ft_cli({"sync", "--db", db});
+    REQUIRE_MESSAGE(synced.exit_code == 0, synced.err);
+  }
+  return db;
+}
+
+// The first link to a trainee's page on `html`: the id.
+std::string first_trainee_id(const std::string& html) {
+  const std::string marker = "href=\"/trainees/";
+  const auto at = html.find(marker);
+  REQUIRE(at != std::string::npos);
+  const auto from = at + marker.size();
+  return html.substr(from, html.find_first_of("\"?/", from) - from);
+}
+
+// The value of a hidden field `name` after position `from` in `html`.
+std::string hidden_value(const std::string& html, const std::string& name, size_t from = 0) {
+  const std::string marker = "name=\"" + name + "\" value=\"";
+  const auto at = html.find(marker, from);
+  REQUIRE(at != std::string::npos);
+  const auto start = at + marker.size();
+  return html.substr(start, html.find('"', start) - start);
+}
 
 int count_rows(const Json& log, const std::string& action, const std::string& person = "") {
   int n = 0;
@@ -400,4 +444,146 @@ TEST_CASE("every look at a person is in the access log; a citizen's copy leaves 
     CHECK(row.at("user").is_null());
     CHECK_FALSE(row.contains("source"));
   }
+}
+
+// ---- a centre with a history ------------------------------------------------------------------
+
+TEST_CASE("the centre's CSV from the web is the very file `floor-terminal report` makes of the same centre") {
+  TempDir dir;
+  ServerProcess server(dir.file("server.db"), pki(), dir.file("server.log"));
+  add_user(server, "anna", "caseworker", {server.centre_id()}, kPassword);
+  server.start();
+  const std::string terminal = demo_terminal(dir, server);
+  Browser b(server);
+  REQUIRE(b.log_in("anna", kPassword).status == 303);
+
+  auto csv = b.get("/centres/" + server.centre_id() + "/report.csv");
+  REQUIRE(csv.status == 200);
+  CHECK(contains(csv.get_header_value("Content-Type"), "text/csv"));
+  CHECK(contains(csv.get_header_value("Content-Disposition"), "attachment"));
+  CHECK(csv.get_header_value("Cache-Control") == "no-store");
+  auto made = ft_cli({"report", "--db", terminal, "--format", "csv", "--out", dir.file("floor.csv"), "--lang", "da"});
+  REQUIRE_MESSAGE(made.exit_code == 0, made.err);
+  CHECK(csv.body == read_file(dir.file("floor.csv")));
+
+  // Every person the file names is logged as exported, by anna.
+  const Json log = access_log(server);
+  const int rows = static_cast<int>(std::count(csv.body.begin(), csv.body.end(), '\n')) - 1;  // less the header
+  CHECK(rows >= 20);
+  CHECK(count_rows(log, "export_csv") == rows);
+}
+
+TEST_CASE("a trainee's PDF report downloads in the user's language, with the wall and the log") {
+  TempDir dir;
+  ServerProcess server(dir.file("server.db"), pki(), dir.file("server.log"));
+  const std::string other = server.add_centre("Væksthuset Brande", 12);
+  add_user(server, "anna", "caseworker", {server.centre_id()}, kPassword);
+  add_user(server, "olga", "caseworker", {other}, kPassword);
+  server.start();
+  demo_terminal(dir, server);
+  Browser b(server);
+  REQUIRE(b.log_in("anna", kPassword).status == 303);
+  const std::string id = first_trainee_id(b.get("/centres/" + server.centre_id()).body);
+  auto trainee = b.get("/trainees/" + id);
+  REQUIRE(trainee.status == 200);
+  CHECK(contains(trainee.body, "/trainees/" + id + "/report.pdf"));
+
+  auto pdf = b.get("/trainees/" + id + "/report.pdf");
+  REQUIRE(pdf.status == 200);
+  CHECK(pdf.get_header_value("Content-Type") == "application/pdf");
+  CHECK(pdf.get_header_value("Cache-Control") == "no-store");
+  REQUIRE(pdf.body.rfind("%PDF-", 0) == 0);
+  {
+    std::ofstream(dir.file("web.pdf"), std::ios::binary) << pdf.body;
+  }
+  auto text = run({"/usr/bin/pdftotext", "-enc", "UTF-8", dir.file("web.pdf"), "-"});
+  REQUIRE_MESSAGE(text.exit_code == 0, text.err);
+  CHECK(contains(text.out, "Træningscenter Ikast"));
+  CHECK(contains(text.out, "Fremmøde"));  // Danish, the session's language
+  CHECK(count_rows(access_log(server, {"--person", id}), "export_pdf") == 1);
+
+  // Another centre's caseworker finds no such report, and nothing of it is logged as theirs.
+  Browser olga(server);
+  REQUIRE(olga.log_in("olga", kPassword).status == 303);
+  CHECK(olga.get("/trainees/" + id + "/report.pdf").status == 404);
+  CHECK(olga.get("/centres/" + server.centre_id() + "/report.csv").status == 403);
+  CHECK(access_log(server, {"--user", "olga", "--person", id}).empty());
+}
+
+TEST_CASE("absences to act on: newest first; a caseworker marks one handled with the form's token, and it stays") {
+  TempDir dir;
+  ServerProcess server(dir.file("server.db"), pki(), dir.file("server.log"));
+  add_user(server, "anna", "caseworker", {server.centre_id()}, kPassword);
+  server.start();
+  demo_terminal(dir, server);
+  Browser b(server);
+  REQUIRE(b.log_in("anna", kPassword).status == 303);
+  const std::string path = "/centres/" + server.centre_id() + "/absences";
+  CHECK(contains(b.get("/centres/" + server.centre_id()).body, "href=\"" + path + "\""));
+  auto list = b.get(path);
+  REQUIRE(list.status == 200);
+  CHECK(list.get_header_value("Cache-Control") == "no-store");
+
+  // The dates of the rows run from the newest down.
+  std::vector<std::string> days;
+  for (size_t at = list.body.find("name=\"day\" value=\""); at != std::string::npos;
+       at = list.body.find("name=\"day\" value=\"", at + 1))
+    days.push_back(hidden_value(list.body, "day", at));
+  REQUIRE(days.size() >= 2);  // the demo centre has its no-shows and late mornings
+  CHECK(std::is_sorted(days.rbegin(), days.rend()));
+
+  const std::string trainee = hidden_value(list.body, "trainee"), day = hidden_value(list.body, "day");
+  const std::string csrf = Browser::csrf_in(list.body);
+  SUBCASE("without the token nothing is marked") {
+    CHECK(b.post(path, {{"trainee", trainee}, {"day", day}, {"csrf", "forged"}}).status == 403);
+    CHECK(count_rows(access_log(server), "mark_absence_handled") == 0);
+  }
+  SUBCASE("a day that is not one to act on cannot be marked") {
+    CHECK(b.post(path, {{"trainee", trainee}, {"day", "2001-01-01"}, {"csrf", csrf}}).status == 404);
+  }
+  SUBCASE("marked, it moves to the handled list with who did it, and is there after a restart") {
+    auto r = b.post(path, {{"trainee", trainee}, {"day", day}, {"csrf", csrf}});
+    CHECK(r.status == 303);
+    CHECK(r.get_header_value("Location") == path);
+    const size_t before = days.size();
+    auto after = b.get(path);
+    CHECK(contains(after.body, "Håndteret af anna"));
+    server.stop();
+    server.start();
+    REQUIRE(b.log_in("anna", kPassword).status == 303);
+    after = b.get(path);
+    CHECK(contains(after.body, "Håndteret af anna"));
+    size_t open = 0;
+    for (size_t at = after.body.find("name=\"day\" value=\""); at != std::string::npos;
+         at = after.body.find("name=\"day\" value=\"", at + 1))
+      ++open;
+    CHECK(open == before - 1);
+    const Json log = access_log(server, {"--person", trainee});
+    CHECK(count_rows(log, "mark_absence_handled", trainee) == 1);
+    CHECK(count_rows(log, "view_absences", trainee) >= 1);
+  }
+}
+
+TEST_CASE("a trainee's page draws the stage timeline and the skills chart as SVG from core's numbers") {
+  TempDir dir;
+  ServerProcess server(dir.file("server.db"), pki(), dir.file("server.log"));
+  add_user(server, "anna", "caseworker", {server.centre_id()}, kPassword);
+  server.start();
+  demo_terminal(dir, server);
+  Browser b(server);
+  REQUIRE(b.log_in("anna", kPassword).status == 303);
+  const std::string centre = b.get("/centres/" + server.centre_id()).body;
+  // Every trainee who has started has a timeline; one with skills required has the chart too.
+  int timelines = 0, skill_charts = 0;
+  for (size_t at = centre.find("href=\"/trainees/"); at != std::string::npos;
+       at = centre.find("href=\"/trainees/", at + 1)) {
+    const std::string id = first_trainee_id(centre.substr(at));
+    auto page = b.get("/trainees/" + id);
+    REQUIRE(page.status == 200);
+    CHECK_FALSE(contains(page.body, "style=\""));
+    timelines += contains(page.body, "id=\"timeline-" + id + "\"");
+    skill_charts += contains(page.body, "id=\"skills-" + id + "\"");
+  }
+  CHECK(timelines >= 10);
+  CHECK(skill_charts >= 10);
 }

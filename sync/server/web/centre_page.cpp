@@ -47,12 +47,6 @@ int attention_rank(Light l) {
 
 std::string percent(double share) { return std::to_string(static_cast<int>(share * 100 + 0.5)) + "\u00a0%"; }
 
-std::optional<CentreInfo> centre_by_id(WebView& view, const std::string& id) {
-  for (const auto& c : view.store.centres())
-    if (c.id == id) return c;
-  return std::nullopt;
-}
-
 }  // namespace
 
 void handle_index(WebView& view, const httplib::Request& req, httplib::Response& res) {
@@ -107,6 +101,9 @@ void handle_centre(WebView& view, const httplib::Request& req, httplib::Response
       "</li><li>" + escape(tr("web.centre.in_today", {{"count", std::to_string(in_count)}})) + "</li></ul>\n";
   body += in_today.empty() ? "<p>" + escape(tr("web.centre.nobody_in")) + "</p>\n"
                            : "<ul class=\"in-today\">" + in_today + "</ul>\n";
+  body += "<ul class=\"actions\"><li><a href=\"/centres/" + escape(id) + "/absences\">" +
+          escape(tr("web.absence.link")) + "</a></li><li><a href=\"/centres/" + escape(id) + "/report.csv\">" +
+          escape(tr("web.report.csv")) + "</a></li></ul>\n";
 
   body += "<h2>" + escape(tr("web.centre.trainees")) + "</h2>\n";
   if (rows.empty()) {
@@ -132,13 +129,13 @@ void handle_centre(WebView& view, const httplib::Request& req, httplib::Response
               escape(tr(std::string("stage.") + stage_name(t.stage()))) +
               (t.host().empty() ? "" : "<br><span class=\"muted\">" + escape(t.host()) + "</span>") +
               "</td>"
-              "<td>" +
+              "<td class=\"num\">" +
               escape(month) +
               "</td>"
-              "<td>" +
+              "<td class=\"num\">" +
               escape(percent(r.p.last_28d.rate())) +
               "</td>"
-              "<td>" +
+              "<td class=\"num\">" +
               std::to_string(r.p.skills_at_target) + "/" + std::to_string(r.p.skills_required) +
               "</td>"
               "<td><span class=\"light light-" +

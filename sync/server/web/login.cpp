@@ -12,10 +12,6 @@ namespace ft::server::web {
 
 namespace {
 
-std::string form_value(const httplib::Request& req, const char* name) {
-  return req.has_param(name) ? req.get_param_value(name) : std::string();
-}
-
 std::string language_of(const httplib::Request& req) {
   const std::string l = form_value(req, "lang");
   return WebTexts::known(l) ? l : "da";

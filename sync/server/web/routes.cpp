@@ -29,6 +29,10 @@ void log_look(WebView& view, const Visit& v, const std::string& action, const st
   });
 }
 
+std::string form_value(const httplib::Request& req, const char* name) {
+  return req.has_param(name) ? req.get_param_value(name) : std::string();
+}
+
 PageFrame frame_for(const Visit& v, const std::string& title) {
   const Translations& tr = *v.tr;
   PageFrame f;
@@ -89,7 +93,11 @@ void install_web_routes(httplib::Server& server, WebView& view) {
   server.Post("/language", guarded(view, handle_language));
   server.Get("/", guarded(view, handle_index));
   server.Get(R"(/centres/([0-9a-f-]{1,64}))", guarded(view, handle_centre));
+  server.Get(R"(/centres/([0-9a-f-]{1,64})/report\.csv)", guarded(view, handle_centre_csv));
+  server.Get(R"(/centres/([0-9a-f-]{1,64})/absences)", guarded(view, handle_absences));
+  server.Post(R"(/centres/([0-9a-f-]{1,64})/absences)", guarded(view, handle_mark_handled));
   server.Get(R"(/trainees/([0-9A-Za-z_-]{1,64}))", guarded(view, handle_trainee));
+  server.Get(R"(/trainees/([0-9A-Za-z_-]{1,64})/report\.pdf)", guarded(view, handle_trainee_pdf));
   server.Get("/web.css", [](const httplib::Request&, httplib::Response& res) {
     res.set_header("X-Content-Type-Options", "nosniff");
     res.set_header("Cache-Control", "max-age=3600");  // names no one

@@ -45,9 +45,10 @@ dl.facts dd { margin: 0; overflow-wrap: anywhere; }
 .table-wrap { overflow-x: auto; max-width: 100%; }
 table { border-collapse: collapse; width: 100%; margin-bottom: 1rem; }
 th, td { text-align: left; vertical-align: top; padding: 0.5rem 0.75rem 0.5rem 0; border-bottom: 1px solid #b1b4b6;
-  overflow-wrap: anywhere; }
+  overflow-wrap: break-word; }
 thead th { font-weight: 700; border-bottom: 2px solid #1a1a1a; }
 table.trainees th[scope=row] { min-width: 9rem; }
+table.trainees td.num { white-space: nowrap; }
 table.trainees td:last-child { min-width: 16rem; }
 ul.reasons { margin: 0; padding-left: 1.1rem; }
 .light { display: inline-block; padding: 0.1rem 0.5rem; font-weight: 700; border-radius: 0.2rem; white-space: nowrap; }
@@ -78,6 +79,9 @@ form.login button { margin-top: 1.5rem; }
 .error-summary h2 { margin-top: 0; font-size: 1.3rem; }
 .notice { border-left: 5px solid #004993; padding: 0.5rem 1rem; background: #f3f2f1; max-width: 40rem; }
 @media (max-width: 50rem) { h1 { font-size: 1.6rem; } th, td { padding-right: 0.5rem; } }
+svg.chart { display: block; width: 100%; max-width: 48rem; height: auto; margin: 0.5rem 0 1rem; }
+ul.actions { display: flex; flex-wrap: wrap; gap: 0.5rem 2rem; list-style: none; padding: 0; }
+table.absences form { margin: 0; }
 )css";
 
 }  // namespace ft::server::web

@@ -4,38 +4,19 @@
 // notes marked for sharing. Health notes show only to supervisors and only
 // when asked for (?health=1), and that look is logged as its own action.
 //
-// Sections: reading the trainee · calendar · skills · notes · the page.
+// Sections: calendar · skills · notes · the page.
 #include <httplib.h>
 
 #include "sync/server/jobcentre.hpp"
 #include "sync/server/projection.hpp"
 #include "sync/server/status.hpp"
+#include "sync/server/web/svg_charts.hpp"
 #include "sync/server/web/web_view.hpp"
 #include "terminal/core/progress.hpp"
 
 namespace ft::server::web {
 
 namespace {
-
-// ---- reading the trainee ----------------------------------------------------------------------
-
-struct Found {
-  std::string centre_id;
-  std::optional<Trainee> trainee;
-};
-
-Found find_trainee(WebView& view, const std::string& id) {
-  Found f;
-  view.store.with_db([&](SqlDb& db) {
-    SqlStmt s(db, "SELECT centre_id FROM trainee_core WHERE trainee_id=?");
-    s.bind(1, id);
-    if (!s.step()) return;
-    f.centre_id = s.text(0);
-    auto list = centre_trainees(db, f.centre_id, id);
-    if (!list.empty() && list.front().enrolled) f.trainee = std::move(list.front());
-  });
-  return f;
-}
 
 std::string td(const std::string& text) { return "<td>" + escape(text) + "</td>"; }
 
@@ -144,14 +125,12 @@ void handle_trainee(WebView& view, const httplib::Request& req, httplib::Respons
   auto v = open_visit(view, req, res);
   if (!v) return;
   const std::string id = req.matches[1];
-  const Found found = find_trainee(view, id);
+  const FoundTrainee found = find_trainee(view, id);
   // Unknown and walled-off read the same, so the page does not tell who is in the programme.
   if (!found.trainee || !v->session.user.sees_centre(found.centre_id))
     return send_message(view, &*v, res, 404, "web.not_found");
   const Trainee& t = *found.trainee;
-  std::optional<CentreInfo> centre;
-  for (const auto& c : view.store.centres())
-    if (c.id == found.centre_id) centre = c;
+  const std::optional<CentreInfo> centre = centre_by_id(view, found.centre_id);
   if (!centre) return send_message(view, &*v, res, 404, "web.not_found");
   const Translations& tr = *v->tr;
   const Rules rules = centre_rules(*centre);
@@ -176,10 +155,12 @@ void handle_trainee(WebView& view, const httplib::Request& req, httplib::Respons
   body += "</dl><ul class=\"reasons\">";
   for (const auto& r : p.reasons)
     body += "<li>" + escape(refusal_text(tr, Refusal{r.code, r.params}, "reason.")) + "</li>";
-  body += "</ul></section>\n";
+  body += "</ul><p><a href=\"/trainees/" + escape(t.id) + "/report.pdf" + (show_health ? "?health=1" : "") + "\">" +
+          escape(tr("web.report.pdf")) + "</a></p></section>\n";
 
-  body += "<section><h2>" + escape(tr("web.trainee.stages")) +
-          "</h2><div class=\"table-wrap\"><table><thead><tr>"
+  body += "<section><h2>" + escape(tr("web.trainee.stages")) + "</h2>" +
+          timeline_svg(t, p, rules, today, tr) +
+          "<div class=\"table-wrap\"><table><thead><tr>"
           "<th scope=\"col\">" +
           escape(tr("report.date")) + "</th><th scope=\"col\">" + escape(tr("web.col.stage")) +
           "</th><th scope=\"col\">" + escape(tr("web.trainee.host")) + "</th></tr></thead><tbody>\n";
@@ -193,7 +174,8 @@ void handle_trainee(WebView& view, const httplib::Request& req, httplib::Respons
   body += "<section><h2>" + escape(tr("web.trainee.calendar")) + "</h2>\n" + calendar(t, rules, today, tr) + "<h3>" +
           escape(tr("web.trainee.absences")) + "</h3>\n" + absences(t, tr) + "</section>\n";
   body += "<section><h2>" + escape(tr("web.trainee.skills")) + " (" + std::to_string(p.skills_at_target) + "/" +
-          std::to_string(p.skills_required) + ")</h2>\n" + skills(t, view.catalogue, tr) + "</section>\n";
+          std::to_string(p.skills_required) + ")</h2>\n" +
+          skills_svg(t, p, view.catalogue, rules, today, tr) + skills(t, view.catalogue, tr) + "</section>\n";
   body += "<section><h2>" + escape(tr("web.trainee.notes")) + "</h2>\n" + notes(t, false, tr);
   if (show_health)
     body += "<h3>" + escape(tr("web.trainee.health_title")) + "</h3>\n" + notes(t, true, tr);

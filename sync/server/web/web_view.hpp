@@ -20,6 +20,7 @@
 #include "sync/server/web/sessions.hpp"
 #include "sync/server/web/texts.hpp"
 #include "terminal/core/catalogue.hpp"
+#include "terminal/core/state.hpp"
 
 namespace httplib {
 class Server;
@@ -67,6 +68,23 @@ void log_look(WebView& view, const Visit& visit, const std::string& action, cons
               const std::string& detail);
 // The page frame for a logged-in user.
 PageFrame frame_for(const Visit& visit, const std::string& title);
+// A form field of a POST, "" when missing.
+std::string form_value(const httplib::Request& req, const char* name);
+
+// ---- what a request names (lookup.cpp); the walls are the callers' ----
+std::optional<CentreInfo> centre_by_id(WebView& view, const std::string& id);
+struct FoundTrainee {
+  std::string centre_id;           // "" when unknown
+  std::optional<Trainee> trainee;  // only when enrolled
+};
+FoundTrainee find_trainee(WebView& view, const std::string& id);
+// A trainee of a centre the visitor sees, with the centre; nullopt when unknown or walled off (the
+// two read the same, so a page does not tell who is in the programme).
+struct SeenTrainee {
+  CentreInfo centre;
+  Trainee trainee;
+};
+std::optional<SeenTrainee> seen_trainee(WebView& view, const Visit& visit, const std::string& id);
 
 // ---- the pages (one file each) ----
 void handle_login_form(WebView& view, const httplib::Request& req, httplib::Response& res);  // login.cpp
@@ -76,6 +94,10 @@ void handle_language(WebView& view, const httplib::Request& req, httplib::Respon
 void handle_index(WebView& view, const httplib::Request& req, httplib::Response& res);  // centre_page.cpp
 void handle_centre(WebView& view, const httplib::Request& req, httplib::Response& res);
 void handle_trainee(WebView& view, const httplib::Request& req, httplib::Response& res);  // trainee_page.cpp
+void handle_trainee_pdf(WebView& view, const httplib::Request& req, httplib::Response& res);  // reports.cpp
+void handle_centre_csv(WebView& view, const httplib::Request& req, httplib::Response& res);
+void handle_absences(WebView& view, const httplib::Request& req, httplib::Response& res);  // absences.cpp
+void handle_mark_handled(WebView& view, const httplib::Request& req, httplib::Response& res);
 extern const char* const kStyleSheet;                                                     // style.cpp
 
 }  // namespace ft::server::web
