@@ -79,6 +79,14 @@ form.login button { margin-top: 1.5rem; }
 .error-summary h2 { margin-top: 0; font-size: 1.3rem; }
 .notice { border-left: 5px solid #004993; padding: 0.5rem 1rem; background: #f3f2f1; max-width: 40rem; }
 @media (max-width: 50rem) { h1 { font-size: 1.6rem; } th, td { padding-right: 0.5rem; } }
+/* A tablet (820 px wide): the reasons column is the point of the centre page, so the
+   table gives up width elsewhere and keeps it on screen rather than scrolled off. */
+@media (max-width: 64rem) {
+  table.trainees { font-size: 0.9375rem; }
+  table.trainees th[scope=row] { min-width: 6rem; }
+  table.trainees td:last-child { min-width: 10rem; }
+  table.trainees .light { white-space: normal; }
+}
 svg.chart { display: block; width: 100%; max-width: 48rem; height: auto; margin: 0.5rem 0 1rem; }
 ul.actions { display: flex; flex-wrap: wrap; gap: 0.5rem 2rem; list-style: none; padding: 0; }
 table.absences form { margin: 0; }
