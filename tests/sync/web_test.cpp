@@ -587,3 +587,28 @@ TEST_CASE("a trainee's page draws the stage timeline and the skills chart as SVG
   CHECK(timelines >= 10);
   CHECK(skill_charts >= 10);
 }
+
+TEST_CASE("administrators read the access log in the browser; the reading and its terms are logged too") {
+  TempDir dir;
+  ServerProcess server(dir.file("server.db"), pki(), dir.file("server.log"));
+  add_user(server, "anna", "caseworker", {server.centre_id()}, kPassword);
+  add_user(server, "root.admin", "admin", {}, kPassword);
+  const std::string rikke = add_referral(server, server.centre_id(), "Rikke Aasted");
+  server.start();
+  Browser anna(server);
+  REQUIRE(anna.log_in("anna", kPassword).status == 303);
+  anna.get("/trainees/" + rikke);
+  CHECK(anna.get("/access-log").status == 403);  // a caseworker does not read who looked
+
+  Browser admin(server);
+  REQUIRE(admin.log_in("root.admin", kPassword).status == 303);
+  CHECK(contains(admin.get("/").body, "href=\"/access-log\""));
+  auto page = admin.get("/access-log?person=" + rikke);
+  REQUIRE(page.status == 200);
+  CHECK(page.get_header_value("Cache-Control") == "no-store");
+  CHECK(contains(page.body, "view_trainee"));
+  CHECK(contains(page.body, ">anna<"));
+  CHECK_FALSE(contains(page.body, ">login<"));  // only rows about Rikke
+  const Json log = access_log(server, {"--user", "root.admin"});
+  CHECK(count_rows(log, "read_access_log", rikke) == 1);
+}

@@ -58,6 +58,8 @@ void handle_index(WebView& view, const httplib::Request& req, httplib::Response&
     if (v->session.user.sees_centre(c.id))
       body += "<li><a href=\"/centres/" + escape(c.id) + "\">" + escape(c.name) + "</a></li>\n";
   body = body.empty() ? "<p>" + escape(tr("web.index.none")) + "</p>" : "<ul class=\"centres\">\n" + body + "</ul>";
+  if (v->session.user.role == UserRole::Admin)
+    body += "<p><a href=\"/access-log\">" + escape(tr("web.log.title")) + "</a></p>";
   send_html(res, 200, page(frame_for(*v, tr("web.index.title")), body, tr));
 }
 

@@ -92,6 +92,7 @@ void install_web_routes(httplib::Server& server, WebView& view) {
   server.Post("/logout", guarded(view, handle_logout));
   server.Post("/language", guarded(view, handle_language));
   server.Get("/", guarded(view, handle_index));
+  server.Get("/access-log", guarded(view, handle_access_log));
   server.Get(R"(/centres/([0-9a-f-]{1,64}))", guarded(view, handle_centre));
   server.Get(R"(/centres/([0-9a-f-]{1,64})/report\.csv)", guarded(view, handle_centre_csv));
   server.Get(R"(/centres/([0-9a-f-]{1,64})/absences)", guarded(view, handle_absences));

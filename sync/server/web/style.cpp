@@ -90,6 +90,9 @@ form.login button { margin-top: 1.5rem; }
 svg.chart { display: block; width: 100%; max-width: 48rem; height: auto; margin: 0.5rem 0 1rem; }
 ul.actions { display: flex; flex-wrap: wrap; gap: 0.5rem 2rem; list-style: none; padding: 0; }
 table.absences form { margin: 0; }
+form.filter { display: flex; flex-wrap: wrap; align-items: flex-end; gap: 0 1rem; margin-bottom: 1rem; }
+form.filter input { width: 16rem; }
+table.log td.num { white-space: nowrap; }
 )css";
 
 }  // namespace ft::server::web

@@ -98,6 +98,7 @@ void handle_trainee_pdf(WebView& view, const httplib::Request& req, httplib::Res
 void handle_centre_csv(WebView& view, const httplib::Request& req, httplib::Response& res);
 void handle_absences(WebView& view, const httplib::Request& req, httplib::Response& res);  // absences.cpp
 void handle_mark_handled(WebView& view, const httplib::Request& req, httplib::Response& res);
+void handle_access_log(WebView& view, const httplib::Request& req, httplib::Response& res);  // access_log_page.cpp
 extern const char* const kStyleSheet;                                                     // style.cpp
 
 }  // namespace ft::server::web
