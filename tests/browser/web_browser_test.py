@@ -25,7 +25,7 @@ import unittest
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support import expected_conditions
+from selenium.common.exceptions import StaleElementReferenceException, WebDriverException
 from selenium.webdriver.support.ui import WebDriverWait
 
 BUILD = os.path.abspath(sys.argv[1]) if len(sys.argv) > 1 else os.getcwd()
@@ -111,7 +111,19 @@ def follow(driver, element):
     (a click returns before a POST's redirect has loaded). The bound is for a hang only."""
     old = driver.find_element(By.TAG_NAME, "html")
     element.click()
-    WebDriverWait(driver, 120).until(expected_conditions.staleness_of(old))
+
+    def replaced(_):
+        try:
+            old.is_enabled()
+            return False
+        except WebDriverException as e:
+            # Stale: selenium's own word, or chromedriver's newer "does not belong to the document".
+            if isinstance(e, StaleElementReferenceException) or "does not belong to the document" in str(e):
+                return True
+            raise
+
+    WebDriverWait(driver, 120).until(replaced)
+    WebDriverWait(driver, 120).until(lambda d: d.execute_script("return document.readyState") == "complete")
 
 
 class WebViewInChromium(unittest.TestCase):
