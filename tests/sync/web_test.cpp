@@ -479,6 +479,7 @@ TEST_CASE("a trainee's PDF report downloads in the user's language, with the wal
   const std::string other = server.add_centre("Væksthuset Brande", 12);
   add_user(server, "anna", "caseworker", {server.centre_id()}, kPassword);
   add_user(server, "olga", "caseworker", {other}, kPassword);
+  add_user(server, "bent", "supervisor", {server.centre_id()}, kPassword);
   server.start();
   demo_terminal(dir, server);
   Browser b(server);
@@ -501,6 +502,13 @@ TEST_CASE("a trainee's PDF report downloads in the user's language, with the wal
   CHECK(contains(text.out, "Træningscenter Ikast"));
   CHECK(contains(text.out, "Fremmøde"));  // Danish, the session's language
   CHECK(count_rows(access_log(server, {"--person", id}), "export_pdf") == 1);
+  // Health notes are a supervisor's, and only when asked for: a caseworker asking gets the plain report.
+  REQUIRE(b.get("/trainees/" + id + "/report.pdf?health=1").status == 200);
+  CHECK(count_rows(access_log(server, {"--person", id}), "export_pdf") == 2);
+  Browser bent(server);
+  REQUIRE(bent.log_in("bent", kPassword).status == 303);
+  REQUIRE(bent.get("/trainees/" + id + "/report.pdf?health=1").status == 200);
+  CHECK(count_rows(access_log(server, {"--user", "bent", "--person", id}), "export_pdf_with_health") == 1);
 
   // Another centre's caseworker finds no such report, and nothing of it is logged as theirs.
   Browser olga(server);
