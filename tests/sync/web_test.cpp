@@ -270,6 +270,10 @@ TEST_CASE("a caseworker logs in, sees the centre, and logs out with the form's t
     auto away =
         b.post("/language", {{"csrf", Browser::csrf_in(centre.body)}, {"to", "da"}, {"back", "//evil.example/"}});
     CHECK(away.get_header_value("Location") == "/");
+    // Nor to a path with a line break in it (a header of the attacker's own).
+    auto split =
+        b.post("/language", {{"csrf", Browser::csrf_in(centre.body)}, {"to", "da"}, {"back", "/x\r\nSet-Cookie: a=b"}});
+    CHECK(split.get_header_value("Location") == "/");
   }
 }
 

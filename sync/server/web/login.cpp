@@ -4,6 +4,8 @@
 // attempt, right or wrong, goes to the access log; the lockout is users.hpp's.
 #include <httplib.h>
 
+#include <algorithm>
+
 #include "sync/server/secrets.hpp"
 #include "sync/server/web/security.hpp"
 #include "sync/server/web/web_view.hpp"
@@ -119,8 +121,7 @@ void handle_language(WebView& view, const httplib::Request& req, httplib::Respon
   // Back to a page of ours only: a path, never another site ("//host" is one).
   std::string back = form_value(req, "back");
   if (back.empty() || back[0] != '/' || (back.size() > 1 && (back[1] == '/' || back[1] == '\\'))) back = "/";
-  for (char c : back)
-    if (static_cast<unsigned char>(c) < 0x20) back = "/";
+  if (std::any_of(back.begin(), back.end(), [](char c) { return static_cast<unsigned char>(c) < 0x20; })) back = "/";
   set_security_headers(res);
   res.set_redirect(back, 303);
 }
