@@ -29,6 +29,7 @@ struct ReportTable {
 
 struct ReportDoc {
   std::string title;
+  std::string author;                      // the centre: the PDF names who made it
   std::vector<std::pair<std::string, std::string>> facts;  // label, value (header block)
   std::vector<ReportTable> tables;
   std::vector<std::string> paragraphs_title;
@@ -55,8 +56,9 @@ std::optional<ReportDoc> trainee_report(const ReportSource& source, const std::s
 
 std::string report_csv(const ReportDoc& doc, const std::string& language);
 // Writes a PDF with cairo; returns an error sentence or "" on success.
+// Owner-only; terminal/app/report_file.cpp (the server writes no report to disk).
 std::string write_report_pdf(const ReportDoc& doc, const std::string& path);
-// The same PDF as bytes, for a download: nothing about a person touches the disk.
-std::string report_pdf_bytes(const ReportDoc& doc, std::string& bytes);
+// The same PDF as bytes (for a download); returns an error sentence or "".
+std::string report_pdf(const ReportDoc& doc, std::string& pdf);
 
 }  // namespace ft

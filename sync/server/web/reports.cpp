@@ -55,7 +55,7 @@ void handle_trainee_pdf(WebView& view, const httplib::Request& req, httplib::Res
   const ReportSource src = server_source(view, seen->centre, one, local_day(v->now_ms));
   const auto doc = trainee_report(src, seen->trainee.id, *v->tr, health);
   std::string pdf;
-  const std::string error = doc ? report_pdf_bytes(*doc, pdf) : "no report";
+  const std::string error = doc ? report_pdf(*doc, pdf) : "no report";
   if (!error.empty()) {
     std::cerr << "a PDF report could not be made: " << error << "\n";  // cairo's sentence; it names no one
     return send_message(view, &*v, res, 500, "web.report_failed");
