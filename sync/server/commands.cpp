@@ -11,6 +11,7 @@
 #include "sync/server/server_store.hpp"
 #include "sync/server/service.hpp"
 #include "sync/server/status.hpp"
+#include "sync/server/web/user_commands.hpp"
 #include "terminal/app/assets.hpp"
 
 namespace ft::server {
@@ -24,12 +25,18 @@ constexpr int kOk = 0, kRefused = 1, kUsage = 2, kDatabase = 3;
 const char* const kUsageText =
     "usage: sync-server --db DB --listen HOST:PORT --cert FILE --key FILE [--threads N] [--db-connections N]\n"
     "                   [--reuse-port] [--first-centre-name NAME]\n"
+    "                   [--session-idle-seconds N] [--login-failures N] [--access-log-days N]\n"
     "       sync-server add-centre --db DB --name NAME [--capacity N]          (centre id last)\n"
     "       sync-server update-centre --db DB [--centre ID] [--name NAME] [--capacity N]\n"
     "       sync-server add-terminal --db DB [--centre ID] --name NAME          (one-time join code last)\n"
     "       sync-server add-referral --db DB [--centre ID] --name NAME          (trainee id last)\n"
     "       sync-server add-staff --db DB [--centre ID] --name NAME --role instructor|supervisor --pin PIN\n"
     "       sync-server status --db DB [--json] [--lang da|en]\n"
+    "       sync-server add-user --db DB --name LOGIN --role caseworker|supervisor|admin [--centre ID ...]\n"
+    "                   (password as one line on stdin; user id last)\n"
+    "       sync-server disable-user|unlock-user --db DB --name LOGIN\n"
+    "       sync-server set-password --db DB --name LOGIN          (new password as one line on stdin)\n"
+    "       sync-server access-log --db DB [--person ID] [--user LOGIN] [--for-citizen] [--access-log-days N] --json\n"
     "DB is a file path (SQLite, the default) or a postgresql:// URI. --centre may be left out\n"
     "while the server has one centre. A database of the single-centre server is upgraded in\n"
     "place to one centre named by --first-centre-name (default \"Centre 1\"), after a copy of\n"
@@ -37,14 +44,16 @@ const char* const kUsageText =
 
 using Options = std::map<std::string, std::string>;
 
-// "--key value" pairs and the bare flags --json and --reuse-port; false on anything else.
+// "--key value" pairs and the bare flags --json, --reuse-port and --for-citizen; false on
+// anything else. A repeated --centre (add-user gives a user several) collects its values joined by ','.
 bool parse_options(int argc, char** argv, int first, Options& opts) {
   for (int i = first; i < argc; ++i) {
     std::string a = argv[i];
     if (a.rfind("--", 0) != 0) return false;
-    if (a == "--json" || a == "--reuse-port") opts[a] = "1";
-    else if (i + 1 < argc) opts[a] = argv[++i];
-    else return false;
+    if (a == "--json" || a == "--reuse-port" || a == "--for-citizen") opts[a] = "1";
+    else if (i + 1 >= argc) return false;
+    else if (a == "--centre" && opts.count(a)) opts[a] += std::string(",") + argv[++i];
+    else opts[a] = argv[++i];
   }
   return true;
 }
@@ -127,6 +136,21 @@ int serve_command(const Options& o) {
     s.db_connections = *n;
   }
   s.first_centre_name = opt(o, "--first-centre-name").value_or("Centre 1");
+  if (auto m = opt(o, "--session-idle-seconds")) {  // 900 (15 minutes) unless given
+    auto n = whole_number(*m, 1, 24 * 3600);
+    if (!n) return usage_error("--session-idle-seconds takes a number from 1 to 86400.");
+    s.web.session_idle_ms = std::int64_t{*n} * 1000;
+  }
+  if (auto f = opt(o, "--login-failures")) {
+    auto n = whole_number(*f, 1, 100);
+    if (!n) return usage_error("--login-failures takes a number from 1 to 100.");
+    s.web.login.failures_allowed = *n;
+  }
+  if (auto d = opt(o, "--access-log-days")) {
+    auto n = whole_number(*d, 1, 3650);
+    if (!n) return usage_error("--access-log-days takes a number of days from 1 to 3650.");
+    s.web.access_log_days = *n;
+  }
   return serve(s, std::cout, std::cerr);
 }
 
@@ -234,6 +258,28 @@ int status_command(const Options& o) {
   return kOk;
 }
 
+// The account and access-log commands live with the web view (web/user_commands.hpp).
+int add_user_cmd(const Options& o) {
+  auto store = open_store(o);
+  return store ? web::add_user_command(*store, o, std::cin, now_ms()) : kDatabase;
+}
+int disable_user_cmd(const Options& o) {
+  auto store = open_store(o);
+  return store ? web::disable_user_command(*store, o) : kDatabase;
+}
+int unlock_user_cmd(const Options& o) {
+  auto store = open_store(o);
+  return store ? web::unlock_user_command(*store, o) : kDatabase;
+}
+int set_password_cmd(const Options& o) {
+  auto store = open_store(o);
+  return store ? web::set_password_command(*store, o, std::cin) : kDatabase;
+}
+int access_log_cmd(const Options& o) {
+  auto store = open_store(o);
+  return store ? web::access_log_command(*store, o, now_ms()) : kDatabase;
+}
+
 // ---- dispatch ---------------------------------------------------------------------------
 
 struct Command {
@@ -250,6 +296,11 @@ const Command kCommands[] = {
     {"add-referral", {"--db", "--name"}, add_referral_command},
     {"add-staff", {"--db", "--name", "--role", "--pin"}, add_staff_command},
     {"status", {"--db"}, status_command},
+    {"add-user", {"--db", "--name", "--role"}, add_user_cmd},
+    {"disable-user", {"--db", "--name"}, disable_user_cmd},
+    {"unlock-user", {"--db", "--name"}, unlock_user_cmd},
+    {"set-password", {"--db", "--name"}, set_password_cmd},
+    {"access-log", {"--db"}, access_log_cmd},
 };
 
 }  // namespace

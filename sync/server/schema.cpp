@@ -73,6 +73,46 @@ DROP TRIGGER IF EXISTS events_no_update ON events;
 CREATE TRIGGER events_no_update BEFORE UPDATE ON events FOR EACH ROW EXECUTE FUNCTION events_immutable();
 )sql";
 
+// Schema 3, additive: the town hall's web view (sync/server/web/). Accounts
+// (password as an Argon2id string), the centres each may see, failed logins
+// (the lockout counts them), sessions (token kept as a SHA-256) and the
+// access log, which refuses UPDATE as the event log does (its rows leave
+// only by the retention delete); and which absences a caseworker has marked
+// handled (web/absences.cpp). The same text runs on both stores: BIGINT
+// is a 64-bit INTEGER to SQLite, and access_log's id is filled by the server.
+const char* const kWebSchema = R"sql(
+CREATE TABLE IF NOT EXISTS web_users(
+  user_id TEXT PRIMARY KEY, login TEXT NOT NULL UNIQUE, role TEXT NOT NULL, password_hash TEXT NOT NULL,
+  disabled INTEGER NOT NULL DEFAULT 0, locked INTEGER NOT NULL DEFAULT 0, created_ms BIGINT NOT NULL);
+CREATE TABLE IF NOT EXISTS web_user_centres(
+  user_id TEXT NOT NULL, centre_id TEXT NOT NULL, PRIMARY KEY(user_id, centre_id));
+CREATE TABLE IF NOT EXISTS web_login_failures(user_id TEXT NOT NULL, at_ms BIGINT NOT NULL);
+CREATE INDEX IF NOT EXISTS web_login_failures_by_user ON web_login_failures(user_id, at_ms);
+CREATE TABLE IF NOT EXISTS web_sessions(
+  token_hash TEXT PRIMARY KEY, user_id TEXT NOT NULL, csrf TEXT NOT NULL, language TEXT NOT NULL,
+  created_ms BIGINT NOT NULL, last_seen_ms BIGINT NOT NULL);
+CREATE TABLE IF NOT EXISTS access_log(
+  entry_id TEXT PRIMARY KEY, at_ms BIGINT NOT NULL, user_login TEXT NOT NULL, action TEXT NOT NULL,
+  person TEXT NOT NULL, detail TEXT NOT NULL, source TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS access_log_by_time ON access_log(at_ms);
+CREATE INDEX IF NOT EXISTS access_log_by_person ON access_log(person, at_ms);
+CREATE TABLE IF NOT EXISTS web_absences_handled(
+  trainee_id TEXT NOT NULL, day INTEGER NOT NULL, kind TEXT NOT NULL, handled_by TEXT NOT NULL,
+  handled_ms BIGINT NOT NULL, PRIMARY KEY(trainee_id, day));
+)sql";
+
+const char* const kSqliteWebTrigger = R"sql(
+CREATE TRIGGER IF NOT EXISTS access_log_no_update BEFORE UPDATE ON access_log
+  BEGIN SELECT RAISE(ABORT, 'the access log is append-only'); END;
+)sql";
+
+const char* const kPostgresWebTrigger = R"sql(
+CREATE OR REPLACE FUNCTION access_log_append_only() RETURNS trigger LANGUAGE plpgsql AS
+  $$ BEGIN RAISE EXCEPTION 'the access log is append-only'; END $$;
+DROP TRIGGER IF EXISTS access_log_no_update ON access_log;
+CREATE TRIGGER access_log_no_update BEFORE UPDATE ON access_log FOR EACH ROW EXECUTE FUNCTION access_log_append_only();
+)sql";
+
 void write_meta(SqlDb& db) {
   SqlStmt(db, "INSERT INTO server_meta(key, value) VALUES ('app', ?), ('hlc', '0') ON CONFLICT(key) DO NOTHING")
       .bind(1, kServerAppName)
@@ -98,6 +138,8 @@ int schema_version(SqlDb& db) {
 
 void create_schema(SqlDb& db) {
   db.exec(db.is_postgres() ? kPostgresSchema : kSqliteSchema);
+  db.exec(kWebSchema);
+  db.exec(db.is_postgres() ? kPostgresWebTrigger : kSqliteWebTrigger);
   write_meta(db);
 }
 

@@ -10,6 +10,8 @@
 //   trainee_core, trainee_days, trainee_items
 //                   the fold of each trainee's events in rows (projection.hpp),
 //                   written in the same transaction as the events
+//   web_users, web_user_centres, web_login_failures, web_sessions, access_log
+//                   the town hall's web view (schema 3, added to schema 2 in place)
 #pragma once
 #include <string>
 
@@ -17,7 +19,7 @@
 
 namespace ft::server {
 
-constexpr int kServerSchema = 2;
+constexpr int kServerSchema = 3;
 constexpr const char* kServerAppName = "floor-sync-server";
 
 // The schema version of an opened database; 0 when it has no tables yet.

@@ -172,7 +172,8 @@ std::unique_ptr<ServerStore> ServerStore::open(const std::string& db, std::strin
       return nullptr;
     }
     if (version == 1) {
-      if (!keep_copy(db, db + ".before-schema-" + std::to_string(kServerSchema), error)) return nullptr;
+      // Named for the step that rewrites rows (to centres, schema 2); later steps only add tables.
+      if (!keep_copy(db, db + ".before-schema-2", error)) return nullptr;
       SqlTx tx(*conn);
       if (schema_version(*conn) == 1) upgrade_from_single_centre(*conn, first_centre_name, wall_ms());
       tx.commit();
@@ -548,6 +549,11 @@ std::vector<Trainee> ServerStore::trainees(const std::string& centre_id) {
   auto out = centre_trainees(*db, centre_id);
   snapshot.commit();
   return out;
+}
+
+void ServerStore::with_db(const std::function<void(SqlDb&)>& work) {
+  auto db = lease();
+  work(*db);
 }
 
 }  // namespace ft::server

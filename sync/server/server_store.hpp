@@ -14,6 +14,7 @@
 #pragma once
 #include <condition_variable>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -104,6 +105,10 @@ class ServerStore {
   std::int64_t terminal_count(const std::string& centre_id = "");
   std::int64_t open_code_count(std::int64_t now_ms);
   std::vector<Trainee> trainees(const std::string& centre_id);
+
+  // One pooled connection for `work`, for the web view's own tables
+  // (sync/server/web/); `work` opens its own transaction where it writes.
+  void with_db(const std::function<void(SqlDb&)>& work);
 
  private:
   class Pool;

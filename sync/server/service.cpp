@@ -24,6 +24,7 @@
 #include "sync/server/known_paths.hpp"
 #include "sync/server/log_line.hpp"
 #include "sync/server/secrets.hpp"
+#include "terminal/app/assets.hpp"
 
 namespace ft::server {
 
@@ -217,6 +218,14 @@ int serve(const ServeOptions& options, std::ostream& out, std::ostream& err) {
     err << error << "\n";
     return 1;
   }
+  // The web view reads the catalogue and the texts the kiosk reads.
+  const std::string assets = find_assets_dir();
+  auto catalogue = load_catalogue(assets, error);
+  auto texts = catalogue ? web::WebTexts::load(assets, error) : nullptr;
+  if (!texts) {
+    err << error << "\n";
+    return 1;
+  }
   std::string tls_error;
   httplib::SSLServer server([&](SSL_CTX& ctx) {
     SSL_CTX_set_min_proto_version(&ctx, TLS1_2_VERSION);
@@ -240,10 +249,15 @@ int serve(const ServeOptions& options, std::ostream& out, std::ostream& err) {
     err << (tls_error.empty() ? std::string("TLS could not be set up.") : tls_error) << "\n";
     return 1;
   }
-  install_routes(server, *store, [] {
+  auto wall_ms = [] {
     return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
         .count();
-  });
+  };
+  install_routes(server, *store, wall_ms);
+  web::WebView web_view{*store, *catalogue, *texts, options.web, wall_ms};
+  web::install_web_routes(server, web_view);
+  // Access-log rows past their time go at start, and then at every login (web/login.cpp).
+  store->with_db([&](SqlDb& db) { web::prune_access_log(db, wall_ms(), options.web.access_log_days); });
   server.set_read_timeout(10, 0);
   server.set_write_timeout(10, 0);
   server.set_keep_alive_timeout(5);

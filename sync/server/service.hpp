@@ -8,6 +8,7 @@
 #include <string>
 
 #include "sync/server/server_store.hpp"
+#include "sync/server/web/web_view.hpp"
 
 namespace httplib {
 class Server;
@@ -28,6 +29,7 @@ struct ServeOptions {
   int db_connections = 8;   // PostgreSQL connections per process (SQLite keeps one)
   std::string first_centre_name = "Centre 1";  // for a single-centre database upgraded on start
   bool reuse_port = false;  // share the port with other processes on purpose (SO_REUSEPORT)
+  web::WebOptions web;      // the town hall's view on the same listener (docs/web.md)
 };
 
 // Prints "listening on https://HOST:PORT" on `out` once it accepts connections.

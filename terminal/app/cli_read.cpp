@@ -5,7 +5,7 @@
 
 #include "terminal/app/cli.hpp"
 #include "terminal/app/private_file.hpp"
-#include "terminal/app/report.hpp"
+#include "terminal/report/report.hpp"
 #include "terminal/app/status.hpp"
 #include "terminal/core/evolve.hpp"
 #include "terminal/core/ids.hpp"
@@ -126,6 +126,27 @@ int cmd_verify(Cli& cli) {
   return kExitOk;
 }
 
+namespace {
+// The terminal's side of a report: its own database, folded (terminal/report/report.hpp).
+ReportSource report_source(Centre& centre) {
+  centre.refresh();
+  const State& s = centre.state();
+  ReportSource src;
+  src.centre_name = s.centre_name.value.empty() ? centre.rules().centre_name : s.centre_name.value;
+  src.today = centre.today();
+  src.catalogue = &centre.catalogue();
+  src.rules = centre.rules();
+  src.capacity = s.capacity(centre.rules().capacity);
+  src.in_centre = s.in_centre();
+  for (const auto& [id, t] : s.trainees) src.trainees.push_back(&t);
+  src.staff_name = [&s](const std::string& id) -> std::string {
+    if (const Staff* m = s.staff_member(id)) return m->name.value;
+    return id == "admin" ? "administrator" : id;
+  };
+  return src;
+}
+}  // namespace
+
 int cmd_report(Cli& cli) {
   if (!cli.only({"--db", "--config", "--trainee", "--format", "--out", "--lang", "--health"})) return kExitUsage;
   auto format = cli.need("--format"), out = cli.need("--out");
@@ -136,11 +157,12 @@ int cmd_report(Cli& cli) {
   if (!cli.open(true)) return kExitUsage;
   const Translations& tr = cli.env.tr(lang);
   std::optional<ReportDoc> doc;
+  const ReportSource source = report_source(*cli.centre);
   if (auto id = cli.args.get("--trainee")) {
-    doc = trainee_report(*cli.centre, *id, tr, cli.args.has("--health"));
+    doc = trainee_report(source, *id, tr, cli.args.has("--health"));
     if (!doc) return cli.refused(Refusal{"unknown_trainee", {{"id", *id}}});
   } else {
-    doc = centre_report(*cli.centre, tr);
+    doc = centre_report(source, tr);
   }
   if (*format == "pdf") {
     const auto error = write_report_pdf(*doc, *out);

@@ -9,7 +9,7 @@
 #include <filesystem>
 #include <regex>
 
-#include "terminal/app/report.hpp"
+#include "terminal/report/report.hpp"
 #include "tests/test_support.hpp"
 
 using ft::test::floor_terminal;

@@ -8,7 +8,7 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
-#include "terminal/app/cairo_library.hpp"
+#include "terminal/report/cairo_library.hpp"
 #include "tests/test_support.hpp"
 
 using ft::test::run;

@@ -105,6 +105,9 @@ void ServerProcess::start() {
   int out[2];
   if (pipe(out)) throw std::runtime_error("pipe failed");
   const std::string listen = "127.0.0.1:" + std::to_string(port_);
+  std::vector<std::string> args{binary("sync-server"), "--db", db_, "--listen", listen, "--cert", cert_, "--key", key_};
+  args.insert(args.end(), extra_args.begin(), extra_args.end());
+  auto argv = exec_args(args);  // built before fork(): see test_support.hpp
   pid_ = fork();
   if (pid_ == 0) {
     dup2(out[1], 1);
@@ -113,9 +116,7 @@ void ServerProcess::start() {
     close(out[0]);
     close(out[1]);
     close(log);
-    const std::string bin = binary("sync-server");
-    execl(bin.c_str(), bin.c_str(), "--db", db_.c_str(), "--listen", listen.c_str(), "--cert", cert_.c_str(), "--key",
-          key_.c_str(), static_cast<char*>(nullptr));
+    execv(argv[0], argv.data());
     _exit(127);
   }
   close(out[1]);

@@ -51,6 +51,7 @@ class ServerProcess {
   std::string add_terminal(const std::string& name, const std::string& centre_id = "");  // the join code
   std::string add_centre(const std::string& name, int capacity = 15);  // the new centre's id
   std::int64_t event_count();                          // from `sync-server status --json`
+  std::vector<std::string> extra_args;                 // more serving options, e.g. the web view's limits
   std::set<std::string> event_ids();                   // read from the server database
 
  private:

@@ -5,9 +5,8 @@
 #include <algorithm>
 #include <functional>
 
-#include "terminal/app/cairo_library.hpp"
-#include "terminal/app/private_file.hpp"
-#include "terminal/app/report.hpp"
+#include "terminal/report/cairo_library.hpp"
+#include "terminal/report/report.hpp"
 
 namespace ft {
 
@@ -279,12 +278,5 @@ std::string report_pdf(const ReportDoc& doc, std::string& pdf) {
   return "";
 }
 
-std::string write_report_pdf(const ReportDoc& doc, const std::string& path) {
-  std::string pdf;
-  if (auto error = report_pdf(doc, pdf); !error.empty()) return error;
-  std::string error;
-  if (!write_private_file(path, pdf, error)) return "The report cannot be written to " + path + " (" + error + ")";
-  return "";
-}
 
 }  // namespace ft

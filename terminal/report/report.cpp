@@ -1,11 +1,12 @@
 // Sections: formatting helpers · the centre overview · one trainee · CSV.
-#include "terminal/app/report.hpp"
+#include "terminal/report/report.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <sstream>
 
-#include "terminal/app/status.hpp"
 #include "terminal/core/progress.hpp"
+#include "terminal/core/trainee_status.hpp"
 
 namespace ft {
 
@@ -30,14 +31,14 @@ std::string one_decimal(double v, const std::string& language) {
   return text;
 }
 
-std::string centre_name(Centre& c) {
-  const auto& s = c.state();
-  return s.centre_name.value.empty() ? c.rules().centre_name : s.centre_name.value;
+Json trainee_json(const Trainee& t, const ReportSource& src, const Translations& tr) {
+  return trainee_status_json(t, *src.catalogue, src.rules, src.today, tr);
 }
 
-std::string staff_name(const State& s, const std::string& id) {
-  if (const Staff* m = s.staff_member(id)) return m->name.value;
-  return id == "admin" ? "administrator" : id;
+const Trainee* find_trainee(const ReportSource& src, const std::string& id) {
+  for (const Trainee* t : src.trainees)
+    if (t->id == id) return t;
+  return nullptr;
 }
 
 std::string reason_text(const Translations& tr, const Reason& r) {
@@ -47,27 +48,26 @@ std::string reason_text(const Translations& tr, const Reason& r) {
 
 // ---- the centre overview -------------------------------------------------------------------
 
-ReportDoc centre_report(Centre& centre, const Translations& tr) {
-  centre.refresh();
+ReportDoc centre_report(const ReportSource& src, const Translations& tr) {
   ReportDoc doc;
-  const Day today = centre.today();
+  const Day today = src.today;
   doc.title = tr("report.centre_title");
-  doc.author = centre_name(centre);
-  doc.facts = {{tr("report.centre"), centre_name(centre)},
+  doc.author = src.centre_name;
+  doc.facts = {{tr("report.centre"), src.centre_name},
                {tr("report.date"), format_day(today)},
-               {tr("report.capacity"), std::to_string(centre.state().in_centre()) + " / " + std::to_string(centre.state().capacity(centre.rules().capacity))}};
+               {tr("report.capacity"), std::to_string(src.in_centre) + " / " + std::to_string(src.capacity)}};
   ReportTable table;
   table.columns = {tr("report.col.name"), tr("report.col.stage"), tr("report.col.host"), tr("report.col.started"),
                    tr("report.col.months"), tr("report.col.days_left"), tr("report.col.rate_28d"),
                    tr("report.col.rate_total"), tr("report.col.skills"), tr("report.col.skills_required"),
                    tr("report.col.status"), tr("report.col.reasons")};
   std::vector<const Trainee*> trainees;
-  for (const auto& [id, t] : centre.state().trainees)
-    if (t.enrolled) trainees.push_back(&t);
+  for (const Trainee* t : src.trainees)
+    if (t->enrolled) trainees.push_back(t);
   std::sort(trainees.begin(), trainees.end(), [](auto* a, auto* b) { return a->name.value < b->name.value; });
   Json rows = Json::array();
   for (const Trainee* t : trainees) {
-    const auto p = progress(*t, centre.catalogue(), centre.rules(), today);
+    const auto p = progress(*t, *src.catalogue, src.rules, today);
     std::string reasons;
     for (const auto& r : p.reasons) reasons += (reasons.empty() ? "" : " ") + reason_text(tr, r);
     table.rows.push_back({t->name.value, tr(std::string("stage.") + stage_name(t->stage())), t->host(),
@@ -77,29 +77,27 @@ ReportDoc centre_report(Centre& centre, const Translations& tr) {
                           // Two numbers, not "9/30": a spreadsheet reads that as a date.
                           std::to_string(p.skills_at_target), std::to_string(p.skills_required),
                           tr(std::string("guarantee.") + guarantee_name(p.status)), reasons});
-    rows.push_back(trainee_json(*t, centre, tr));
+    rows.push_back(trainee_json(*t, src, tr));
   }
   doc.tables.push_back(std::move(table));
-  doc.data = Json{{"report", "centre"}, {"centre", centre_name(centre)}, {"date", format_day(today)},
-                  {"capacity", centre.state().capacity(centre.rules().capacity)}, {"in_centre", centre.state().in_centre()}, {"trainees", rows}};
+  doc.data = Json{{"report", "centre"}, {"centre", src.centre_name}, {"date", format_day(today)},
+                  {"capacity", src.capacity}, {"in_centre", src.in_centre}, {"trainees", rows}};
   return doc;
 }
 
 // ---- one trainee ---------------------------------------------------------------------------------
 
-std::optional<ReportDoc> trainee_report(Centre& centre, const std::string& id, const Translations& tr,
+std::optional<ReportDoc> trainee_report(const ReportSource& src, const std::string& id, const Translations& tr,
                                         bool include_health) {
-  centre.refresh();
-  const State& s = centre.state();
-  const Trainee* t = s.trainee(id);
+  const Trainee* t = find_trainee(src, id);
   if (!t) return std::nullopt;
-  const Day today = centre.today();
-  const auto p = progress(*t, centre.catalogue(), centre.rules(), today);
+  const Day today = src.today;
+  const auto p = progress(*t, *src.catalogue, src.rules, today);
   ReportDoc doc;
   doc.title = tr("report.trainee_title");
-  doc.author = centre_name(centre);
+  doc.author = src.centre_name;
   const std::string period = p.started ? format_day(*p.started) + " – " + format_day(t->ended_on().value_or(today)) : "";
-  doc.facts = {{tr("report.centre"), centre_name(centre)},
+  doc.facts = {{tr("report.centre"), src.centre_name},
                {tr("report.col.name"), t->name.value},
                {tr("report.period"), period},
                {tr("report.col.stage"), tr(std::string("stage.") + stage_name(t->stage())) + (t->host().empty() ? "" : " – " + t->host())},
@@ -127,7 +125,7 @@ std::optional<ReportDoc> trainee_report(Centre& centre, const std::string& id, c
                      {tr("report.col.skill"), tr("report.col.level"), tr("report.col.target"), tr("report.col.assessed_on")}, {}};
   const auto latest = t->latest_assessments();
   Json skills_json = Json::array();
-  for (const auto& sk : centre.catalogue().skills) {
+  for (const auto& sk : src.catalogue->skills) {
     auto it = latest.find(sk.key);
     const std::string& label = sk.label(tr.language);
     const int level = it == latest.end() ? 0 : it->second->level;
@@ -162,12 +160,14 @@ std::optional<ReportDoc> trainee_report(Centre& centre, const std::string& id, c
   Json notes = Json::array();
   for (const auto& n : t->notes) {
     if (!n.shared && !(n.health && include_health)) continue;
-    const std::string line = format_day(n.day) + " (" + staff_name(s, n.by) + "): " + n.text;
+    const std::string by = src.staff_name ? src.staff_name(n.by) : "";
+    const std::string line = format_day(n.day) + (by.empty() ? "" : " (" + by + ")") + ": " + n.text;
     doc.paragraphs.push_back((n.health ? tr("report.health_note") + " " : "") + line);
-    notes.push_back({{"date", format_day(n.day)}, {"by", staff_name(s, n.by)}, {"text", n.text}, {"health", n.health}});
+    notes.push_back({{"date", format_day(n.day)}, {"by", by.empty() ? Json(nullptr) : Json(by)}, {"text", n.text},
+                     {"health", n.health}});
   }
-  doc.data = Json{{"report", "trainee"}, {"centre", centre_name(centre)}, {"date", format_day(today)},
-                  {"trainee", trainee_json(*t, centre, tr)}, {"skills", skills_json}, {"stages", stages_json},
+  doc.data = Json{{"report", "trainee"}, {"centre", src.centre_name}, {"date", format_day(today)},
+                  {"trainee", trainee_json(*t, src, tr)}, {"skills", skills_json}, {"stages", stages_json},
                   {"notes", notes}};
   return doc;
 }

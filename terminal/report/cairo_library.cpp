@@ -1,5 +1,5 @@
 // See cairo_library.hpp.
-#include "terminal/app/cairo_library.hpp"
+#include "terminal/report/cairo_library.hpp"
 
 #include <dlfcn.h>
 

@@ -1,0 +1,182 @@
+// Absences to act on: the no-shows (no check-in and no absence recorded, or
+// an absence recorded as not legitimate) and the late arrivals (checked in
+// after the centre's late limit) of a centre's trainees over the last 28
+// days, newest first, as core's day_status() judges each day. A caseworker
+// marks one handled (a POST with the session's CSRF token); the mark is kept
+// in the server's database (web_absences_handled), with who and when, and is
+// logged. The list then shows it under "handled" rather than "to act on".
+#include <httplib.h>
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "sync/server/jobcentre.hpp"
+#include "sync/server/status.hpp"
+#include "sync/server/web/security.hpp"
+#include "sync/server/web/web_view.hpp"
+#include "terminal/core/progress.hpp"
+
+namespace ft::server::web {
+
+namespace {
+
+constexpr int kLookBackDays = 28;
+
+struct Absence {
+  const Trainee* trainee;
+  Day day;
+  const char* kind;  // "no_show" or "late"
+  DayStatus status;
+};
+
+const char* kind_of(DayStatus s) {
+  switch (s) {
+    case DayStatus::Unrecorded:
+    case DayStatus::AbsentNotLegitimate:
+      return "no_show";
+    case DayStatus::Late:
+      return "late";
+    default:
+      return nullptr;
+  }
+}
+
+const char* status_key(DayStatus s) {
+  return s == DayStatus::Late ? "day.late" : s == DayStatus::Unrecorded ? "day.unrecorded" : "day.not_legitimate";
+}
+
+// Newest first; on one day by name.
+std::vector<Absence> to_act_on(const std::vector<Trainee>& trainees, const Rules& rules, Day today) {
+  std::vector<Absence> out;
+  for (const auto& t : trainees) {
+    if (!t.enrolled) continue;
+    for (Day d = today; d > today - kLookBackDays; --d) {
+      const DayStatus s = day_status(t, d, rules, today);
+      if (const char* kind = kind_of(s)) out.push_back(Absence{&t, d, kind, s});
+    }
+  }
+  std::sort(out.begin(), out.end(), [](const Absence& a, const Absence& b) {
+    if (a.day != b.day) return a.day > b.day;
+    return a.trainee->name.value != b.trainee->name.value ? a.trainee->name.value < b.trainee->name.value
+                                                           : a.trainee->id < b.trainee->id;
+  });
+  return out;
+}
+
+struct Handled {
+  std::string by;
+  std::int64_t at_ms = 0;
+};
+using HandledMap = std::map<std::pair<std::string, Day>, Handled>;
+
+HandledMap handled_marks(WebView& view, const std::vector<Absence>& list) {
+  HandledMap out;
+  std::set<std::string> ids;
+  for (const auto& a : list) ids.insert(a.trainee->id);
+  view.store.with_db([&](SqlDb& db) {
+    for (const auto& id : ids) {
+      SqlStmt s(db, "SELECT day, handled_by, handled_ms FROM web_absences_handled WHERE trainee_id=?");
+      s.bind(1, id);
+      while (s.step()) out[{id, static_cast<Day>(s.int64(0))}] = Handled{s.text(1), s.int64(2)};
+    }
+  });
+  return out;
+}
+
+std::string row(const Absence& a, const Translations& tr) {
+  return "<td>" + escape(format_day(a.day)) + "</td><th scope=\"row\"><a href=\"/trainees/" + escape(a.trainee->id) +
+         "\">" + escape(a.trainee->name.value) + "</a></th><td>" + escape(tr(std::string("web.absence.") + a.kind)) +
+         // A no-show says which: recorded as not legitimate, or nothing recorded at all.
+         (a.status == DayStatus::Late ? std::string()
+                                      : " <span class=\"muted\">(" + escape(tr(status_key(a.status))) + ")</span>") +
+         "</td>";
+}
+
+}  // namespace
+
+void handle_absences(WebView& view, const httplib::Request& req, httplib::Response& res) {
+  auto v = open_visit(view, req, res);
+  if (!v) return;
+  const std::string id = req.matches[1];
+  if (!v->session.user.sees_centre(id)) return send_message(view, &*v, res, 403, "web.forbidden");
+  const auto centre = centre_by_id(view, id);
+  if (!centre) return send_message(view, &*v, res, 404, "web.not_found");
+  const Translations& tr = *v->tr;
+  const std::vector<Trainee> trainees = view.store.trainees(id);
+  const auto list = to_act_on(trainees, centre_rules(*centre), local_day(v->now_ms));
+  const HandledMap handled = handled_marks(view, list);
+
+  std::string open_rows, done_rows;
+  std::set<std::string> named;
+  for (const auto& a : list) {
+    named.insert(a.trainee->id);
+    auto h = handled.find({a.trainee->id, a.day});
+    if (h == handled.end()) {
+      open_rows += "<tr>" + row(a, tr) + "<td><form method=\"post\" action=\"/centres/" + escape(id) + "/absences\">" +
+                   csrf_field(v->session.csrf) + "<input type=\"hidden\" name=\"trainee\" value=\"" +
+                   escape(a.trainee->id) + "\"><input type=\"hidden\" name=\"day\" value=\"" +
+                   escape(format_day(a.day)) + "\"><button type=\"submit\">" + escape(tr("web.absence.mark")) +
+                   "</button></form></td></tr>\n";
+    } else {
+      done_rows += "<tr>" + row(a, tr) + "<td>" + escape(tr("web.absence.handled_by", {{"login", h->second.by}})) +
+                   "</td></tr>\n";
+    }
+  }
+  auto table = [&](const std::string& rows, const char* last_col) {
+    return "<div class=\"table-wrap\"><table class=\"absences\"><thead><tr><th scope=\"col\">" +
+           escape(tr("report.date")) + "</th><th scope=\"col\">" + escape(tr("web.col.name")) +
+           "</th><th scope=\"col\">" + escape(tr("web.absence.what")) + "</th><th scope=\"col\">" +
+           escape(tr(last_col)) + "</th></tr></thead><tbody>\n" + rows + "</tbody></table></div>\n";
+  };
+  std::string body = "<p>" + escape(tr("web.absence.intro", {{"days", std::to_string(kLookBackDays)}})) + "</p>\n";
+  body += open_rows.empty() ? "<p class=\"notice\">" + escape(tr("web.absence.none")) + "</p>\n"
+                            : table(open_rows, "web.absence.action");
+  if (!done_rows.empty())
+    body += "<h2>" + escape(tr("web.absence.handled_title")) + "</h2>\n" + table(done_rows, "web.absence.handled");
+
+  for (const auto& person : named) log_look(view, *v, "view_absences", person, id);
+  PageFrame f = frame_for(*v, tr("web.absence.title", {{"centre", centre->name}}));
+  f.back_href = "/centres/" + id;
+  f.back_label = centre->name;
+  send_html(res, 200, page(f, body, tr));
+}
+
+void handle_mark_handled(WebView& view, const httplib::Request& req, httplib::Response& res) {
+  auto v = open_visit(view, req, res);
+  if (!v) return;
+  if (!same_secret(v->session.csrf, form_value(req, "csrf"))) return send_message(view, &*v, res, 403, "web.csrf");
+  const std::string id = req.matches[1];
+  if (!v->session.user.sees_centre(id)) return send_message(view, &*v, res, 403, "web.forbidden");
+  const auto centre = centre_by_id(view, id);
+  if (!centre) return send_message(view, &*v, res, 404, "web.not_found");
+  // Only an absence the list offers can be marked: the trainee in this centre, the day one to act on.
+  const std::string trainee_id = form_value(req, "trainee");
+  const auto day = parse_day(form_value(req, "day"));
+  auto seen = seen_trainee(view, *v, trainee_id);
+  const Day today = local_day(v->now_ms);
+  const char* kind = nullptr;
+  if (seen && day && seen->centre.id == id && *day > today - kLookBackDays)
+    kind = kind_of(day_status(seen->trainee, *day, centre_rules(*centre), today));
+  if (!kind) return send_message(view, &*v, res, 404, "web.not_found");
+  view.store.with_db([&](SqlDb& db) {
+    SqlTx tx(db);
+    SqlStmt(db,
+            "INSERT INTO web_absences_handled(trainee_id, day, kind, handled_by, handled_ms) VALUES (?,?,?,?,?) "
+            "ON CONFLICT DO NOTHING")
+        .bind(1, trainee_id)
+        .bind(2, std::int64_t{*day})
+        .bind(3, kind)
+        .bind(4, v->session.user.login)
+        .bind(5, v->now_ms)
+        .run();
+    log_access(db, AccessEntry{v->now_ms, v->session.user.login, "mark_absence_handled", trainee_id,
+                               format_day(*day), v->source},
+               true);
+    tx.commit();
+  });
+  set_security_headers(res);
+  res.set_redirect("/centres/" + id + "/absences", 303);
+}
+
+}  // namespace ft::server::web

@@ -1,0 +1,626 @@
+// The town hall's web view (issue 19), tested as a user meets it: the
+// accounts made with sync-server's commands, then a real sync-server
+// serving HTTPS on 127.0.0.1 with a certificate made at test time, asked
+// as a browser asks. Runs on SQLite and, as sync_web_pg, on PostgreSQL.
+//
+// Sections: helpers · accounts · login and sessions · walls · escaping and
+// headers · the access log · a centre with a history (reports, absences to
+// act on, charts).
+#include <doctest/doctest.h>
+#include <httplib.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <fstream>
+#include <map>
+
+#include "tests/sync/sync_fixture.hpp"
+
+using namespace ft;
+using namespace ft::test;
+
+namespace {
+
+// ---- helpers ----------------------------------------------------------------------------
+
+RunResult server_cli(const std::vector<std::string>& args, const std::string& stdin_text = "") {
+  std::vector<std::string> argv{binary("sync-server")};
+  argv.insert(argv.end(), args.begin(), args.end());
+  return run(argv, stdin_text);
+}
+
+// A user made as an administrator makes one; returns the new id.
+std::string add_user(const ServerProcess& server, const std::string& login, const std::string& role,
+                     const std::vector<std::string>& centres, const std::string& password) {
+  std::vector<std::string> args{"add-user", "--db", server.db(), "--name", login, "--role", role};
+  for (const auto& c : centres) args.insert(args.end(), {"--centre", c});
+  auto r = server_cli(args, password + "\n");
+  REQUIRE_MESSAGE(r.exit_code == 0, r.err);
+  return last_line(r.out);
+}
+
+Json access_log(const ServerProcess& server, const std::vector<std::string>& filters = {}) {
+  std::vector<std::string> args{"access-log", "--db", server.db(), "--json"};
+  args.insert(args.end(), filters.begin(), filters.end());
+  auto r = server_cli(args);
+  REQUIRE_MESSAGE(r.exit_code == 0, r.err);
+  return Json::parse(r.out);
+}
+
+// A browser as far as these pages need one: HTTPS verified against the
+// test CA, cookies kept as Set-Cookie gives them, no redirects followed
+// (the tests look at each one).
+struct Browser {
+  httplib::SSLClient client;
+  std::map<std::string, std::string> cookies;
+  std::vector<std::string> set_cookie_lines;  // of the last reply
+
+  explicit Browser(const ServerProcess& server) : client("127.0.0.1", server.port()) {
+    client.set_ca_cert_path(pki().ca.c_str());
+    client.enable_server_certificate_verification(true);
+  }
+  httplib::Headers headers() const {
+    std::string c;
+    for (const auto& [k, v] : cookies) c += (c.empty() ? "" : "; ") + k + "=" + v;
+    return c.empty() ? httplib::Headers{} : httplib::Headers{{"Cookie", c}};
+  }
+  void keep(const httplib::Result& r) {
+    REQUIRE_MESSAGE(r, "no reply from the server");
+    set_cookie_lines.clear();
+    for (const auto& [k, v] : r->headers) {
+      if (k != "Set-Cookie") continue;
+      set_cookie_lines.push_back(v);
+      const auto eq = v.find('='), semi = v.find(';');
+      const std::string name = v.substr(0, eq), value = v.substr(eq + 1, semi - eq - 1);
+      if (value.empty())
+        cookies.erase(name);
+      else
+        cookies[name] = value;
+    }
+  }
+  httplib::Response get(const std::string& path) {
+    auto r = client.Get(path.c_str(), headers());
+    keep(r);
+    return *r;
+  }
+  httplib::Response post(const std::string& path, const httplib::Params& form) {
+    auto r = client.Post(path.c_str(), headers(), form);
+    keep(r);
+    return *r;
+  }
+  // The hidden csrf field of the last page that had one.
+  static std::string csrf_in(const std::string& html) {
+    const std::string marker = "name=\"csrf\" value=\"";
+    const auto at = html.find(marker);
+    REQUIRE(at != std::string::npos);
+    return html.substr(at + marker.size(), 64);
+  }
+  httplib::Response log_in(const std::string& user, const std::string& password) {
+    const auto form = get("/login");
+    return post("/login", {{"csrf", csrf_in(form.body)}, {"username", user}, {"password", password}});
+  }
+};
+
+constexpr const char* kPassword = "korrekt hest batteri";
+
+std::string add_referral(const ServerProcess& server, const std::string& centre, const std::string& name) {
+  auto r = server_cli({"add-referral", "--db", server.db(), "--centre", centre, "--name", name});
+  REQUIRE_MESSAGE(r.exit_code == 0, r.err);
+  return last_line(r.out);
+}
+
+bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+
+RunResult ft_cli(const std::vector<std::string>& args) {
+  std::vector<std::string> argv{binary("floor-terminal")};
+  argv.insert(argv.end(), args.begin(), args.end());
+  return run(argv);
+}
+
+// A terminal with the demo centre's year of history, joined to the server's first centre and synced:
+// the server's projection then holds stages, attendance, absence, skills and notes.
+std::string demo_terminal(const TempDir& dir, ServerProcess& server) {
+  use_test_timeouts_in_children();
+  const std::string db = dir.file("terminal.db");
+  auto seeded = ft_cli({"seed-demo", "--db", db});
+  REQUIRE_MESSAGE(seeded.exit_code == 0, seeded.err);
+  auto joined = ft_cli({"join", "--db", db, "--server", server.url(), "--ca", pki().ca, "--code",
+                        server.add_terminal("Gulv 1")});
+  REQUIRE_MESSAGE(joined.exit_code == 0, joined.err);
+  for (int i = 0; i < 2; ++i) {
+    auto synced = ft_cli({"sync", "--db", db});
+    REQUIRE_MESSAGE(synced.exit_code == 0, synced.err);
+  }
+  return db;
+}
+
+// The first link to a trainee's page on `html`: the id.
+std::string first_trainee_id(const std::string& html) {
+  const std::string marker = "href=\"/trainees/";
+  const auto at = html.find(marker);
+  REQUIRE(at != std::string::npos);
+  const auto from = at + marker.size();
+  return html.substr(from, html.find_first_of("\"?/", from) - from);
+}
+
+// The value of a hidden field `name` after position `from` in `html`.
+std::string hidden_value(const std::string& html, const std::string& name, size_t from = 0) {
+  const std::string marker = "name=\"" + name + "\" value=\"";
+  const auto at = html.find(marker, from);
+  REQUIRE(at != std::string::npos);
+  const auto start = at + marker.size();
+  return html.substr(start, html.find('"', start) - start);
+}
+
+int count_rows(const Json& log, const std::string& action, const std::string& person = "") {
+  int n = 0;
+  for (const auto& row : log)
+    if (row.at("action") == action && (person.empty() || row.at("person") == person)) ++n;
+  return n;
+}
+
+}  // namespace
+
+// ---- accounts ---------------------------------------------------------------------------------
+
+TEST_CASE("an administrator adds a caseworker for a centre; the password comes on stdin and the id last") {
+  TempDir dir;
+  ServerProcess server(dir.file("server.db"), pki(), dir.file("server.log"));
+  const std::string id =
+      add_user(server, "anna.caseworker", "caseworker", {server.centre_id()}, "korrekt hest batteri");
+  CHECK(id.size() == 36);
+
+  SUBCASE("the same login again is refused") {
+    auto r = server_cli({"add-user", "--db", server.db(), "--name", "anna.caseworker", "--role", "admin"},
+                        "another long password\n");
+    CHECK(r.exit_code == 1);
+    CHECK(r.err.find("taken") != std::string::npos);
+  }
+  SUBCASE("a short password, an unknown role and an unknown centre are refused") {
+    CHECK(server_cli({"add-user", "--db", server.db(), "--name", "bo", "--role", "admin"}, "kort\n").exit_code == 1);
+    CHECK(server_cli({"add-user", "--db", server.db(), "--name", "bo", "--role", "mayor"}, "long enough pw\n")
+              .exit_code == 2);
+    CHECK(server_cli({"add-user", "--db", server.db(), "--name", "bo", "--role", "caseworker", "--centre", "nowhere"},
+                     "long enough pw\n")
+              .exit_code == 1);
+  }
+  SUBCASE("disable, unlock and set-password name an existing login") {
+    CHECK(server_cli({"unlock-user", "--db", server.db(), "--name", "anna.caseworker"}).exit_code == 0);
+    CHECK(server_cli({"set-password", "--db", server.db(), "--name", "anna.caseworker"}, "et nyt langt kodeord\n")
+              .exit_code == 0);
+    CHECK(server_cli({"disable-user", "--db", server.db(), "--name", "anna.caseworker"}).exit_code == 0);
+    CHECK(server_cli({"disable-user", "--db", server.db(), "--name", "nobody"}).exit_code == 1);
+  }
+  SUBCASE("the access log starts empty and --for-citizen needs --person") {
+    CHECK(access_log(server).empty());
+    CHECK(server_cli({"access-log", "--db", server.db(), "--for-citizen", "--json"}).exit_code == 2);
+  }
+}
+
+// ---- login and sessions -------------------------------------------------------------------------
+
+TEST_CASE("a caseworker logs in, sees the centre, and logs out with the form's token") {
+  TempDir dir;
+  ServerProcess server(dir.file("server.db"), pki(), dir.file("server.log"));
+  add_user(server, "anna", "caseworker", {server.centre_id()}, kPassword);
+  add_referral(server, server.centre_id(), "Rikke Aasted");
+  server.start();
+  Browser b(server);
+
+  SUBCASE("every page needs a session: without one the browser is sent to the login form") {
+    for (const std::string& path : std::vector<std::string>{"/", "/centres/" + server.centre_id(), "/trainees/x"}) {
+      auto r = b.get(path);
+      CHECK(r.status == 303);
+      CHECK(r.get_header_value("Location") == "/login");
+    }
+  }
+  SUBCASE("the login form has username, password and a hidden csrf field") {
+    auto r = b.get("/login");
+    CHECK(r.status == 200);
+    CHECK(contains(r.body, "name=\"username\""));
+    CHECK(contains(r.body, "name=\"password\" type=\"password\""));
+    CHECK(Browser::csrf_in(r.body).size() == 64);
+    CHECK(contains(r.body, "lang=\"da\""));  // Danish by default
+  }
+  SUBCASE("a login without the form's token is refused and starts no session") {
+    auto r = b.post("/login", {{"csrf", "forged"}, {"username", "anna"}, {"password", kPassword}});
+    CHECK(r.status == 403);
+    CHECK_FALSE(b.cookies.count("ft_session"));
+  }
+  SUBCASE("the right password gives a Secure, HttpOnly, SameSite=Strict session cookie and a redirect") {
+    auto r = b.log_in("anna", kPassword);
+    CHECK(r.status == 303);
+    CHECK(r.get_header_value("Location") == "/");
+    bool flagged = false;
+    for (const auto& line : b.set_cookie_lines)
+      if (line.rfind("ft_session=", 0) == 0)
+        flagged = contains(line, "; Secure") && contains(line, "; HttpOnly") && contains(line, "SameSite=Strict");
+    CHECK(flagged);
+    auto index = b.get("/");
+    CHECK(index.status == 200);
+    CHECK(contains(index.body, "/centres/" + server.centre_id()));
+    auto centre = b.get("/centres/" + server.centre_id());
+    CHECK(centre.status == 200);
+    CHECK(contains(centre.body, "Rikke Aasted"));
+
+    // Logging out needs the session's token; then the old cookie opens nothing.
+    const auto old = b.cookies;
+    CHECK(b.post("/logout", {{"csrf", "forged"}}).status == 403);
+    auto out = b.post("/logout", {{"csrf", Browser::csrf_in(centre.body)}});
+    CHECK(out.status == 303);
+    b.cookies = old;
+    CHECK(b.get("/centres/" + server.centre_id()).status == 303);
+  }
+  SUBCASE("a wrong password gives the form again with the error at the top, and no session") {
+    auto r = b.log_in("anna", "not the password");
+    CHECK(r.status == 200);
+    CHECK(contains(r.body, "error-summary"));
+    CHECK_FALSE(b.cookies.count("ft_session"));
+  }
+  SUBCASE("the user can switch to English") {
+    auto r = b.log_in("anna", kPassword);
+    auto centre = b.get("/centres/" + server.centre_id());
+    auto back =
+        b.post("/language",
+               {{"csrf", Browser::csrf_in(centre.body)}, {"to", "en"}, {"back", "/centres/" + server.centre_id()}});
+    CHECK(back.status == 303);
+    CHECK(back.get_header_value("Location") == "/centres/" + server.centre_id());
+    CHECK(contains(b.get("/centres/" + server.centre_id()).body, "lang=\"en\""));
+    // Never back to another site.
+    auto away =
+        b.post("/language", {{"csrf", Browser::csrf_in(centre.body)}, {"to", "da"}, {"back", "//evil.example/"}});
+    CHECK(away.get_header_value("Location") == "/");
+    // Nor to a path with a line break in it (a header of the attacker's own).
+    auto split =
+        b.post("/language", {{"csrf", Browser::csrf_in(centre.body)}, {"to", "da"}, {"back", "/x\r\nSet-Cookie: a=b"}});
+    CHECK(split.get_header_value("Location") == "/");
+  }
+}
+
+TEST_CASE("after 3 failed logins the account stays blocked until an administrator unlocks it") {
+  TempDir dir;
+  ServerProcess server(dir.file("server.db"), pki(), dir.file("server.log"));
+  add_user(server, "anna", "caseworker", {server.centre_id()}, kPassword);
+  server.start();
+  Browser b(server);
+  CHECK_FALSE(contains(b.log_in("anna", "wrong one").body, "spærret"));
+  CHECK_FALSE(contains(b.log_in("anna", "wrong two").body, "spærret"));
+  CHECK(contains(b.log_in("anna", "wrong three").body, "spærret"));
+  // Now even the right password is refused.
+  auto r = b.log_in("anna", kPassword);
+  CHECK(r.status == 200);
+  CHECK(contains(r.body, "spærret"));
+  CHECK_FALSE(b.cookies.count("ft_session"));
+
+  const Json log = access_log(server, {"--user", "anna"});
+  CHECK(count_rows(log, "login_failed") == 2);
+  CHECK(count_rows(log, "login_blocked") == 1);
+  CHECK(count_rows(log, "login_refused_blocked") == 1);
+
+  REQUIRE(server_cli({"unlock-user", "--db", server.db(), "--name", "anna"}).exit_code == 0);
+  CHECK(b.log_in("anna", kPassword).status == 303);
+  CHECK(count_rows(access_log(server, {"--user", "anna"}), "login") == 1);
+}
+
+TEST_CASE("the lockout's number of failures is the server's setting") {
+  TempDir dir;
+  ServerProcess server(dir.file("server.db"), pki(), dir.file("server.log"));
+  server.extra_args = {"--login-failures", "5"};
+  add_user(server, "anna", "caseworker", {server.centre_id()}, kPassword);
+  server.start();
+  Browser b(server);
+  for (int i = 0; i < 4; ++i) b.log_in("anna", "wrong");
+  CHECK(b.log_in("anna", kPassword).status == 303);
+}
+
+TEST_CASE("a session left idle longer than the server's setting is over; the form says why") {
+  TempDir dir;
+  ServerProcess server(dir.file("server.db"), pki(), dir.file("server.log"));
+  server.extra_args = {"--session-idle-seconds", "1"};
+  add_user(server, "anna", "caseworker", {server.centre_id()}, kPassword);
+  server.start();
+  Browser b(server);
+  REQUIRE(b.log_in("anna", kPassword).status == 303);
+  ::sleep(3);  // idle, on purpose: longer than the 1 s the server was given
+  auto r = b.get("/centres/" + server.centre_id());
+  CHECK(r.status == 303);
+  CHECK(r.get_header_value("Location") == "/login?expired=1");
+  CHECK(contains(b.get("/login?expired=1").body, "ikke har været brugt"));
+}
+
+TEST_CASE("a disabled user is out at once, and cannot log in again") {
+  TempDir dir;
+  ServerProcess server(dir.file("server.db"), pki(), dir.file("server.log"));
+  add_user(server, "anna", "caseworker", {server.centre_id()}, kPassword);
+  server.start();
+  Browser b(server);
+  REQUIRE(b.log_in("anna", kPassword).status == 303);
+  REQUIRE(server_cli({"disable-user", "--db", server.db(), "--name", "anna"}).exit_code == 0);
+  CHECK(b.get("/").status == 303);
+  CHECK(b.log_in("anna", kPassword).status == 200);
+  CHECK_FALSE(b.cookies.count("ft_session"));
+}
+
+// ---- walls --------------------------------------------------------------------------------------
+
+TEST_CASE("a caseworker sees only the centres given to them, and only their trainees") {
+  TempDir dir;
+  ServerProcess server(dir.file("server.db"), pki(), dir.file("server.log"));
+  const std::string ikast = server.centre_id(), brande = server.add_centre("Væksthuset Brande", 12);
+  add_user(server, "anna", "caseworker", {ikast}, kPassword);
+  add_user(server, "bent", "supervisor", {ikast, brande}, kPassword);
+  const std::string rikke = add_referral(server, ikast, "Rikke Aasted");
+  const std::string bodil = add_referral(server, brande, "Bodil Bækgaard");
+  server.start();
+
+  Browser anna(server);
+  REQUIRE(anna.log_in("anna", kPassword).status == 303);
+  CHECK_FALSE(contains(anna.get("/").body, brande));
+  CHECK(anna.get("/centres/" + brande).status == 403);
+  CHECK(anna.get("/trainees/" + bodil).status == 404);  // reads as unknown: who is in the programme is not told
+  CHECK(anna.get("/trainees/" + rikke).status == 200);
+  CHECK_FALSE(contains(anna.get("/centres/" + ikast).body, "Bodil"));
+
+  Browser bent(server);
+  REQUIRE(bent.log_in("bent", kPassword).status == 303);
+  CHECK(bent.get("/centres/" + brande).status == 200);
+  CHECK(bent.get("/trainees/" + bodil).status == 200);
+  // Nothing about Bodil was shown to anna, so the log holds no look of hers at Bodil.
+  const Json bodil_log = access_log(server, {"--person", bodil});
+  for (const auto& row : bodil_log) CHECK(row.at("user") == "bent");
+}
+
+// ---- escaping and headers -------------------------------------------------------------------------
+
+TEST_CASE("names with markup, quotes, Æ Ø Å and Arabic come out as text, never as markup") {
+  TempDir dir;
+  ServerProcess server(dir.file("server.db"), pki(), dir.file("server.log"));
+  add_user(server, "anna", "caseworker", {server.centre_id()}, kPassword);
+  const std::string hostile = "<script>alert(\"x\")</script> O'Hara & Æbelø Åse";
+  const std::string arabic =
+      "\xd9\x81\xd8\xa7\xd8\xb7\xd9\x85\xd8\xa9 \xd8\xa7\xd9\x84\xd8\xb2\xd9\x87\xd8\xb1\xd8\xa7\xd8\xa1";  // Fatima
+                                                                                                            // Al-Zahra
+  const std::string id = add_referral(server, server.centre_id(), hostile);
+  add_referral(server, server.centre_id(), arabic);
+  server.start();
+  Browser b(server);
+  REQUIRE(b.log_in("anna", kPassword).status == 303);
+  for (const std::string& path : std::vector<std::string>{"/centres/" + server.centre_id(), "/trainees/" + id}) {
+    auto r = b.get(path);
+    REQUIRE(r.status == 200);
+    CHECK_FALSE(contains(r.body, "<script"));
+    CHECK(contains(r.body, "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; O&#39;Hara &amp; Æbelø Åse"));
+  }
+  CHECK(contains(b.get("/centres/" + server.centre_id()).body, arabic));
+}
+
+TEST_CASE("every page carries the security headers; pages about persons are never cached") {
+  TempDir dir;
+  ServerProcess server(dir.file("server.db"), pki(), dir.file("server.log"));
+  add_user(server, "anna", "caseworker", {server.centre_id()}, kPassword);
+  const std::string id = add_referral(server, server.centre_id(), "Rikke Aasted");
+  server.start();
+  Browser b(server);
+  REQUIRE(b.log_in("anna", kPassword).status == 303);
+  for (const std::string& path :
+       std::vector<std::string>{"/login", "/", "/centres/" + server.centre_id(), "/trainees/" + id}) {
+    auto r = b.get(path);
+    INFO(path);
+    const std::string csp = r.get_header_value("Content-Security-Policy");
+    CHECK(contains(csp, "frame-ancestors 'none'"));
+    CHECK(contains(csp, "default-src 'none'"));
+    CHECK_FALSE(contains(csp, "unsafe-inline"));
+    CHECK(contains(r.get_header_value("Strict-Transport-Security"), "max-age="));
+    CHECK(r.get_header_value("Referrer-Policy") == "no-referrer");
+    CHECK(r.get_header_value("Cache-Control") == "no-store");
+    CHECK_FALSE(contains(r.body, "<script"));
+    CHECK_FALSE(contains(r.body, "style=\""));  // the CSP would refuse inline style
+  }
+}
+
+// ---- the access log ----------------------------------------------------------------------------
+
+TEST_CASE("every look at a person is in the access log; a citizen's copy leaves out who looked") {
+  TempDir dir;
+  ServerProcess server(dir.file("server.db"), pki(), dir.file("server.log"));
+  add_user(server, "anna", "caseworker", {server.centre_id()}, kPassword);
+  const std::string rikke = add_referral(server, server.centre_id(), "Rikke Aasted");
+  const std::string bo = add_referral(server, server.centre_id(), "Bo Ibsen");
+  server.start();
+  Browser b(server);
+  REQUIRE(b.log_in("anna", kPassword).status == 303);
+  b.get("/centres/" + server.centre_id());
+  b.get("/trainees/" + rikke);
+
+  const Json all = access_log(server);
+  CHECK(count_rows(all, "login") == 1);
+  CHECK(count_rows(all, "view_centre", rikke) == 1);
+  CHECK(count_rows(all, "view_centre", bo) == 1);
+  CHECK(count_rows(all, "view_trainee", rikke) == 1);
+  for (const auto& row : all) {
+    CHECK(row.at("user") == "anna");
+    CHECK(row.at("source") == "127.0.0.1");
+    CHECK(row.at("time").get<std::string>().size() == 20);
+  }
+  const Json citizen = access_log(server, {"--person", rikke, "--for-citizen"});
+  CHECK(citizen.size() == 2);
+  for (const auto& row : citizen) {
+    CHECK(row.at("user").is_null());
+    CHECK_FALSE(row.contains("source"));
+  }
+}
+
+// ---- a centre with a history ------------------------------------------------------------------
+
+TEST_CASE("the centre's CSV from the web is the very file `floor-terminal report` makes of the same centre") {
+  TempDir dir;
+  ServerProcess server(dir.file("server.db"), pki(), dir.file("server.log"));
+  add_user(server, "anna", "caseworker", {server.centre_id()}, kPassword);
+  server.start();
+  const std::string terminal = demo_terminal(dir, server);
+  Browser b(server);
+  REQUIRE(b.log_in("anna", kPassword).status == 303);
+
+  auto csv = b.get("/centres/" + server.centre_id() + "/report.csv");
+  REQUIRE(csv.status == 200);
+  CHECK(contains(csv.get_header_value("Content-Type"), "text/csv"));
+  CHECK(contains(csv.get_header_value("Content-Disposition"), "attachment"));
+  CHECK(csv.get_header_value("Cache-Control") == "no-store");
+  auto made = ft_cli({"report", "--db", terminal, "--format", "csv", "--out", dir.file("floor.csv"), "--lang", "da"});
+  REQUIRE_MESSAGE(made.exit_code == 0, made.err);
+  CHECK(csv.body == read_file(dir.file("floor.csv")));
+
+  // Every person the file names is logged as exported, by anna.
+  const Json log = access_log(server);
+  const int rows = static_cast<int>(std::count(csv.body.begin(), csv.body.end(), '\n')) - 1;  // less the header
+  CHECK(rows >= 20);
+  CHECK(count_rows(log, "export_csv") == rows);
+}
+
+TEST_CASE("a trainee's PDF report downloads in the user's language, with the wall and the log") {
+  TempDir dir;
+  ServerProcess server(dir.file("server.db"), pki(), dir.file("server.log"));
+  const std::string other = server.add_centre("Væksthuset Brande", 12);
+  add_user(server, "anna", "caseworker", {server.centre_id()}, kPassword);
+  add_user(server, "olga", "caseworker", {other}, kPassword);
+  add_user(server, "bent", "supervisor", {server.centre_id()}, kPassword);
+  server.start();
+  demo_terminal(dir, server);
+  Browser b(server);
+  REQUIRE(b.log_in("anna", kPassword).status == 303);
+  const std::string id = first_trainee_id(b.get("/centres/" + server.centre_id()).body);
+  auto trainee = b.get("/trainees/" + id);
+  REQUIRE(trainee.status == 200);
+  CHECK(contains(trainee.body, "/trainees/" + id + "/report.pdf"));
+
+  auto pdf = b.get("/trainees/" + id + "/report.pdf");
+  REQUIRE(pdf.status == 200);
+  CHECK(pdf.get_header_value("Content-Type") == "application/pdf");
+  CHECK(pdf.get_header_value("Cache-Control") == "no-store");
+  REQUIRE(pdf.body.rfind("%PDF-", 0) == 0);
+  {
+    std::ofstream(dir.file("web.pdf"), std::ios::binary) << pdf.body;
+  }
+  auto text = run({"/usr/bin/pdftotext", "-enc", "UTF-8", dir.file("web.pdf"), "-"});
+  REQUIRE_MESSAGE(text.exit_code == 0, text.err);
+  CHECK(contains(text.out, "Træningscenter Ikast"));
+  CHECK(contains(text.out, "Fremmøde"));  // Danish, the session's language
+  CHECK(count_rows(access_log(server, {"--person", id}), "export_pdf") == 1);
+  // Health notes are a supervisor's, and only when asked for: a caseworker asking gets the plain report.
+  REQUIRE(b.get("/trainees/" + id + "/report.pdf?health=1").status == 200);
+  CHECK(count_rows(access_log(server, {"--person", id}), "export_pdf") == 2);
+  Browser bent(server);
+  REQUIRE(bent.log_in("bent", kPassword).status == 303);
+  REQUIRE(bent.get("/trainees/" + id + "/report.pdf?health=1").status == 200);
+  CHECK(count_rows(access_log(server, {"--user", "bent", "--person", id}), "export_pdf_with_health") == 1);
+
+  // Another centre's caseworker finds no such report, and nothing of it is logged as theirs.
+  Browser olga(server);
+  REQUIRE(olga.log_in("olga", kPassword).status == 303);
+  CHECK(olga.get("/trainees/" + id + "/report.pdf").status == 404);
+  CHECK(olga.get("/centres/" + server.centre_id() + "/report.csv").status == 403);
+  CHECK(access_log(server, {"--user", "olga", "--person", id}).empty());
+}
+
+TEST_CASE("absences to act on: newest first; a caseworker marks one handled with the form's token, and it stays") {
+  TempDir dir;
+  ServerProcess server(dir.file("server.db"), pki(), dir.file("server.log"));
+  add_user(server, "anna", "caseworker", {server.centre_id()}, kPassword);
+  server.start();
+  demo_terminal(dir, server);
+  Browser b(server);
+  REQUIRE(b.log_in("anna", kPassword).status == 303);
+  const std::string path = "/centres/" + server.centre_id() + "/absences";
+  CHECK(contains(b.get("/centres/" + server.centre_id()).body, "href=\"" + path + "\""));
+  auto list = b.get(path);
+  REQUIRE(list.status == 200);
+  CHECK(list.get_header_value("Cache-Control") == "no-store");
+
+  // The dates of the rows run from the newest down.
+  std::vector<std::string> days;
+  for (size_t at = list.body.find("name=\"day\" value=\""); at != std::string::npos;
+       at = list.body.find("name=\"day\" value=\"", at + 1))
+    days.push_back(hidden_value(list.body, "day", at));
+  REQUIRE(days.size() >= 2);  // the demo centre has its no-shows and late mornings
+  CHECK(std::is_sorted(days.rbegin(), days.rend()));
+
+  const std::string trainee = hidden_value(list.body, "trainee"), day = hidden_value(list.body, "day");
+  const std::string csrf = Browser::csrf_in(list.body);
+  SUBCASE("without the token nothing is marked") {
+    CHECK(b.post(path, {{"trainee", trainee}, {"day", day}, {"csrf", "forged"}}).status == 403);
+    CHECK(count_rows(access_log(server), "mark_absence_handled") == 0);
+  }
+  SUBCASE("a day that is not one to act on cannot be marked") {
+    CHECK(b.post(path, {{"trainee", trainee}, {"day", "2001-01-01"}, {"csrf", csrf}}).status == 404);
+  }
+  SUBCASE("marked, it moves to the handled list with who did it, and is there after a restart") {
+    auto r = b.post(path, {{"trainee", trainee}, {"day", day}, {"csrf", csrf}});
+    CHECK(r.status == 303);
+    CHECK(r.get_header_value("Location") == path);
+    const size_t before = days.size();
+    auto after = b.get(path);
+    CHECK(contains(after.body, "Håndteret af anna"));
+    server.stop();
+    server.start();
+    REQUIRE(b.log_in("anna", kPassword).status == 303);
+    after = b.get(path);
+    CHECK(contains(after.body, "Håndteret af anna"));
+    size_t open = 0;
+    for (size_t at = after.body.find("name=\"day\" value=\""); at != std::string::npos;
+         at = after.body.find("name=\"day\" value=\"", at + 1))
+      ++open;
+    CHECK(open == before - 1);
+    const Json log = access_log(server, {"--person", trainee});
+    CHECK(count_rows(log, "mark_absence_handled", trainee) == 1);
+    CHECK(count_rows(log, "view_absences", trainee) >= 1);
+  }
+}
+
+TEST_CASE("a trainee's page draws the stage timeline and the skills chart as SVG from core's numbers") {
+  TempDir dir;
+  ServerProcess server(dir.file("server.db"), pki(), dir.file("server.log"));
+  add_user(server, "anna", "caseworker", {server.centre_id()}, kPassword);
+  server.start();
+  demo_terminal(dir, server);
+  Browser b(server);
+  REQUIRE(b.log_in("anna", kPassword).status == 303);
+  const std::string centre = b.get("/centres/" + server.centre_id()).body;
+  // Every trainee who has started has a timeline; one with skills required has the chart too.
+  int timelines = 0, skill_charts = 0;
+  for (size_t at = centre.find("href=\"/trainees/"); at != std::string::npos;
+       at = centre.find("href=\"/trainees/", at + 1)) {
+    const std::string id = first_trainee_id(centre.substr(at));
+    auto page = b.get("/trainees/" + id);
+    REQUIRE(page.status == 200);
+    CHECK_FALSE(contains(page.body, "style=\""));
+    timelines += contains(page.body, "id=\"timeline-" + id + "\"");
+    skill_charts += contains(page.body, "id=\"skills-" + id + "\"");
+  }
+  CHECK(timelines >= 10);
+  CHECK(skill_charts >= 10);
+}
+
+TEST_CASE("administrators read the access log in the browser; the reading and its terms are logged too") {
+  TempDir dir;
+  ServerProcess server(dir.file("server.db"), pki(), dir.file("server.log"));
+  add_user(server, "anna", "caseworker", {server.centre_id()}, kPassword);
+  add_user(server, "root.admin", "admin", {}, kPassword);
+  const std::string rikke = add_referral(server, server.centre_id(), "Rikke Aasted");
+  server.start();
+  Browser anna(server);
+  REQUIRE(anna.log_in("anna", kPassword).status == 303);
+  anna.get("/trainees/" + rikke);
+  CHECK(anna.get("/access-log").status == 403);  // a caseworker does not read who looked
+
+  Browser admin(server);
+  REQUIRE(admin.log_in("root.admin", kPassword).status == 303);
+  CHECK(contains(admin.get("/").body, "href=\"/access-log\""));
+  auto page = admin.get("/access-log?person=" + rikke);
+  REQUIRE(page.status == 200);
+  CHECK(page.get_header_value("Cache-Control") == "no-store");
+  CHECK(contains(page.body, "view_trainee"));
+  CHECK(contains(page.body, ">anna<"));
+  CHECK_FALSE(contains(page.body, ">login<"));  // only rows about Rikke
+  const Json log = access_log(server, {"--user", "root.admin"});
+  CHECK(count_rows(log, "read_access_log", rikke) == 1);
+}
