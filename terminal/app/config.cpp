@@ -5,6 +5,7 @@
 #include <functional>
 #include <map>
 #include <sstream>
+#include <vector>
 
 #include "terminal/core/dates.hpp"
 
@@ -102,6 +103,12 @@ const std::map<std::string, Setter>& setters() {
   return table;
 }
 }  // namespace
+
+std::vector<std::string> config_keys() {
+  std::vector<std::string> keys;
+  for (const auto& [key, setter] : setters()) keys.push_back(key);
+  return keys;
+}
 
 std::optional<Rules> parse_config(const std::string& text, const std::string& source, std::string& error) {
   try {

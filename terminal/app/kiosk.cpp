@@ -15,8 +15,6 @@
 #include "terminal/app/kiosk.hpp"
 
 #include <GLFW/glfw3.h>
-#include <backends/imgui_impl_glfw.h>
-#include <backends/imgui_impl_opengl3.h>
 #include <imgui.h>
 
 #include <algorithm>
@@ -28,6 +26,7 @@
 
 #include "sync/client/engine.hpp"
 #include "terminal/app/environment.hpp"
+#include "terminal/app/gl_window.hpp"
 #include "terminal/app/log.hpp"
 #include "terminal/app/startup_worker.hpp"
 #include "terminal/store/centre.hpp"
@@ -117,71 +116,65 @@ int run_kiosk(const KioskOptions& o, const EnvironmentLoader& load_environment) 
   };
   std::string error;
   glfwSetErrorCallback(on_glfw_error);
-  if (!glfwInit()) {
+  GlfwLibrary glfw;
+  if (!glfw.ok()) {
     if (!(env = load_environment(env_error))) return config_refused();
     log(LogLevel::Error, env->tr(o.language)("kiosk.no_display"));
     return 1;
   }
-  GLFWmonitor* monitor = o.windowed ? nullptr : glfwGetPrimaryMonitor();
-  const GLFWvidmode* mode = monitor ? glfwGetVideoMode(monitor) : nullptr;
-  const int width = mode ? mode->width : 1280, height = mode ? mode->height : 800;
+  WindowSpec spec;
+  spec.monitor = o.windowed ? nullptr : glfwGetPrimaryMonitor();
+  const GLFWvidmode* mode = spec.monitor ? glfwGetVideoMode(spec.monitor) : nullptr;
+  spec.width = mode ? mode->width : 1280;
+  spec.height = mode ? mode->height : 800;
+  spec.title = "Floor terminal";
 
   // Loading the GL driver is most of start-up, and only this thread may do
   // it; meanwhile a worker loads the environment, folds the database and
   // builds the font atlas (startup_worker.hpp says in what order, and why).
   std::unique_ptr<Centre> centre;
   StoreError store_error;
-  auto worker = std::make_unique<StartupWorker>(
-      float(width), float(height),
+  StartupWorker worker(
+      float(spec.width), float(spec.height),
       [&]() -> const Environment* {
         env = load_environment(env_error);
         return env ? &*env : nullptr;
       },
       [&](const Environment& e) { centre = Centre::open(o.db_path, e.rules, e.catalogue, store_error); });
-  glfwWindowHint(GLFW_AUTO_ICONIFY, GLFW_FALSE);  // a touch elsewhere must not minimise the kiosk
-  ui::hint_colour_buffer_only();
-  GLFWwindow* window = glfwCreateWindow(width, height, "Floor terminal", monitor, nullptr);
-  worker->wait();  // after it, `env` and `centre` are set
+  GlWindow window(glfw, spec);
+  worker.wait();  // after it, `env` and `centre` are set
   const auto fail = [&](const std::string& text) {
-    if (window) glfwDestroyWindow(window);
-    worker.reset();
     log(LogLevel::Error, text);
-    glfwTerminate();
-    return 1;
+    return 1;  // the window, the worker and GLFW end in that order on the way out
   };
-  if (!env) {
-    if (window) glfwDestroyWindow(window);
-    glfwTerminate();
-    return config_refused();
-  }
+  if (!env) return config_refused();
   const Translations& tr = env->tr(o.language);
   if (!centre) return fail(refusal_text(tr, Refusal{"store." + store_error.code, {{"path", o.db_path}}}));
-  if (!window) return fail(tr("kiosk.no_window"));
+  if (!window.get()) return fail(tr("kiosk.no_window"));
   if (StoreError checkpoint_error; !centre->checkpoint_in_background(checkpoint_error))
     log(LogLevel::Warning, "checkpoints stay in the commits: " + checkpoint_error.code);
-  glfwMakeContextCurrent(window);
+  glfwMakeContextCurrent(window.get());
   glfwSwapInterval(1);
-  if (!o.windowed) glfwSetInputMode(window, GLFW_CURSOR, GLFW_CURSOR_HIDDEN);
+  if (!o.windowed) glfwSetInputMode(window.get(), GLFW_CURSOR, GLFW_CURSOR_HIDDEN);
   IMGUI_CHECKVERSION();
-  auto res = worker->finish(error);
-  if (!res) return fail(error);
-  glfwSetCursorPosCallback(window, on_cursor);
-  glfwSetMouseButtonCallback(window, on_button);
-  glfwSetScrollCallback(window, on_scroll);
-  glfwSetKeyCallback(window, on_key);
-  glfwSetCharCallback(window, on_char);
-  glfwSetWindowFocusCallback(window, on_focus);
-  glfwSetFramebufferSizeCallback(window, on_size);
-  glfwSetWindowRefreshCallback(window, mark_input);
-  glfwSetWindowCloseCallback(window, on_close);
-  ImGui_ImplGlfw_InitForOpenGL(window, true);
-  ImGui_ImplOpenGL3_Init("#version 130");
-  ui::upload_gl_objects();  // a failure here shows in the first frame, which tries again
+  auto built = worker.finish(error);
+  if (!built) return fail(error);
+  // Ours first: ImGui's GLFW backend chains to the callbacks it finds set.
+  glfwSetCursorPosCallback(window.get(), on_cursor);
+  glfwSetMouseButtonCallback(window.get(), on_button);
+  glfwSetScrollCallback(window.get(), on_scroll);
+  glfwSetKeyCallback(window.get(), on_key);
+  glfwSetCharCallback(window.get(), on_char);
+  glfwSetWindowFocusCallback(window.get(), on_focus);
+  glfwSetFramebufferSizeCallback(window.get(), on_size);
+  glfwSetWindowRefreshCallback(window.get(), mark_input);
+  glfwSetWindowCloseCallback(window.get(), on_close);
+  const ui::Resources& res = window.start_imgui(std::move(built), /*input=*/true);
 
   ui::UiOptions options;
   options.language = env->languages.count(o.language) ? o.language : "da";
-  ui::Ui ui(*centre, *env, res->fonts, res->icons, res->metrics, options);
-  glfwSetWindowUserPointer(window, &ui);
+  ui::Ui ui(*centre, *env, res.fonts, res.icons, res.metrics, options);
+  glfwSetWindowUserPointer(window.get(), &ui);
   ui::MainThreadQueue queue([] { glfwPostEmptyEvent(); });
   std::signal(SIGTERM, on_stop_signal);
   std::signal(SIGINT, on_stop_signal);
@@ -222,7 +215,7 @@ int run_kiosk(const KioskOptions& o, const EnvironmentLoader& load_environment) 
     }
     if (now >= next_timer) frames_due = std::max(frames_due, 1);
     if (frames_due == 0) continue;
-    draw_frame(window, ui);
+    draw_frame(window.get(), ui);
     // floor-bench's first_frame figure: FT_EXIT_AFTER_FIRST_FRAME=1 ends the process right after the first
     // finished frame, silently; _Exit so the figure is the start, not the teardown (nothing was written).
     if (exit_after_first_frame) std::_Exit(0);
@@ -236,11 +229,7 @@ int run_kiosk(const KioskOptions& o, const EnvironmentLoader& load_environment) 
 
   if (engine) engine->stop();
   log(LogLevel::Info, "kiosk stopped");
-  ImGui_ImplOpenGL3_Shutdown();
-  ImGui_ImplGlfw_Shutdown();
-  ImGui::DestroyContext();
-  glfwDestroyWindow(window);
-  glfwTerminate();
+  glfwSetWindowUserPointer(window.get(), nullptr);  // the Ui goes first; a late callback must not find it
   return 0;
 }
 

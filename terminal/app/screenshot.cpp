@@ -5,8 +5,6 @@
 #include "terminal/app/screenshot.hpp"
 
 #include <GLFW/glfw3.h>
-#include <backends/imgui_impl_glfw.h>
-#include <backends/imgui_impl_opengl3.h>
 #include <imgui.h>
 
 #include <algorithm>
@@ -16,6 +14,7 @@
 #include <optional>
 
 #include "terminal/app/environment.hpp"
+#include "terminal/app/gl_window.hpp"
 #include "terminal/app/png_file.hpp"
 #include "terminal/app/startup_worker.hpp"
 #include "terminal/store/centre.hpp"
@@ -112,7 +111,8 @@ int cli_screenshot(const std::vector<std::string>& args, std::ostream& out, std:
     err << "screenshot: there is no language '" << a->lang << "'.\n";
     return 2;
   }
-  if (!glfwInit()) {
+  GlfwLibrary glfw;
+  if (!glfw.ok()) {
     err << "screenshot: no display; set DISPLAY or run under xvfb-run.\n";
     return 1;
   }
@@ -123,69 +123,55 @@ int cli_screenshot(const std::vector<std::string>& args, std::ostream& out, std:
   StartupWorker worker(
       float(a->width), float(a->height), [&env] { return &*env; },
       [&](const Environment& e) { centre = Centre::open(a->db, e.rules, e.catalogue, store_error); });
-  glfwWindowHint(GLFW_VISIBLE, GLFW_FALSE);
-  glfwWindowHint(GLFW_RESIZABLE, GLFW_FALSE);
-  glfwWindowHint(GLFW_DOUBLEBUFFER, GLFW_TRUE);
-  ui::hint_colour_buffer_only();
-  GLFWwindow* window = glfwCreateWindow(a->width, a->height, "floor-terminal screenshot", nullptr, nullptr);
-  if (!window) {
+  WindowSpec spec;
+  spec.width = a->width;
+  spec.height = a->height;
+  spec.title = "floor-terminal screenshot";
+  spec.hidden = true;
+  GlWindow window(glfw, spec);
+  if (!window.get()) {
     err << "screenshot: no OpenGL window could be created on this display.\n";
-    glfwTerminate();
     return 1;
   }
   worker.wait();
   if (!centre) {
     err << refusal_text(env->tr(a->lang), Refusal{"store." + store_error.code, {{"path", a->db}}}) << "\n";
-    glfwDestroyWindow(window);
-    glfwTerminate();
     return 1;
   }
-  glfwMakeContextCurrent(window);
+  glfwMakeContextCurrent(window.get());
   IMGUI_CHECKVERSION();
-  auto res = worker.finish(error);
-  if (!res) {
+  auto built = worker.finish(error);
+  if (!built) {
     err << error << "\n";
-    glfwDestroyWindow(window);
-    glfwTerminate();
     return 1;
   }
-  int rc = 0;
-  {
-    ImGui_ImplGlfw_InitForOpenGL(window, false);  // no input callbacks: nothing but the picture
-    ImGui_ImplOpenGL3_Init("#version 130");
-    ui::upload_gl_objects();
-    ui::UiOptions options;
-    options.language = a->lang;
-    ui::Ui ui(*centre, *env, res->fonts, res->icons, res->metrics, options);
-    ui::SilentSpeaker silent;  // a picture only: nothing is said
-    ui.set_speaker(&silent);
-    if (def->demo)
-      def->demo(ui);
-    else
-      ui.show(def->name);
-    ui.session.language = a->lang;  // --lang decides, also where a trainee's own language would
-    // Three frames: the first lays out, later ones settle sizes that depend on earlier frames.
-    for (int i = 0; i < 3; ++i) ui::draw_gl_frame(window, ui);
-    int w = 0, h = 0;
-    glfwGetFramebufferSize(window, &w, &h);
-    std::vector<unsigned char> pixels(size_t(w) * size_t(h) * 3);
-    glPixelStorei(GL_PACK_ALIGNMENT, 1);
-    glReadBuffer(GL_BACK);
-    glReadPixels(0, 0, w, h, GL_RGB, GL_UNSIGNED_BYTE, pixels.data());
-    if (ui.session.screen != def->name)
-      err << "screenshot: note: the screen '" << def->name << "' needs data this database lacks; showing '"
-          << ui.session.screen << "'.\n";
-    if (!write_png_bottom_up(a->out, pixels.data(), w, h, error)) {
-      err << "screenshot: " << error << "\n";
-      rc = 1;
-    }
-    ImGui_ImplOpenGL3_Shutdown();
-    ImGui_ImplGlfw_Shutdown();
+  const ui::Resources& res = window.start_imgui(std::move(built), /*input=*/false);  // nothing but the picture
+  ui::UiOptions options;
+  options.language = a->lang;
+  ui::Ui ui(*centre, *env, res.fonts, res.icons, res.metrics, options);
+  ui::SilentSpeaker silent;  // a picture only: nothing is said
+  ui.set_speaker(&silent);
+  if (def->demo)
+    def->demo(ui);
+  else
+    ui.show(def->name);
+  ui.session.language = a->lang;  // --lang decides, also where a trainee's own language would
+  // Three frames: the first lays out, later ones settle sizes that depend on earlier frames.
+  for (int i = 0; i < 3; ++i) ui::draw_gl_frame(window.get(), ui);
+  int w = 0, h = 0;
+  glfwGetFramebufferSize(window.get(), &w, &h);
+  std::vector<unsigned char> pixels(size_t(w) * size_t(h) * 3);
+  glPixelStorei(GL_PACK_ALIGNMENT, 1);
+  glReadBuffer(GL_BACK);
+  glReadPixels(0, 0, w, h, GL_RGB, GL_UNSIGNED_BYTE, pixels.data());
+  if (ui.session.screen != def->name)
+    err << "screenshot: note: the screen '" << def->name << "' needs data this database lacks; showing '"
+        << ui.session.screen << "'.\n";
+  if (!write_png_bottom_up(a->out, pixels.data(), w, h, error)) {
+    err << "screenshot: " << error << "\n";
+    return 1;
   }
-  ImGui::DestroyContext();
-  glfwDestroyWindow(window);
-  glfwTerminate();
-  return rc;
+  return 0;
 }
 
 }  // namespace ft

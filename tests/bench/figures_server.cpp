@@ -13,6 +13,7 @@
 // client costs little beside the server on a 2-core machine.
 #include <curl/curl.h>
 
+#include <chrono>
 #include <cstdio>
 #include <filesystem>
 #include <memory>
@@ -173,8 +174,11 @@ LoadResult many_terminals(const std::string& db, const Pki& pki, int terminals, 
     std::string error;
     auto store = server::ServerStore::open(db, error);
     if (!store) throw std::runtime_error(error);
+    // Made now, as add-terminal would: a code made at time 0 expired long ago.
+    const auto now_ms = std::chrono::duration_cast<std::chrono::milliseconds>(
+                            std::chrono::system_clock::now().time_since_epoch()).count();
     for (int t = 0; t < terminals; ++t)
-      codes.push_back(store->add_join_code(centre_ids[static_cast<size_t>(t % centres)], "T" + std::to_string(t), 0));
+      codes.push_back(store->add_join_code(centre_ids[static_cast<size_t>(t % centres)], "T" + std::to_string(t), now_ms));
   }
   auto terminal_id = [](int t) { return "bench-terminal-" + std::to_string(t); };
   LoadResult result;
