@@ -1,5 +1,6 @@
 #include "terminal/core/internship.hpp"
 
+#include "terminal/core/hosts.hpp"
 #include "terminal/core/text.hpp"
 
 namespace ft {
@@ -63,6 +64,12 @@ int placed_with(const State& s, const std::string& cvr, const std::string& excep
     n += a && a->cvr == cvr;
   }
   return n;
+}
+
+std::vector<HostLoad> host_loads(const State& s) {
+  std::vector<HostLoad> out;
+  for (const auto& [cvr, h] : s.hosts) out.push_back(HostLoad{&h, host_places(h.staff), placed_with(s, cvr)});
+  return out;
 }
 
 }  // namespace ft

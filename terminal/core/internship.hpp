@@ -12,6 +12,7 @@
 #pragma once
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "terminal/core/refusal.hpp"
 #include "terminal/core/state.hpp"
@@ -45,5 +46,15 @@ std::optional<Refusal> check_agreement_terms(int weeks, int hours, const std::st
 // People placed with a host now (current agreements of trainees in stage
 // internship), leaving out `except_trainee`.
 int placed_with(const State& s, const std::string& cvr, const std::string& except_trainee = "");
+
+// A host's line: its places by the ratio, the people placed with it now, and
+// whether that is over (named on the dashboard and in status --json).
+struct HostLoad {
+  const Host* host = nullptr;
+  int places = 0;
+  int placed = 0;
+  bool over() const { return placed > places; }
+};
+std::vector<HostLoad> host_loads(const State& s);  // by CVR number
 
 }  // namespace ft

@@ -27,8 +27,8 @@ struct Rules {
   int pin_attempts = 5;                   // wrong PINs in a row before a lockout
   int lockout_seconds = 5 * 60;           // first lockout; doubles on each repeat
   int double_tap_seconds = 120;           // a second punch inside this is not recorded
-  int erase_after_days = 365;
-  int internship_decision_days = 14;      // before an internship's end a decision is asked for             // personal data of trainees who left, once synced
+  int erase_after_days = 365;             // personal data of trainees who left, once synced
+  int internship_decision_days = 14;      // from this many days before an internship's end, a decision is asked for
 };
 
 }  // namespace ft

@@ -187,7 +187,11 @@ TEST_CASE("from 14 days before the approved end a decision is asked for; past th
   CHECK_FALSE(c.has_reason(id, "internship_decision"));
   const auto p = progress(*c.state.trainee(id), ft::test::catalogue(), c.rules, c.today);
   CHECK(p.status == Guarantee::AtRisk);
-  CHECK(p.reasons.front().params.at("days") == "1");
+  const auto overrun = std::find_if(p.reasons.begin(), p.reasons.end(),
+                                    [](const Reason& r) { return r.code == "internship_overrun"; });
+  REQUIRE(overrun != p.reasons.end());
+  CHECK(overrun->params.at("days") == "1");
+  CHECK(overrun->params.at("date") == format_day(ends));
 }
 
 TEST_CASE("extending: a new approval and a new version of the agreement with the same host") {
@@ -288,4 +292,27 @@ TEST_CASE("each basis has its maximum; a further 13 weeks needs 26 approved firs
   CHECK(check_approval(sets, d, "lab61-further-13w", 40, 26, "særligt behov")->params.at("max") == "39");
   CHECK_FALSE(check_approval(sets, d, "lab61-further-13w", 52, 39, "igen"));
   CHECK(check_approval(sets, d, "lab61-99w", 4, 0, "")->code == "unknown_basis");
+}
+
+TEST_CASE("a host's line counts those placed with it now against its places") {
+  Placement c;
+  const auto a = c.enrol("Jens Jul"), b = c.enrol("Kim Kær"), d = c.enrol("Lis Lund");
+  REQUIRE_FALSE(c.agree(a, kBakeryCvr, 4).refusal);
+  REQUIRE_FALSE(c.agree(b, kEliteCvr, 4).refusal);
+  auto load = [&](const std::string& cvr) {
+    for (const auto& l : host_loads(c.state))
+      if (l.host->cvr == cvr) return l;
+    FAIL("no host ", cvr);
+    return HostLoad{};
+  };
+  CHECK(load(kBakeryCvr).places == 1);
+  CHECK(load(kBakeryCvr).placed == 1);
+  CHECK_FALSE(load(kBakeryCvr).over());
+  REQUIRE_FALSE(c.agree(d, kBakeryCvr, 4).refusal);
+  CHECK(load(kBakeryCvr).placed == 2);
+  CHECK(load(kBakeryCvr).over());
+  CHECK(load(kEliteCvr).places == 17);
+  // Back to the centre: no longer placed there.
+  REQUIRE_FALSE(c.run(ChangeStage{d, Stage::Centre, "", ""}, c.boss).refusal);
+  CHECK_FALSE(load(kBakeryCvr).over());
 }
