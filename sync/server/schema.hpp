@@ -10,6 +10,8 @@
 //   trainee_core, trainee_days, trainee_items
 //                   the fold of each trainee's events in rows (projection.hpp),
 //                   written in the same transaction as the events
+//   internship_bases the legal basis and reason of each internship approval
+//                   (the event carries only the weeks: the basis never leaves the server)
 #pragma once
 #include <string>
 
