@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "terminal/app/status.hpp"
+#include "terminal/core/internship.hpp"
 #include "terminal/core/progress.hpp"
 
 namespace ft {
@@ -43,6 +44,26 @@ std::string staff_name(const State& s, const std::string& id) {
 std::string reason_text(const Translations& tr, const Reason& r) {
   return refusal_text(tr, Refusal{r.code, r.params}, "reason.");
 }
+
+// The agreements of those in internship now: host, terms, end and approval
+// (internship.hpp); the purpose is in each trainee's own report.
+ReportTable internship_table(const std::vector<const Trainee*>& trainees, Day today, const Translations& tr) {
+  ReportTable table{tr("report.internships"),
+                    {tr("report.col.name"), tr("report.col.host"), tr("report.col.cvr"), tr("report.col.start"),
+                     tr("report.col.weeks"), tr("report.col.hours"), tr("report.col.ends"), tr("report.col.approved"),
+                     tr("report.col.days_left")},
+                    {}};
+  for (const Trainee* t : trainees) {
+    const auto v = current_internship(*t, today);
+    if (!v) continue;
+    const Agreement& a = *v->agreement;
+    table.rows.push_back({t->name.value, a.host, a.cvr, format_day(a.start), std::to_string(a.weeks),
+                          std::to_string(a.hours), format_day(v->ends),
+                          v->approved_weeks ? std::to_string(*v->approved_weeks) : tr("internship.short_awaiting"),
+                          std::to_string(v->days_left)});
+  }
+  return table;
+}
 }  // namespace
 
 // ---- the centre overview -------------------------------------------------------------------
@@ -77,6 +98,8 @@ ReportDoc centre_report(Centre& centre, const Translations& tr) {
     rows.push_back(trainee_json(*t, centre, tr));
   }
   doc.tables.push_back(std::move(table));
+  if (auto agreements = internship_table(trainees, today, tr); !agreements.rows.empty())
+    doc.tables.push_back(std::move(agreements));
   doc.data = Json{{"report", "centre"}, {"centre", centre_name(centre)}, {"date", format_day(today)},
                   {"capacity", centre.state().capacity(centre.rules().capacity)}, {"in_centre", centre.state().in_centre()}, {"trainees", rows}};
   return doc;
@@ -144,6 +167,22 @@ std::optional<ReportDoc> trainee_report(Centre& centre, const std::string& id, c
   }
   doc.tables.push_back(stages);
 
+  if (const auto v = current_internship(*t, today)) {
+    const Agreement& a = *v->agreement;
+    ReportTable agreement{tr("report.agreement"), {tr("report.col.measure"), tr("report.col.value")}, {}};
+    agreement.rows = {{tr("report.col.host"), a.host},
+                      {tr("report.col.cvr"), a.cvr},
+                      {tr("report.col.start"), format_day(a.start)},
+                      {tr("report.col.weeks"), std::to_string(a.weeks)},
+                      {tr("report.col.hours"), std::to_string(a.hours)},
+                      {tr("report.col.purpose"), a.purpose},
+                      {tr("report.col.ends"), format_day(v->ends)},
+                      {tr("report.col.approved"),
+                       v->approved_weeks ? std::to_string(*v->approved_weeks) : tr("internship.short_awaiting")},
+                      {tr("report.col.days_left"), std::to_string(v->days_left)}};
+    doc.tables.push_back(agreement);
+  }
+
   ReportTable absences{tr("report.absences"), {tr("report.date"), tr("report.col.kind"), tr("report.col.cause")}, {}};
   for (const auto& [day, a] : t->absences)
     absences.rows.push_back({format_day(day), tr(std::string("absence.") + absence_kind_name(a.kind)), tr("cause." + a.cause)});
@@ -171,7 +210,11 @@ std::optional<ReportDoc> trainee_report(Centre& centre, const std::string& id, c
 // ---- CSV ------------------------------------------------------------------------------------------
 
 namespace {
-std::string csv_field(const std::string& v, char sep) {
+// A text cell that starts with = + - @, a tab or CR is a formula to Calc and
+// Excel: a leading apostrophe makes it text (DESIGN.md §4, "edges"). Free
+// text such as an internship's purpose reaches the CSV as typed.
+std::string csv_field(const std::string& text, char sep) {
+  const std::string v = !text.empty() && std::string("=+-@\t\r").find(text[0]) != std::string::npos ? "'" + text : text;
   if (v.find_first_of(std::string("\"\n\r") + sep) == std::string::npos) return v;
   std::string out = "\"";
   for (char c : v) out += c == '"' ? std::string("\"\"") : std::string(1, c);
@@ -188,11 +231,13 @@ std::string report_csv(const ReportDoc& doc, const std::string& language) {
     for (size_t i = 0; i < fields.size(); ++i) out += (i ? std::string(1, sep) : "") + csv_field(fields[i], sep);
     out += "\r\n";
   };
-  const bool overview = doc.tables.size() == 1;
+  // The overview opens with its roster's header row, so a spreadsheet sorts it
+  // at once; further tables (the agreements) follow under their titles.
+  const bool overview = doc.data.is_object() && doc.data.value("report", "") == "centre";
   if (!overview)
     for (const auto& [label, value] : doc.facts) line({label, value});
   for (const auto& table : doc.tables) {
-    if (!overview) {
+    if (!overview || &table != &doc.tables.front()) {
       out += "\r\n";
       line({table.title});
     }
