@@ -100,7 +100,7 @@ Decision enrol(const State& s, const Enrol& c, const Context& ctx) {
   if (!c.display_name.empty())
     if (auto r = check_field(c.display_name, kMaxNameChars, false, "display_name")) return *r;
   if (c.pin)
-    if (auto code = check_pin_shape(*c.pin, Role::Trainee)) return refuse(*code);
+    if (auto bad = check_pin_shape(*c.pin, Role::Trainee)) return refuse(bad->code, bad->params);
   if (auto r = check_badge(s, c.badge, "")) return *r;
   if (!language_ok(c.language)) return refuse("unknown_language", {{"language", c.language}});
   if (!c.waitlist && s.in_centre() >= s.capacity(ctx.rules->capacity))
@@ -119,7 +119,7 @@ Decision enrol(const State& s, const Enrol& c, const Context& ctx) {
 Decision add_staff(const State& s, const AddStaff& c, const Context& ctx) {
   if (auto r = check_field(c.name, kMaxNameChars, false, "name")) return *r;
   if (c.role != Role::Instructor && c.role != Role::Supervisor) return refuse("unknown_role");
-  if (auto code = check_pin_shape(c.pin, c.role)) return refuse(*code);
+  if (auto bad = check_pin_shape(c.pin, c.role)) return refuse(bad->code, bad->params);
   if (auto r = check_badge(s, c.badge, "")) return *r;
   Decision d;
   d.new_id = ctx.new_id();
@@ -137,7 +137,7 @@ Decision set_pin(const State& s, const SetPin& c, const Actor& actor, const Cont
   const bool self = actor.id == c.subject_id;
   const bool allowed = self || actor.role == Role::Admin || (t && actor.role == Role::Supervisor);
   if (!allowed) return refuse("not_allowed", {{"role", std::string("@role.") + role_name(actor.role)}, {"action", "@action.set_pin"}});
-  if (auto code = check_pin_shape(c.pin, t ? Role::Trainee : m->role)) return refuse(*code);
+  if (auto bad = check_pin_shape(c.pin, t ? Role::Trainee : m->role)) return refuse(bad->code, bad->params);
   return accept(ev::kPinSet, {{"person_id", c.subject_id}, {"kind", t ? "trainee" : "staff"}, {"pin_hash", ctx.hash_pin(c.pin)}});
 }
 

@@ -6,13 +6,18 @@
 
 namespace ft {
 
-std::optional<std::string> check_pin_shape(const std::string& pin, Role role) {
-  const bool staff = role != Role::Trainee;
-  const size_t min = staff ? 5 : 4, max = staff ? 8 : 6;
+PinLength pin_length(Role role) {
+  // Staff PINs open every trainee's record, so they are longer.
+  return role == Role::Trainee ? PinLength{4, 6} : PinLength{5, 8};
+}
+
+std::optional<Refusal> check_pin_shape(const std::string& pin, Role role) {
+  const PinLength length = pin_length(role);
   bool digits = !pin.empty();
   for (char c : pin) digits = digits && c >= '0' && c <= '9';
-  if (!digits || pin.size() < min || pin.size() > max) return staff ? "pin_shape_staff" : "pin_shape_trainee";
-  return std::nullopt;
+  if (digits && pin.size() >= length.min && pin.size() <= length.max) return std::nullopt;
+  return Refusal{role == Role::Trainee ? "pin_shape_trainee" : "pin_shape_staff",
+                 {{"min", std::to_string(length.min)}, {"max", std::to_string(length.max)}}};
 }
 
 static void ensure_sodium() {
@@ -37,6 +42,10 @@ bool verify_pin(const std::string& hash, const std::string& pin) {
 }
 
 bool is_locked(const PinAttempts& a, std::int64_t now_ms) { return a.locked_until_ms > now_ms; }
+
+int lock_minutes_left(const PinAttempts& a, std::int64_t now_ms) {
+  return is_locked(a, now_ms) ? static_cast<int>((a.locked_until_ms - now_ms + 59999) / 60000) : 0;
+}
 
 PinAttempts after_failure(PinAttempts a, std::int64_t now_ms, int attempts_allowed, int lockout_seconds) {
   if (++a.failures >= attempts_allowed) {

@@ -6,12 +6,21 @@
 #include <optional>
 #include <string>
 
+#include "terminal/core/refusal.hpp"
 #include "terminal/core/state.hpp"
 
 namespace ft {
 
-// nullopt when the PIN has the right shape for the role, else a refusal code.
-std::optional<std::string> check_pin_shape(const std::string& pin, Role role);
+// How many digits a PIN has, by role: the one place the pads, the refusal
+// texts ({min} and {max}) and the check read it from.
+struct PinLength {
+  size_t min, max;
+};
+PinLength pin_length(Role role);
+
+// nullopt when the PIN has the right shape for the role, else the refusal
+// ("pin_shape_trainee" or "pin_shape_staff", with {min} and {max}).
+std::optional<Refusal> check_pin_shape(const std::string& pin, Role role);
 std::string hash_pin(const std::string& pin);
 bool verify_pin(const std::string& hash, const std::string& pin);
 
@@ -24,6 +33,8 @@ struct PinAttempts {
 };
 
 bool is_locked(const PinAttempts& a, std::int64_t now_ms);
+// Whole minutes until the lock ends, rounded up: what the screen promises.
+int lock_minutes_left(const PinAttempts& a, std::int64_t now_ms);
 PinAttempts after_failure(PinAttempts a, std::int64_t now_ms, int attempts_allowed, int lockout_seconds);
 PinAttempts after_success(PinAttempts a);
 

@@ -9,6 +9,7 @@
 
 #include "terminal/core/evolve.hpp"
 #include "terminal/core/ids.hpp"
+#include "terminal/core/login.hpp"
 #include "terminal/store/projections.hpp"
 
 namespace ft {
@@ -245,17 +246,13 @@ void save_attempts(Database& db, const std::string& person_id, const PinAttempts
                            lockouts = excluded.lockouts, locked_until_ms = excluded.locked_until_ms)sql");
   q.bind(1, person_id).bind(2, a.failures).bind(3, a.lockouts).bind(4, a.locked_until_ms).run();
 }
-
-std::string minutes_left(std::int64_t until_ms, std::int64_t now_ms) {
-  return std::to_string((until_ms - now_ms + 59999) / 60000);
-}
 }  // namespace
 
 void Centre::clear_attempts(const std::string& person_id) {
   save_attempts(*db_, person_id, after_success(attempts(person_id)));
 }
 
-AuthOutcome Centre::authenticate(const std::string& person_id, const std::string& pin) {
+AuthOutcome Centre::authenticate(const std::string& person_id, const std::string& pin, LoginMode mode) {
   AuthOutcome out;
   const Trainee* t = state_.trainee(person_id);
   const Staff* m = state_.staff_member(person_id);
@@ -266,26 +263,11 @@ AuthOutcome Centre::authenticate(const std::string& person_id, const std::string
   const Actor actor{person_id, t ? Role::Trainee : m->role};
   const std::string& hash = t ? t->pin_hash.value : m->pin_hash.value;
   try {
-    const auto now = now_ms();
-    PinAttempts a = attempts(person_id);
-    if (is_locked(a, now)) {
-      out.refusal = Refusal{"locked", {{"minutes", minutes_left(a.locked_until_ms, now)}}};
-      return out;
-    }
-    if (hash.empty()) {
-      if (m) out.refusal = Refusal{"no_pin_set", {}};
-      else out.actor = actor;  // a trainee without a PIN identifies by tile or badge alone
-      return out;
-    }
-    if (verify_pin(hash, pin)) {
-      if (a.failures || a.locked_until_ms) save_attempts(*db_, person_id, after_success(a));
-      out.actor = actor;
-      return out;
-    }
-    a = after_failure(a, now, rules_.pin_attempts, rules_.lockout_seconds);
-    save_attempts(*db_, person_id, a);
-    if (is_locked(a, now)) out.refusal = Refusal{"locked", {{"minutes", minutes_left(a.locked_until_ms, now)}}};
-    else out.refusal = Refusal{"wrong_pin", {{"attempts_left", std::to_string(rules_.pin_attempts - a.failures)}}};
+    const LoginDecision d = decide_login(actor, !hash.empty(), [&] { return verify_pin(hash, pin); },
+                                         attempts(person_id), PinPolicy::of(rules_), now_ms(), mode);
+    if (d.new_attempts) save_attempts(*db_, person_id, *d.new_attempts);
+    out.actor = d.actor;
+    out.refusal = d.refusal;
   } catch (const StoreFailure& f) {
     out.actor.reset();
     out.refusal = Refusal{"store." + f.error.code, {}};
@@ -346,9 +328,10 @@ Outcome Centre::execute(const Command& command, const Actor& actor) {
       Transaction tx(*db_);
       out.events = stamp_and_append(*db_, terminal_id_, actor.id, d.events, now_ms(), state_.max_hlc);
       first_seq = db_->last_insert_rowid() - static_cast<std::int64_t>(out.events.size()) + 1;
+      // A lifted lock and its event are one change: both or neither.
+      if (std::holds_alternative<LiftLock>(command)) clear_attempts(std::get<LiftLock>(command).subject_id);
       tx.commit();
     }
-    if (std::holds_alternative<LiftLock>(command)) clear_attempts(std::get<LiftLock>(command).subject_id);
     if (first_seq == last_seq_ + 1) {  // nothing else arrived in between: fold what we wrote as it is
       for (const auto& e : out.events) evolve(state_, e);
       last_seq_ = first_seq + static_cast<std::int64_t>(out.events.size()) - 1;

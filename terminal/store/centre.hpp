@@ -21,6 +21,7 @@
 #include "terminal/core/commands.hpp"
 #include "terminal/core/decide.hpp"
 #include "terminal/core/event.hpp"
+#include "terminal/core/login.hpp"
 #include "terminal/core/pin.hpp"
 #include "terminal/core/refusal.hpp"
 #include "terminal/core/rules.hpp"
@@ -71,7 +72,8 @@ class Centre {
 
   // Authentication. A wrong PIN counts toward the lockout (kept in the
   // pin_attempts table, not in the event log); the right one clears it.
-  AuthOutcome authenticate(const std::string& person_id, const std::string& pin);
+  AuthOutcome authenticate(const std::string& person_id, const std::string& pin,
+                           LoginMode mode = LoginMode::Counted);
   // A trainee's or staff member's badge; a badge two people hold identifies
   // nobody ("badge_conflict") until a supervisor takes it from one of them.
   AuthOutcome authenticate_badge(const std::string& badge);

@@ -500,10 +500,7 @@ void Ui::tap_tile(const std::string& trainee_id) {
 
 int Ui::lock_minutes_left(const std::string& person_id) {
   try {
-    const PinAttempts a = centre.attempts(person_id);
-    const std::int64_t now = now_ms();
-    if (!is_locked(a, now)) return 0;
-    return int((a.locked_until_ms - now + 59999) / 60000);
+    return ft::lock_minutes_left(centre.attempts(person_id), now_ms());
   } catch (const std::exception&) {
     return 0;  // unreadable: the PIN pad will say what is wrong
   }

@@ -9,6 +9,7 @@
 
 #include <algorithm>
 
+#include "terminal/core/pin.hpp"
 #include "terminal/core/text.hpp"
 #include "terminal/ui/facts.hpp"
 #include "terminal/ui/screen_registry.hpp"
@@ -18,7 +19,6 @@
 namespace ft::ui {
 namespace {
 
-constexpr size_t kMaxStaffPin = 8;
 
 std::vector<const Staff*> helpers(const State& s) {
   std::vector<const Staff*> out;
@@ -54,9 +54,10 @@ void helper_side(Ui& ui, ImVec2 pos, ImVec2 size) {
   const float pad_w = 3 * key + 2 * m.gap;
   label(st->name.value, ui.fonts.bold, colour::text, size.x);
   ImGui::SetCursorPosX(pos.x);
-  pin_dots(ui, d.digits.size(), 5, pad_w);
+  const PinLength length = pin_length(Role::Supervisor);  // every staff role alike
+  pin_dots(ui, d.digits.size(), length.min, pad_w);
   ImGui::SetCursorPosX(pos.x);
-  const bool ok = pin_pad(ui, "lockout", d.digits, kMaxStaffPin, ImVec2(key, key));
+  const bool ok = pin_pad(ui, "lockout", d.digits, length.max, ImVec2(key, key));
   ImGui::SetCursorPosX(pos.x);
   if (touch_button(ui, "lockout.other", "arrow-left", ui.t("login.someone_else"), ImVec2(pad_w, m.target),
                    {.tone = Tone::Neutral})) {

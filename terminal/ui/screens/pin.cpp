@@ -16,8 +16,6 @@
 namespace ft::ui {
 namespace {
 
-constexpr size_t kMaxTraineePin = 6;
-
 void confirmation(Ui& ui, const Trainee& t, const Confirmation& c, Body body) {
   const Metrics& m = ui.m;
   const ImU32 fill = c.checked_in ? colour::success : colour::primary;
@@ -131,28 +129,24 @@ void pad(Ui& ui, const Trainee& t, Body body) {
   // Right: dots, pad, and "my page" (identify without punching).
   const float px = body.pos.x + body.size.x - pad_w;
   ImGui::SetCursorPos(ImVec2(px, body.pos.y));
-  pin_dots(ui, ui.session.pin.digits.size(), 4, pad_w);
+  const PinLength length = pin_length(Role::Trainee);
+  pin_dots(ui, ui.session.pin.digits.size(), length.min, pad_w);
   ImGui::SetCursorPosX(px);
   std::string& digits = ui.session.pin.digits;
-  const bool ok = pin_pad(ui, "pin", digits, kMaxTraineePin, ImVec2(key, key));
+  const bool ok = pin_pad(ui, "pin", digits, length.max, ImVec2(key, key));
   ImGui::SetCursorPosX(px);
   const bool mine = touch_button(ui, "pin.my_page_only", "account", ui.t("pin.my_page"), ImVec2(pad_w, m.target),
                                  {.tone = Tone::Neutral, .enabled = !digits.empty()});
   if (!ok && !mine) return;
 
-  AuthOutcome auth;
-  if (ui.practising()) {
-    // Practice: the PIN is checked without counting toward a lockout; a trainee without one may type any.
-    if (t.pin_hash.value.empty() || verify_pin(t.pin_hash.value, digits)) auth.actor = Actor{t.id, Role::Trainee};
-  } else {
-    auth = ui.centre.authenticate(t.id, digits);
-  }
+  const AuthOutcome auth =
+      ui.centre.authenticate(t.id, digits, ui.practising() ? LoginMode::Practice : LoginMode::Counted);
   digits.clear();
   if (!auth.actor && auth.refusal && auth.refusal->code == "locked") {
     // The limit is reached: ask an instructor to help, calmly, on the next screen.
     ui.session.lockout = LockoutHelp{};
     ui.session.lockout.trainee_id = t.id;
-    ui.session.screen = "lockout-help";
+    ui.show("lockout-help");
     return;
   }
   if (!auth.actor) {

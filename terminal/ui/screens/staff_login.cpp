@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <vector>
 
+#include "terminal/core/pin.hpp"
 #include "terminal/ui/screen_registry.hpp"
 #include "terminal/ui/ui.hpp"
 #include "terminal/ui/widgets.hpp"
@@ -13,7 +14,6 @@
 namespace ft::ui {
 namespace {
 
-constexpr size_t kMaxStaffPin = 8;
 
 std::vector<const Staff*> staff_list(const State& s, bool supervisors_only) {
   std::vector<const Staff*> out;
@@ -78,9 +78,10 @@ void enter_pin(Ui& ui, const Staff& st, Body body) {
 
   const float px = body.pos.x + body.size.x - pad_w;
   ImGui::SetCursorPos(ImVec2(px, body.pos.y));
-  pin_dots(ui, d.digits.size(), 5, pad_w);
+  const PinLength length = pin_length(Role::Supervisor);  // every staff role alike
+  pin_dots(ui, d.digits.size(), length.min, pad_w);
   ImGui::SetCursorPosX(px);
-  if (!pin_pad(ui, "login", d.digits, kMaxStaffPin, ImVec2(key, key))) return;
+  if (!pin_pad(ui, "login", d.digits, length.max, ImVec2(key, key))) return;
   AuthOutcome auth = ui.centre.authenticate(st.id, d.digits);
   d.digits.clear();
   if (!auth.actor) {
