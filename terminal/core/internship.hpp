@@ -19,7 +19,7 @@
 
 namespace ft {
 
-constexpr int kMaxInternshipHours = 37;  // a week, LAB § 61 stk. 4 wording in DOMAIN.md
+constexpr int kMaxInternshipHours = 37;  // a week, within the firm's normal hours (DOMAIN.md, "Hours")
 constexpr int kMaxInternshipWeeks = 52;  // no basis reaches this; a typo guard
 
 struct InternshipView {
