@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
@@ -48,16 +49,20 @@ struct ServerStore::Lease {
   SqlDb* operator->() { return db.get(); }
 };
 
-ServerStore::ServerStore() : pool_(std::make_unique<Pool>()) {}
+ServerStore::ServerStore() : pool_(std::make_unique<Pool>()), readers_(std::make_unique<Pool>()) {}
 ServerStore::~ServerStore() = default;
 
-ServerStore::Lease ServerStore::lease() {
-  std::unique_lock lock(pool_->mutex);
-  pool_->returned.wait(lock, [&] { return !pool_->idle.empty(); });
-  auto db = std::move(pool_->idle.back());
-  pool_->idle.pop_back();
+ServerStore::Lease ServerStore::lease() { return take(*pool_); }
+
+ServerStore::Lease ServerStore::lease_reader() { return reader_connections_ ? take(*readers_) : lease(); }
+
+ServerStore::Lease ServerStore::take(Pool& pool) {
+  std::unique_lock lock(pool.mutex);
+  pool.returned.wait(lock, [&] { return !pool.idle.empty(); });
+  auto db = std::move(pool.idle.back());
+  pool.idle.pop_back();
   lock.unlock();
-  Lease l(pool_.get(), std::move(db));
+  Lease l(&pool, std::move(db));
   if (!l.db->healthy()) l.db->reconnect();  // throws SqlError while the database is away
   return l;
 }
@@ -177,6 +182,10 @@ std::unique_ptr<ServerStore> ServerStore::open(const std::string& db, std::strin
       tx.commit();
     }
     store->pool_->idle.push_back(std::move(conn));
+    // SQLite has one writer at a time whatever we do; pulls and logins read
+    // beside it instead of queueing behind a push's commit.
+    store->reader_connections_ = std::max(1, std::min(connections, 8));
+    for (int i = 0; i < store->reader_connections_; ++i) store->readers_->idle.push_back(SqlDb::open_sqlite(db, false));
     return store;
   } catch (const SqlError& e) {
     error = std::string("cannot open the server database: ") + e.what();
@@ -226,7 +235,7 @@ std::optional<StoreRefusal> ServerStore::update_centre(const std::string& centre
 }
 
 std::vector<CentreInfo> ServerStore::centres() {
-  auto db = lease();
+  auto db = lease_reader();
   std::vector<CentreInfo> out;
   SqlStmt s(*db, "SELECT centre_id, name, capacity FROM centres ORDER BY created_ms, centre_id");
   while (s.step()) out.push_back(CentreInfo{s.text(0), s.text(1), static_cast<int>(s.int64(2))});
@@ -315,7 +324,7 @@ std::optional<Enrolment> ServerStore::enrol(const std::string& code, const std::
 
 std::optional<TerminalIdentity> ServerStore::authenticate(const std::string& token) {
   if (token.empty() || token.size() > sync::kMaxTokenChars) return std::nullopt;
-  auto db = lease();
+  auto db = lease_reader();
   SqlStmt s(*db, "SELECT terminal_id, centre_id FROM terminals WHERE token_hash=?");
   s.bind(1, sha256_hex(token));
   if (!s.step()) return std::nullopt;
@@ -416,7 +425,7 @@ PushOutcome ServerStore::push(const TerminalIdentity& who, const std::string& id
 // ---- pull ------------------------------------------------------------------------------------
 
 PullPage ServerStore::pull(const TerminalIdentity& who, std::int64_t after, int limit) {
-  auto db = lease();
+  auto db = lease_reader();
   PullPage page;
   SqlTx snapshot(*db, /*write=*/false);  // the top seq and the page come from one snapshot
   std::int64_t max_seq = 0, last = after;
@@ -536,12 +545,12 @@ std::int64_t count(SqlDb& db, const char* all, const char* one, const std::strin
 }  // namespace
 
 std::int64_t ServerStore::event_count(const std::string& centre_id) {
-  auto db = lease();
+  auto db = lease_reader();
   return count(*db, "SELECT count(*) FROM events", "SELECT count(*) FROM events WHERE centre_id=?", centre_id);
 }
 
 std::int64_t ServerStore::terminal_count(const std::string& centre_id) {
-  auto db = lease();
+  auto db = lease_reader();
   return count(*db, "SELECT count(*) FROM terminals", "SELECT count(*) FROM terminals WHERE centre_id=?", centre_id);
 }
 
@@ -554,8 +563,11 @@ std::int64_t ServerStore::open_code_count(std::int64_t now_ms) {
 }
 
 std::vector<Trainee> ServerStore::trainees(const std::string& centre_id) {
-  auto db = lease();
-  return centre_trainees(*db, centre_id);
+  auto db = lease_reader();
+  SqlTx snapshot(*db, /*write=*/false);  // the three tables from one moment
+  auto out = centre_trainees(*db, centre_id);
+  snapshot.commit();
+  return out;
 }
 
 }  // namespace ft::server

@@ -113,7 +113,9 @@ class ServerStore {
   class Pool;
   struct Lease;
   ServerStore();
-  Lease lease();
+  Lease lease();         // for writes (and reads on PostgreSQL)
+  Lease lease_reader();  // for reads: on SQLite a connection of their own, beside the writer's
+  static Lease take(Pool& pool);
   sync::PushResult store_one(SqlDb& db, const TerminalIdentity& who, const sync::PushItem& item,
                              std::int64_t now_ms, std::vector<Event>& inserted);
   static std::int64_t high_seq(SqlDb& db, const std::string& terminal_id);
@@ -121,6 +123,8 @@ class ServerStore {
                                const Json& payload, std::int64_t now_ms);
 
   std::unique_ptr<Pool> pool_;
+  std::unique_ptr<Pool> readers_;  // SQLite only: WAL lets readers run while the one writer writes
+  int reader_connections_ = 0;
   bool postgres_ = false;
 
  public:

@@ -17,6 +17,7 @@
 
 #include "sync/protocol/limits.hpp"
 #include "sync/protocol/messages.hpp"
+#include "sync/server/json_reply.hpp"
 #include "sync/server/secrets.hpp"
 
 namespace ft::server {
@@ -123,7 +124,7 @@ void handle_pull(ServerStore& store, std::int64_t now, const httplib::Request& r
   if (page.cursor_ahead)
     return reply_error(res, 409, "cursor_ahead",
                        "The terminal's cursor is beyond this server's log; the server was restored from an older copy.");
-  res.set_content(sync::encode_pull_reply(page.event_texts, page.next, page.more, page.high_seq, now), kJson);
+  set_json_reply(req, res, sync::encode_pull_reply(page.event_texts, page.next, page.more, page.high_seq, now));
 }
 
 // Runs a handler with the server's clock; a database fault is a 503 the terminal retries.

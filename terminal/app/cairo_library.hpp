@@ -19,8 +19,8 @@ namespace ft {
 #define FT_CAIRO_FUNCTIONS(X)                                                                                       \
   X(create) X(destroy) X(save) X(restore) X(show_page) X(select_font_face) X(set_font_size) X(text_extents)        \
   X(show_text) X(move_to) X(line_to) X(rectangle) X(fill) X(stroke) X(set_line_width) X(set_source_rgb)            \
-  X(pdf_surface_create) X(pdf_surface_set_metadata) X(surface_status) X(surface_finish) X(surface_destroy)       \
-  X(status_to_string)
+  X(pdf_surface_create_for_stream) X(pdf_surface_set_metadata) X(surface_status) X(surface_finish)               \
+  X(surface_destroy) X(status_to_string) X(tag_begin) X(tag_end)
 
 // Each member has cairo's own signature: decltype of the declaration in
 // cairo.h, which takes no address, so nothing links against libcairo.

@@ -9,6 +9,7 @@
 #include <fstream>
 
 #include "terminal/app/cli.hpp"
+#include "terminal/app/private_file.hpp"
 #include "terminal/app/status.hpp"
 #include "terminal/store/sync_ledger.hpp"
 
@@ -48,12 +49,9 @@ int cmd_export_person(Cli& cli) {
   j["events"] = events;
   const auto attempts = cli.centre->attempts(*id);
   j["pin_attempts"] = {{"failures", attempts.failures}, {"lockouts", attempts.lockouts}};
-  int fd = ::open(out->c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
-  if (fd < 0) return cli.usage("The export cannot be written to " + *out + ".");
-  ::close(fd);
-  std::ofstream file(*out, std::ios::binary | std::ios::trunc);
-  file << j.dump(2) << "\n";
-  if (!file.flush()) return cli.usage("The export cannot be written to " + *out + ".");
+  std::string error;
+  if (!write_private_file(*out, j.dump(2) + "\n", error))
+    return cli.usage("The export cannot be written to " + *out + " (" + error + ")");
   cli.out << *out << "\n";
   return kExitOk;
 }

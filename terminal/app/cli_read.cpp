@@ -4,6 +4,7 @@
 #include <fstream>
 
 #include "terminal/app/cli.hpp"
+#include "terminal/app/private_file.hpp"
 #include "terminal/app/report.hpp"
 #include "terminal/app/status.hpp"
 #include "terminal/core/evolve.hpp"
@@ -145,9 +146,9 @@ int cmd_report(Cli& cli) {
     const auto error = write_report_pdf(*doc, *out);
     if (!error.empty()) return cli.usage(error);
   } else {
-    std::ofstream file(*out, std::ios::binary | std::ios::trunc);
-    file << (*format == "csv" ? report_csv(*doc, lang) : doc->data.dump(2) + "\n");
-    if (!file.flush()) return cli.usage("The report cannot be written to " + *out + ".");
+    std::string error;
+    if (!write_private_file(*out, *format == "csv" ? report_csv(*doc, lang) : doc->data.dump(2) + "\n", error))
+      return cli.usage("The report cannot be written to " + *out + " (" + error + ")");
   }
   cli.out << *out << "\n";
   return kExitOk;

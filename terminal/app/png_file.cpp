@@ -1,6 +1,8 @@
 // See png_file.hpp.
 #include "terminal/app/png_file.hpp"
 
+#include "terminal/app/private_file.hpp"
+
 #include <fcntl.h>
 #include <png.h>
 #include <sys/stat.h>
@@ -40,12 +42,8 @@ bool write_rows(std::FILE* file, const unsigned char* rgb, int width, int height
 }  // namespace
 
 bool write_png_bottom_up(const std::string& path, const unsigned char* rgb, int width, int height, std::string& error) {
-  const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
-  if (fd < 0 || fchmod(fd, 0600) != 0) {
-    error = "could not write " + path + ": " + std::strerror(errno) + ".";
-    if (fd >= 0) ::close(fd);
-    return false;
-  }
+  const int fd = open_private_file(path, error);
+  if (fd < 0) return false;
   std::FILE* file = fdopen(fd, "wb");
   if (!file) {
     error = "could not write " + path + ": " + std::strerror(errno) + ".";

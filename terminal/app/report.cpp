@@ -73,13 +73,15 @@ ReportDoc centre_report(Centre& centre, const Translations& tr) {
   ReportDoc doc;
   const Day today = centre.today();
   doc.title = tr("report.centre_title");
+  doc.author = centre_name(centre);
   doc.facts = {{tr("report.centre"), centre_name(centre)},
                {tr("report.date"), format_day(today)},
                {tr("report.capacity"), std::to_string(centre.state().in_centre()) + " / " + std::to_string(centre.state().capacity(centre.rules().capacity))}};
   ReportTable table;
   table.columns = {tr("report.col.name"), tr("report.col.stage"), tr("report.col.host"), tr("report.col.started"),
                    tr("report.col.months"), tr("report.col.days_left"), tr("report.col.rate_28d"),
-                   tr("report.col.rate_total"), tr("report.col.skills"), tr("report.col.status"), tr("report.col.reasons")};
+                   tr("report.col.rate_total"), tr("report.col.skills"), tr("report.col.skills_required"),
+                   tr("report.col.status"), tr("report.col.reasons")};
   std::vector<const Trainee*> trainees;
   for (const auto& [id, t] : centre.state().trainees)
     if (t.enrolled) trainees.push_back(&t);
@@ -93,7 +95,8 @@ ReportDoc centre_report(Centre& centre, const Translations& tr) {
                           p.started ? format_day(*p.started) : "", one_decimal(p.months_in_course, tr.language),
                           p.days_left ? std::to_string(*p.days_left) : "", percent(p.last_28d.rate()),
                           percent(p.total.rate()),
-                          std::to_string(p.skills_at_target) + "/" + std::to_string(p.skills_required),
+                          // Two numbers, not "9/30": a spreadsheet reads that as a date.
+                          std::to_string(p.skills_at_target), std::to_string(p.skills_required),
                           tr(std::string("guarantee.") + guarantee_name(p.status)), reasons});
     rows.push_back(trainee_json(*t, centre, tr));
   }
@@ -117,6 +120,7 @@ std::optional<ReportDoc> trainee_report(Centre& centre, const std::string& id, c
   const auto p = progress(*t, centre.catalogue(), centre.rules(), today);
   ReportDoc doc;
   doc.title = tr("report.trainee_title");
+  doc.author = centre_name(centre);
   const std::string period = p.started ? format_day(*p.started) + " – " + format_day(t->ended_on().value_or(today)) : "";
   doc.facts = {{tr("report.centre"), centre_name(centre)},
                {tr("report.col.name"), t->name.value},
@@ -210,16 +214,35 @@ std::optional<ReportDoc> trainee_report(Centre& centre, const std::string& id, c
 // ---- CSV ------------------------------------------------------------------------------------------
 
 namespace {
-// A text cell that starts with = + - @, a tab or CR is a formula to Calc and
-// Excel: a leading apostrophe makes it text (DESIGN.md §4, "edges"). Free
-// text such as an internship's purpose reaches the CSV as typed.
-std::string csv_field(const std::string& text, char sep) {
-  const std::string v = !text.empty() && std::string("=+-@\t\r").find(text[0]) != std::string::npos ? "'" + text : text;
-  if (v.find_first_of(std::string("\"\n\r") + sep) == std::string::npos) return v;
+
+// A number as our reports write one: digits, a sign in front, one decimal
+// mark ('.' or ','). Such a cell stays a number in the spreadsheet.
+bool is_number(const std::string& v) {
+  size_t i = v[0] == '-' ? 1 : 0, digits = 0, marks = 0;
+  for (; i < v.size(); ++i) {
+    if (v[i] >= '0' && v[i] <= '9') ++digits;
+    else if ((v[i] == '.' || v[i] == ',') && digits && !marks) ++marks;
+    else return false;
+  }
+  return digits > 0 && (v.back() >= '0' && v.back() <= '9');
+}
+
+// A text that a spreadsheet would run as a formula (=, +, -, @) or whose
+// leading tab or carriage return hides one (OWASP, "CSV injection").
+bool formula_like(const std::string& v) {
+  return !v.empty() && std::string("=+-@\t\r").find(v[0]) != std::string::npos && !is_number(v);
+}
+
+std::string csv_field(const std::string& v, char sep) {
+  // A leading apostrophe makes Calc and Excel keep the cell as text; the
+  // cell is then quoted, so the apostrophe stays inside it.
+  const std::string text = formula_like(v) ? "'" + v : v;
+  if (!formula_like(v) && text.find_first_of(std::string("\"\n\r") + sep) == std::string::npos) return text;
   std::string out = "\"";
-  for (char c : v) out += c == '"' ? std::string("\"\"") : std::string(1, c);
+  for (char c : text) out += c == '"' ? std::string("\"\"") : std::string(1, c);
   return out + "\"";
 }
+
 }  // namespace
 
 std::string report_csv(const ReportDoc& doc, const std::string& language) {

@@ -20,6 +20,7 @@ struct ReportTable {
 
 struct ReportDoc {
   std::string title;
+  std::string author;                      // the centre: the PDF names who made it
   std::vector<std::pair<std::string, std::string>> facts;  // label, value (header block)
   std::vector<ReportTable> tables;
   std::vector<std::string> paragraphs_title;
@@ -33,7 +34,9 @@ std::optional<ReportDoc> trainee_report(Centre& centre, const std::string& train
                                         bool include_health);
 
 std::string report_csv(const ReportDoc& doc, const std::string& language);
-// Writes a PDF with cairo; returns an error sentence or "" on success.
+// Writes a PDF with cairo, owner-only; returns an error sentence or "" on success.
 std::string write_report_pdf(const ReportDoc& doc, const std::string& path);
+// The same PDF as bytes (for a download); returns an error sentence or "".
+std::string report_pdf(const ReportDoc& doc, std::string& pdf);
 
 }  // namespace ft

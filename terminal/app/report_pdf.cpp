@@ -6,6 +6,7 @@
 #include <functional>
 
 #include "terminal/app/cairo_library.hpp"
+#include "terminal/app/private_file.hpp"
 #include "terminal/app/report.hpp"
 
 namespace ft {
@@ -51,6 +52,11 @@ struct Page {
     y = kMargin;
     return true;
   }
+  // Structure tags (tagged PDF): a screen reader reads headings, paragraphs
+  // and table cells in this order, not glyphs in the order they were drawn.
+  void begin(const char* tag) { cairo->tag_begin(cr, tag, ""); }
+  void end(const char* tag) { cairo->tag_end(cr, tag); }
+
   void draw(const std::string& s, double x, double baseline) {
     cairo->move_to(cr, x, baseline);
     cairo->show_text(cr, s.c_str());
@@ -95,13 +101,15 @@ struct Page {
     return lines;
   }
 
-  void paragraph(const std::string& text, bool bold = false, double size = kFontSize) {
+  void paragraph(const std::string& text, bool bold = false, double size = kFontSize, const char* tag = "P") {
     font(bold, size);
+    begin(tag);
     for (const auto& l : wrap(text, width - 2 * kMargin)) {
       need(size + 4);
       y += size + 3;
       draw(l, kMargin, y);
     }
+    end(tag);
     y += 3;
   }
 
@@ -158,7 +166,7 @@ struct Page {
     if (!t.title.empty()) {
       need(60);
       y += 8;
-      paragraph(t.title, true, 11);
+      paragraph(t.title, true, 11, "H2");
     }
     const size_t n = t.columns.size();
     const double usable = width - 2 * kMargin;
@@ -171,8 +179,10 @@ struct Page {
       widths = column_widths(t, usable, size, fits);
     }
     const double line_height = kLineHeight * size / kFontSize;
-    std::function<void(const std::vector<std::string>&, bool)> draw_row;
-    draw_row = [&](const std::vector<std::string>& cells, bool header) {
+    // `repeat`: the headings again after a page break, drawn but not tagged
+    // a second time, so a screen reader meets each heading row once.
+    std::function<void(const std::vector<std::string>&, bool, bool)> draw_row;
+    draw_row = [&](const std::vector<std::string>& cells, bool header, bool repeat) {
       font(header, size);
       std::vector<std::vector<std::string>> wrapped;
       size_t lines = 1;
@@ -182,9 +192,10 @@ struct Page {
       }
       const double h = static_cast<double>(lines) * line_height + 4;
       if (need(h) && !header) {  // a table that goes on over a page break starts it with its headings again
-        draw_row(t.columns, true);
+        draw_row(t.columns, true, true);
         font(false, size);
       }
+      if (!repeat) begin("TR");
       if (header) {
         cairo->set_source_rgb(cr, 0.90, 0.93, 0.96);
         cairo->rectangle(cr, kMargin, y, usable, h);
@@ -192,11 +203,15 @@ struct Page {
         cairo->set_source_rgb(cr, 0, 0, 0);
       }
       double x = kMargin;
+      const char* cell_tag = header ? "TH" : "TD";
       for (size_t c = 0; c < n; ++c) {
+        if (!repeat) begin(cell_tag);
         for (size_t l = 0; l < wrapped[c].size(); ++l)
           draw(wrapped[c][l], x + 3, y + line_height * static_cast<double>(l + 1));
+        if (!repeat) end(cell_tag);
         x += widths[c];
       }
+      if (!repeat) end("TR");
       y += h;
       cairo->set_source_rgb(cr, 0.8, 0.8, 0.8);
       cairo->move_to(cr, kMargin, y);
@@ -205,8 +220,10 @@ struct Page {
       cairo->stroke(cr);
       cairo->set_source_rgb(cr, 0, 0, 0);
     };
-    draw_row(t.columns, true);
-    for (const auto& r : t.rows) draw_row(r, false);
+    begin("Table");
+    draw_row(t.columns, true, false);
+    for (const auto& r : t.rows) draw_row(r, false, false);
+    end("Table");
     y += 6;
   }
 };
@@ -215,30 +232,43 @@ struct Page {
 
 // ---- document -------------------------------------------------------------------------------------
 
-std::string write_report_pdf(const ReportDoc& doc, const std::string& path) {
+namespace {
+
+cairo_status_t append_to_string(void* closure, const unsigned char* data, unsigned int length) {
+  static_cast<std::string*>(closure)->append(reinterpret_cast<const char*>(data), length);
+  return CAIRO_STATUS_SUCCESS;
+}
+
+}  // namespace
+
+std::string report_pdf(const ReportDoc& doc, std::string& pdf) {
   const bool landscape = !doc.tables.empty() && doc.tables.front().columns.size() > 6;
   const double w = landscape ? 842 : 595, h = landscape ? 595 : 842;
   std::string error;
   const CairoLibrary* cairo = cairo_library(error);
   if (!cairo) return error;
-  cairo_surface_t* surface = cairo->pdf_surface_create(path.c_str(), w, h);
+  pdf.clear();
+  cairo_surface_t* surface = cairo->pdf_surface_create_for_stream(append_to_string, &pdf, w, h);
   if (cairo->surface_status(surface) != CAIRO_STATUS_SUCCESS) {
     cairo->surface_destroy(surface);
-    return "The report cannot be written to " + path + ".";
+    return "The report could not be started.";
   }
   cairo->pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, doc.title.c_str());
+  cairo->pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_AUTHOR, doc.author.c_str());
   cairo_t* cr = cairo->create(surface);
   Page page{cairo, surface, cr, w, h};
-  page.paragraph(doc.title, true, 16);
+  page.begin("Document");
+  page.paragraph(doc.title, true, 16, "H1");
   page.y += 4;
   for (const auto& [label, value] : doc.facts) page.paragraph(label + ": " + value);
   for (const auto& t : doc.tables) page.table(t);
   if (!doc.paragraphs.empty() || !doc.paragraphs_title.empty()) {
     page.need(40);
     page.y += 6;
-    page.paragraph(doc.paragraphs_title.empty() ? "" : doc.paragraphs_title.front(), true, 11);
+    page.paragraph(doc.paragraphs_title.empty() ? "" : doc.paragraphs_title.front(), true, 11, "H2");
     for (const auto& p : doc.paragraphs) page.paragraph("• " + p);
   }
+  page.end("Document");
   page.footer();
   cairo->show_page(cr);
   cairo->destroy(cr);
@@ -246,6 +276,14 @@ std::string write_report_pdf(const ReportDoc& doc, const std::string& path) {
   const auto status = cairo->surface_status(surface);
   cairo->surface_destroy(surface);
   if (status != CAIRO_STATUS_SUCCESS) return "The report could not be finished: " + std::string(cairo->status_to_string(status));
+  return "";
+}
+
+std::string write_report_pdf(const ReportDoc& doc, const std::string& path) {
+  std::string pdf;
+  if (auto error = report_pdf(doc, pdf); !error.empty()) return error;
+  std::string error;
+  if (!write_private_file(path, pdf, error)) return "The report cannot be written to " + path + " (" + error + ")";
   return "";
 }
 

@@ -8,6 +8,7 @@
 
 #include <cstdlib>
 #include <fstream>
+#include <sstream>
 #include <stdexcept>
 
 namespace ft::bench {
@@ -101,6 +102,20 @@ double Server::rss_mib() const {
   const std::string status = read_proc(pid_, "status");
   const auto at = status.find("VmRSS:");
   return at == std::string::npos ? 0 : std::strtod(status.c_str() + at + 6, nullptr) / 1024.0;
+}
+
+double Server::cpu_seconds() const {
+  // /proc/PID/stat: fields 14 and 15 (utime, stime) in clock ticks, after the
+  // command name in parentheses, which may itself hold spaces.
+  const std::string stat = read_proc(pid_, "stat");
+  const auto close = stat.rfind(')');
+  if (close == std::string::npos) return 0;
+  std::istringstream fields(stat.substr(close + 2));
+  std::string skip;
+  for (int i = 3; i < 14; ++i) fields >> skip;
+  long long utime = 0, stime = 0;
+  fields >> utime >> stime;
+  return static_cast<double>(utime + stime) / static_cast<double>(sysconf(_SC_CLK_TCK));
 }
 
 void Server::stop() {

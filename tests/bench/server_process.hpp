@@ -32,6 +32,7 @@ class Server {
   std::string join_code(const std::string& name, const std::string& centre = "");
   double peak_mib() const { return vm_hwm_mib(pid_); }
   double rss_mib() const;  // resident now
+  double cpu_seconds() const;  // user + system time the server has used so far
   void stop();
 
  private:

@@ -8,6 +8,10 @@
 
 #include <filesystem>
 
+#include <httplib.h>
+#include <zlib.h>
+
+#include "sync/server/json_reply.hpp"
 #include "sync/server/sql.hpp"
 #include "tests/sync/postgres_cluster.hpp"
 #include "tests/sync/sync_fixture.hpp"
@@ -290,4 +294,71 @@ TEST_CASE("a database of the single-centre server upgrades in place and its term
   CHECK(terminal_status(terminal).at("centre").at("name") == "Træningscenter Ikast");
   CHECK(server.event_ids() == Terminal(terminal, kMonday0730).event_ids());
   CHECK(terminal_status(terminal).at("sync").at("pending") == 0);
+}
+
+namespace {
+std::string gunzip(const std::string& in) {
+  z_stream z{};
+  REQUIRE(inflateInit2(&z, 15 + 16) == Z_OK);
+  std::string out;
+  char buf[16384];
+  z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(in.data()));
+  z.avail_in = static_cast<uInt>(in.size());
+  int rc = Z_OK;
+  while (rc == Z_OK) {
+    z.next_out = reinterpret_cast<Bytef*>(buf);
+    z.avail_out = sizeof buf;
+    rc = inflate(&z, Z_NO_FLUSH);
+    out.append(buf, sizeof buf - z.avail_out);
+  }
+  inflateEnd(&z);
+  CHECK(rc == Z_STREAM_END);
+  return out;
+}
+}  // namespace
+
+TEST_CASE("a pull page is gzipped once, when the terminal takes gzip, and says the same either way") {
+  TempDir dir;
+  ServerProcess server(dir.file("server.db"), pki(), dir.file("server.log"));
+  server.start();
+  for (int i = 0; i < 12; ++i)
+    REQUIRE(server_cli({"add-referral", "--db", server.db(), "--name", "Kursist Æblegård " + std::to_string(i)})
+                .exit_code == 0);
+  httplib::SSLClient client("127.0.0.1", server.port());
+  client.set_ca_cert_path(pki().ca.c_str());
+  client.set_decompress(false);  // look at the bytes as they travel
+  const Json enrol{{"code", server.add_terminal("Gulv")}, {"terminal_id", "gzip-terminal"}};
+  auto joined = client.Post("/v1/terminals/enrol", enrol.dump(), "application/json");
+  REQUIRE(joined);
+  REQUIRE(joined->status == 200);
+  const std::string bearer = "Bearer " + Json::parse(joined->body).at("token").get<std::string>();
+
+  auto packed = client.Get("/v1/events?after=0", {{"Authorization", bearer}, {"Accept-Encoding", "gzip, deflate"}});
+  auto plain = client.Get("/v1/events?after=0", {{"Authorization", bearer}});
+  auto refused = client.Get("/v1/events?after=0", {{"Authorization", bearer}, {"Accept-Encoding", "gzip;q=0"}});
+  REQUIRE(packed);
+  REQUIRE(plain);
+  REQUIRE(refused);
+  CHECK(packed->get_header_value_count("Content-Encoding") == 1);
+  CHECK(packed->get_header_value("Content-Encoding") == "gzip");
+  CHECK(plain->get_header_value_count("Content-Encoding") == 0);
+  CHECK(refused->get_header_value_count("Content-Encoding") == 0);
+  CHECK(packed->body.size() < plain->body.size());
+  const Json a = Json::parse(gunzip(packed->body)), b = Json::parse(plain->body);
+  CHECK(a.at("events") == b.at("events"));
+  CHECK(a.at("events").size() == 13);  // the centre's name and the twelve referrals
+  CHECK(plain->get_header_value("Content-Type") == "application/json; charset=utf-8");
+}
+
+TEST_CASE("Accept-Encoding is read as RFC 9110 writes it") {
+  using ft::server::accepts_gzip;
+  CHECK(accepts_gzip("gzip"));
+  CHECK(accepts_gzip("deflate, GZIP"));
+  CHECK(accepts_gzip("br;q=1.0, gzip;q=0.5"));
+  CHECK(accepts_gzip("x-gzip"));
+  CHECK_FALSE(accepts_gzip(""));
+  CHECK_FALSE(accepts_gzip("identity"));
+  CHECK_FALSE(accepts_gzip("gzip;q=0"));
+  CHECK_FALSE(accepts_gzip("gzip; q=0.000"));
+  CHECK_FALSE(accepts_gzip("gzipped"));
 }
