@@ -2,6 +2,7 @@
 //
 // Sections: environment · callbacks (reply cap, Retry-After, stop) ·
 // the options of every request · mapping curl errors to faults.
+#include "sync/protocol/tls.hpp"
 #include "sync/client/http.hpp"
 
 #include <cstdlib>
@@ -223,6 +224,7 @@ std::optional<HttpReply> HttpsClient::perform(const std::string& url, const std:
   curl.easy_setopt(c, CURLOPT_SSL_VERIFYPEER, 1L);
   curl.easy_setopt(c, CURLOPT_SSL_VERIFYHOST, 2L);
   curl.easy_setopt(c, CURLOPT_SSLVERSION, static_cast<long>(CURL_SSLVERSION_TLSv1_2));
+  curl.easy_setopt(c, CURLOPT_SSL_CIPHER_LIST, sync::kTls12Ciphers);  // TLS 1.2 as the server takes it
   if (!options_.ca_file.empty()) {
     // The configured CA is the only anchor: the system's CA directory is not consulted.
     curl.easy_setopt(c, CURLOPT_CAINFO, options_.ca_file.c_str());

@@ -11,20 +11,33 @@
 #include <cerrno>
 #include <chrono>
 #include <iostream>
+#include <memory>
 #include <thread>
 
 #include <httplib.h>
 
 #include "sync/protocol/limits.hpp"
 #include "sync/protocol/messages.hpp"
+#include "sync/protocol/tls.hpp"
+#include "sync/server/join_throttle.hpp"
 #include "sync/server/json_reply.hpp"
+#include "sync/server/known_paths.hpp"
+#include "sync/server/log_line.hpp"
 #include "sync/server/secrets.hpp"
 
 namespace ft::server {
 
 namespace {
 
-constexpr const char* kJson = "application/json";
+constexpr int kJoinAttempts = 5;                        // wrong join codes per address ...
+constexpr std::int64_t kJoinWindowMs = 15 * 60 * 1000;  // ... within 15 minutes, then 429
+
+// With the charset named, cpp-httplib leaves the body uncompressed (it
+// compresses only the bare type): the enrol reply carries the terminal's
+// token, and a secret must not share a compressed body with text a client
+// chose (BREACH). Pull pages, which carry no secret, are gzipped by
+// set_json_reply.
+constexpr const char* kJson = "application/json; charset=utf-8";
 
 // ---- replies and authentication ---------------------------------------------------
 
@@ -69,7 +82,14 @@ std::optional<std::int64_t> parse_count(const std::string& text) {
 
 // ---- enrol ------------------------------------------------------------------------
 
-void handle_enrol(ServerStore& store, std::int64_t now, const httplib::Request& req, httplib::Response& res) {
+void handle_enrol(ServerStore& store, JoinThrottle& throttle, std::int64_t now, const httplib::Request& req,
+                  httplib::Response& res) {
+  if (auto wait = throttle.wait_seconds(req.remote_addr, now)) {
+    res.set_header("Retry-After", std::to_string(*wait));
+    return reply_error(res, 429, "too_many_join_attempts",
+                       "Too many wrong join codes from this address; wait " + std::to_string(*wait) +
+                           " seconds, then type the code again.");
+  }
   std::string why;
   auto request = sync::decode_enrol_request(req.body, why);
   if (!request) return reply_error(res, 400, "bad_request", "The enrolment request is invalid: " + why + ".");
@@ -79,9 +99,13 @@ void handle_enrol(ServerStore& store, std::int64_t now, const httplib::Request& 
     return reply_error(res, 403, "join_code_other_centre",
                        "This terminal belongs to another centre, and a join code cannot move it with its data; "
                        "use a code for its own centre, or set the terminal up anew with an empty database.");
-  if (!enrolment)
+  if (!enrolment) {
+    if (throttle.failed(req.remote_addr, now))
+      std::cerr << "join attempts from " << printable(req.remote_addr) << " throttled after " << kJoinAttempts
+                << " wrong codes\n";
     return reply_error(res, 403, "join_code_invalid",
                        "The join code is unknown, already used or expired; ask for a new one (sync-server add-terminal).");
+  }
   std::cerr << "enrolled terminal " << request->terminal_id << " in centre " << enrolment->centre.id << "\n";
   sync::EnrolReply reply{enrolment->token, request->terminal_id, enrolment->terminal_name, now};
   reply.centre_id = enrolment->centre.id;
@@ -128,12 +152,11 @@ void handle_pull(ServerStore& store, std::int64_t now, const httplib::Request& r
 }
 
 // Runs a handler with the server's clock; a database fault is a 503 the terminal retries.
-httplib::Server::Handler guarded(ServerStore& store, std::function<std::int64_t()> now_ms,
-                                 void (*handler)(ServerStore&, std::int64_t, const httplib::Request&,
-                                                 httplib::Response&)) {
-  return [&store, now_ms, handler](const httplib::Request& req, httplib::Response& res) {
+using TimedHandler = std::function<void(std::int64_t, const httplib::Request&, httplib::Response&)>;
+httplib::Server::Handler guarded(std::function<std::int64_t()> now_ms, TimedHandler handler) {
+  return [now_ms, handler](const httplib::Request& req, httplib::Response& res) {
     try {
-      handler(store, now_ms(), req, res);
+      handler(now_ms(), req, res);
     } catch (const SqlError& e) {
       std::cerr << "database fault: " << e.what() << "\n";
       res.set_header("Retry-After", "5");
@@ -146,23 +169,42 @@ httplib::Server::Handler guarded(ServerStore& store, std::function<std::int64_t(
 
 void install_routes(httplib::Server& server, ServerStore& store, std::function<std::int64_t()> now_ms) {
   server.set_payload_max_length(sync::kMaxRequestBytes);
-  server.Post("/v1/terminals/enrol", guarded(store, now_ms, handle_enrol));
-  server.Post("/v1/events", guarded(store, now_ms, handle_push));
-  server.Get("/v1/events", guarded(store, now_ms, handle_pull));
+  auto paths = std::make_shared<KnownPaths>();
+  auto throttle = std::make_shared<JoinThrottle>(kJoinAttempts, kJoinWindowMs);
+  auto with_store = [&store](void (*handler)(ServerStore&, std::int64_t, const httplib::Request&, httplib::Response&)) {
+    return [&store, handler](std::int64_t now, const httplib::Request& req, httplib::Response& res) {
+      handler(store, now, req, res);
+    };
+  };
+  paths->add(server, "POST", "/v1/terminals/enrol",
+             guarded(now_ms, [&store, throttle](std::int64_t now, const httplib::Request& req, httplib::Response& res) {
+               handle_enrol(store, *throttle, now, req, res);
+             }));
+  paths->add(server, "POST", "/v1/events", guarded(now_ms, with_store(handle_push)));
+  paths->add(server, "GET", "/v1/events", guarded(now_ms, with_store(handle_pull)));
   // Replies that cpp-httplib makes itself (404, 413, ...) get an error body too.
-  server.set_error_handler([](const httplib::Request&, httplib::Response& res) {
+  server.set_error_handler([paths](const httplib::Request& req, httplib::Response& res) {
     if (!res.body.empty()) return;
     const int s = res.status;
-    if (s == 404) reply_error(res, 404, "not_found", "There is no such endpoint.");
-    else if (s == 413) reply_error(res, 413, "too_large", "The request body is larger than the server accepts.");
-    else if (s == 405) reply_error(res, 405, "method_not_allowed", "This endpoint does not take that method.");
-    else reply_error(res, s, "bad_request", "The request could not be handled.");
+    if (s == 404) {
+      // A path we serve, asked with a method it does not take (RFC 9110 15.5.6).
+      if (auto allow = paths->allowed(req.path)) {
+        res.set_header("Allow", *allow);
+        return reply_error(res, 405, "method_not_allowed", "This endpoint takes " + *allow + " only.");
+      }
+      reply_error(res, 404, "not_found", "There is no such endpoint.");
+    } else if (s == 413) {
+      reply_error(res, 413, "too_large", "The request body is larger than the server accepts.");
+    } else {
+      reply_error(res, s, "bad_request", "The request could not be handled.");
+    }
   });
   server.set_exception_handler([](const httplib::Request&, httplib::Response& res, std::exception_ptr) {
     reply_error(res, 500, "internal", "The server failed while handling the request.");
   });
   server.set_logger([](const httplib::Request& req, const httplib::Response& res) {
-    std::cerr << req.method << " " << req.path << " " << res.status << "\n";  // no bodies, no tokens
+    // No bodies, no tokens, no query (it may name a person); one request, one printable line.
+    std::cerr << printable(req.method, 16) << " " << printable(req.path) << " " << res.status << "\n";
   });
 }
 
@@ -179,6 +221,10 @@ int serve(const ServeOptions& options, std::ostream& out, std::ostream& err) {
   httplib::SSLServer server([&](SSL_CTX& ctx) {
     SSL_CTX_set_min_proto_version(&ctx, TLS1_2_VERSION);
     SSL_CTX_set_options(&ctx, SSL_OP_NO_COMPRESSION | SSL_OP_NO_RENEGOTIATION);
+    if (SSL_CTX_set_cipher_list(&ctx, sync::kTls12Ciphers) != 1) {
+      tls_error = "OpenSSL offers none of the TLS 1.2 ciphers the server is limited to.";
+      return false;
+    }
     if (SSL_CTX_use_certificate_chain_file(&ctx, options.cert_file.c_str()) != 1) {
       tls_error = "cannot read the certificate " + options.cert_file + " (PEM expected).";
       return false;
