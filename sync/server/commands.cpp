@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 
+#include "sync/server/approval_config.hpp"
 #include "sync/server/jobcentre.hpp"
 #include "sync/server/server_store.hpp"
 #include "sync/server/service.hpp"
@@ -31,6 +32,8 @@ const char* const kUsageText =
     "       sync-server add-terminal --db DB [--centre ID] --name NAME          (one-time join code last)\n"
     "       sync-server add-referral --db DB [--centre ID] --name NAME          (trainee id last)\n"
     "       sync-server add-staff --db DB [--centre ID] --name NAME --role instructor|supervisor --pin PIN\n"
+    "       sync-server approve-internship --db DB [--centre ID] --trainee ID --weeks N --basis KEY\n"
+    "                   [--reason TEXT] [--rules FILE]                     (approval id last)\n"
     "       sync-server status --db DB [--json] [--lang da|en]\n"
     "       sync-server add-user --db DB --name LOGIN --role caseworker|supervisor|admin [--centre ID ...]\n"
     "                   (password as one line on stdin; user id last)\n"
@@ -230,6 +233,25 @@ int add_staff_command(const Options& o) {
   return print_created(add_staff(*store, centre->id, o.at("--name"), o.at("--role"), o.at("--pin"), now_ms()));
 }
 
+// The rules come from --rules FILE (approval_config.hpp) or are the built-in sets.
+int approve_internship_command(const Options& o) {
+  const auto weeks = whole_number(o.at("--weeks"), 1, 104);
+  if (!weeks) return usage_error("--weeks takes a whole number of weeks from 1 to 104.");
+  std::vector<ApprovalRuleSet> rules = default_approval_rules();
+  if (auto path = opt(o, "--rules")) {
+    std::string error;
+    auto loaded = load_approval_rules(*path, error);
+    if (!loaded) return usage_error(error);
+    rules = std::move(*loaded);
+  }
+  auto store = open_store(o);
+  if (!store) return kDatabase;
+  auto centre = centre_of(*store, o);
+  if (!centre) return kRefused;
+  return print_created(approve_internship(*store, centre->id, o.at("--trainee"), *weeks, o.at("--basis"),
+                                          opt(o, "--reason").value_or(""), rules, now_ms()));
+}
+
 int status_command(const Options& o) {
   std::string error;
   const std::string assets = find_assets_dir();
@@ -295,6 +317,7 @@ const Command kCommands[] = {
     {"add-terminal", {"--db", "--name"}, add_terminal_command},
     {"add-referral", {"--db", "--name"}, add_referral_command},
     {"add-staff", {"--db", "--name", "--role", "--pin"}, add_staff_command},
+    {"approve-internship", {"--db", "--trainee", "--weeks", "--basis"}, approve_internship_command},
     {"status", {"--db"}, status_command},
     {"add-user", {"--db", "--name", "--role"}, add_user_cmd},
     {"disable-user", {"--db", "--name"}, disable_user_cmd},

@@ -5,6 +5,7 @@
 
 #include "sync/server/secrets.hpp"
 #include "terminal/core/dates.hpp"
+#include "terminal/core/internship.hpp"
 #include "terminal/core/pin.hpp"
 #include "terminal/core/state.hpp"
 #include "terminal/core/text.hpp"
@@ -48,6 +49,48 @@ Created add_staff(ServerStore& store, const std::string& centre_id, const std::s
          {"day", format_day(local_day(now_ms))}};
   store.append_server_event(centre_id, ev::kStaffAdded, p, now_ms);
   return {id, ""};
+}
+
+namespace {
+// The refusal of check_approval() as the caseworker reads it.
+std::string approval_sentence(const Refusal& r, int weeks) {
+  auto p = [&](const char* k) { return r.params.count(k) ? r.params.at(k) : std::string(); };
+  if (r.code == "approval_over_limit")
+    return "An approval on " + p("basis") + " is at most " + p("max") + " weeks in all under the rules in force from " +
+           p("date") + "; " + std::to_string(weeks) + " weeks cannot be approved.";
+  if (r.code == "extension_needs_approval")
+    return p("basis") + " extends an approval of at least " + p("weeks") +
+           " weeks; approve that first (rules in force from " + p("date") + ").";
+  if (r.code == "reason_required") return "An approval on " + p("basis") + " needs a reason: give --reason TEXT.";
+  if (r.code == "unknown_basis")
+    return "There is no basis " + p("basis") + " in the rules in force from " + p("date") +
+           "; the bases are lab61-4w, lab61-8w, lab61-13w, lab61-26w and lab61-further-13w unless configured otherwise.";
+  if (r.code == "no_rule_set") return "No internship rules are in force on " + p("date") + ".";
+  return "The weeks must be a whole number of at least 1.";
+}
+}  // namespace
+
+Created approve_internship(ServerStore& store, const std::string& centre_id, const std::string& trainee_id, int weeks,
+                           const std::string& basis, const std::string& reason,
+                           const std::vector<ApprovalRuleSet>& rules, std::int64_t now_ms) {
+  if (auto code = check_text(reason, kMaxNoteChars, false); code && *code != "text_empty")
+    return {std::nullopt, "The reason has control characters, is not valid UTF-8 or is too long."};
+  std::optional<Trainee> trainee;
+  for (auto& t : store.trainees(centre_id))
+    if (t.id == trainee_id && t.enrolled) trainee = std::move(t);
+  if (!trainee) return {std::nullopt, "There is no trainee with the id " + trainee_id + " in this centre."};
+  if (trainee->stage() == Stage::Exited || trainee->stage() == Stage::Employed)
+    return {std::nullopt, "The trainee is no longer in the centre or an internship."};
+  const Day today = local_day(now_ms);
+  const Approval* before = current_approval(*trainee);
+  const Agreement* agreement = current_agreement(*trainee);
+  const Day start = agreement ? agreement->start : today;
+  if (auto r = check_approval(rules, start, basis, weeks, before ? before->weeks : 0, reason))
+    return {std::nullopt, approval_sentence(*r, weeks)};
+  Json p{{"trainee_id", trainee_id}, {"weeks", weeks}, {"day", format_day(today)}};
+  if (agreement) p["until"] = format_day(agreement->start + 7 * weeks - 1);  // shown to staff; the fold derives it
+  const Event e = store.append_approval(centre_id, p, basis, trim(reason), now_ms);
+  return {e.event_id, ""};
 }
 
 }  // namespace ft::server

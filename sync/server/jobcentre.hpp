@@ -5,8 +5,10 @@
 #pragma once
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "sync/server/server_store.hpp"
+#include "terminal/core/approval_rules.hpp"
 #include "terminal/core/dates.hpp"
 
 namespace ft::server {
@@ -20,6 +22,14 @@ struct Created {
 Created add_referral(ServerStore& store, const std::string& centre_id, const std::string& name, std::int64_t now_ms);
 Created add_staff(ServerStore& store, const std::string& centre_id, const std::string& name, const std::string& role,
                   const std::string& pin, std::int64_t now_ms);
+// The jobcentre approves an internship for `weeks` in all on a legal `basis`
+// (approval_config.hpp), checked against the rule set in force on the
+// placement's start (today when no agreement is known yet). Only the weeks
+// and the end date go to the terminals; the basis and reason stay here.
+// `id` is the approval's event id; `error` a sentence naming the limit.
+Created approve_internship(ServerStore& store, const std::string& centre_id, const std::string& trainee_id, int weeks,
+                           const std::string& basis, const std::string& reason,
+                           const std::vector<ApprovalRuleSet>& rules, std::int64_t now_ms);
 // The server's local calendar day (the centres and the jobcentre share a time zone).
 Day local_day(std::int64_t now_ms);
 // The sentence for a centre or terminal name that cannot be used, if any.

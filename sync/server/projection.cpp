@@ -83,6 +83,10 @@ void project_events(SqlDb& db, const std::string& centre_id, const std::vector<E
     for (const auto& a : t.assessments)
       save_item(db, centre_id, id, TraineeItem::Assessment, a.event_id, assessment_to_json(a));
     for (const auto& n : t.notes) save_item(db, centre_id, id, TraineeItem::Note, n.event_id, note_to_json(n));
+    for (const auto& a : t.agreements)
+      save_item(db, centre_id, id, TraineeItem::Agreement, a.event_id, agreement_to_json(a));
+    for (const auto& a : t.approvals)
+      save_item(db, centre_id, id, TraineeItem::Approval, a.event_id, approval_to_json(a));
   }
 }
 
@@ -111,7 +115,7 @@ std::vector<Trainee> centre_trainees(SqlDb& db, const std::string& centre_id, co
     auto it = trainees.find(items->text(0));
     if (it == trainees.end()) continue;
     const std::string kind = items->text(1);
-    for (auto k : {TraineeItem::Stage, TraineeItem::Assessment, TraineeItem::Note})
+    for (auto k : kTraineeItems)
       if (kind == trainee_item_name(k)) trainee_item_from_json(k, Json::parse(items->text(2)), it->second);
   }
   std::vector<Trainee> out;

@@ -37,6 +37,9 @@ CREATE TABLE IF NOT EXISTS trainee_days(
 CREATE TABLE IF NOT EXISTS trainee_items(
   centre_id TEXT NOT NULL, trainee_id TEXT NOT NULL, kind TEXT NOT NULL, event_id TEXT NOT NULL, state TEXT NOT NULL,
   PRIMARY KEY(centre_id, trainee_id, kind, event_id));
+CREATE TABLE IF NOT EXISTS internship_bases(
+  centre_id TEXT NOT NULL, trainee_id TEXT NOT NULL, event_id TEXT PRIMARY KEY, basis TEXT NOT NULL,
+  reason TEXT NOT NULL, weeks INTEGER NOT NULL, day TEXT NOT NULL);
 CREATE TRIGGER IF NOT EXISTS events_no_update BEFORE UPDATE ON events
   BEGIN SELECT RAISE(ABORT, 'events are immutable'); END;
 )sql";
@@ -67,6 +70,9 @@ CREATE TABLE IF NOT EXISTS trainee_days(
 CREATE TABLE IF NOT EXISTS trainee_items(
   centre_id TEXT NOT NULL, trainee_id TEXT NOT NULL, kind TEXT NOT NULL, event_id TEXT NOT NULL, state TEXT NOT NULL,
   PRIMARY KEY(centre_id, trainee_id, kind, event_id));
+CREATE TABLE IF NOT EXISTS internship_bases(
+  centre_id TEXT NOT NULL, trainee_id TEXT NOT NULL, event_id TEXT PRIMARY KEY, basis TEXT NOT NULL,
+  reason TEXT NOT NULL, weeks INTEGER NOT NULL, day TEXT NOT NULL);
 CREATE OR REPLACE FUNCTION events_immutable() RETURNS trigger LANGUAGE plpgsql AS
   $$ BEGIN RAISE EXCEPTION 'events are immutable'; END $$;
 DROP TRIGGER IF EXISTS events_no_update ON events;

@@ -12,6 +12,8 @@
 //                   written in the same transaction as the events
 //   web_users, web_user_centres, web_login_failures, web_sessions, access_log
 //                   the town hall's web view (schema 3, added to schema 2 in place)
+//   internship_bases the legal basis and reason of each internship approval
+//                   (the event carries only the weeks: the basis never leaves the server)
 #pragma once
 #include <string>
 

@@ -480,6 +480,26 @@ Event ServerStore::append_server_event(const std::string& centre_id, const std::
   return e;
 }
 
+Event ServerStore::append_approval(const std::string& centre_id, const Json& payload, const std::string& basis,
+                                   const std::string& reason, std::int64_t now_ms) {
+  auto db = lease();
+  SqlTx tx(*db);
+  db->lock_centre(centre_id);
+  Event e = append_server_event_in(*db, centre_id, ev::kInternshipApproved, payload, now_ms);
+  SqlStmt(*db, "INSERT INTO internship_bases(centre_id, trainee_id, event_id, basis, reason, weeks, day) "
+               "VALUES (?,?,?,?,?,?,?)")
+      .bind(1, centre_id)
+      .bind(2, payload.at("trainee_id").get<std::string>())
+      .bind(3, e.event_id)
+      .bind(4, basis)
+      .bind(5, reason)
+      .bind(6, payload.at("weeks").get<std::int64_t>())
+      .bind(7, payload.at("day").get<std::string>())
+      .run();
+  tx.commit();
+  return e;
+}
+
 Event ServerStore::append_server_event_in(SqlDb& db, const std::string& centre_id, const std::string& type,
                                           const Json& payload, std::int64_t now_ms) {
   Event e;

@@ -100,6 +100,10 @@ class ServerStore {
   Event append_server_event(const std::string& centre_id, const std::string& type, const Json& payload,
                             std::int64_t now_ms);
 
+  // The jobcentre's internship approval: the event (weeks only, for the
+  // terminals) and, in the same transaction, its basis and reason, kept here.
+  Event append_approval(const std::string& centre_id, const Json& payload, const std::string& basis,
+                        const std::string& reason, std::int64_t now_ms);
   // Counts, whole server or one centre ("" for all).
   std::int64_t event_count(const std::string& centre_id = "");
   std::int64_t terminal_count(const std::string& centre_id = "");

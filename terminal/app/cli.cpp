@@ -93,6 +93,9 @@ const char* kUsage = R"(Usage: floor-terminal [COMMAND] [OPTIONS]
   checkin|checkout --db PATH --trainee ID [--pin PIN]
   assess --db PATH --trainee ID[,ID...] --skill KEY --level 1..4 --as STAFF --pin PIN [--note TEXT]
   stage --db PATH --trainee ID --to STAGE [--host COMPANY] [--reason R] --as STAFF --pin PIN
+  stage --db PATH --trainee ID --to internship --host NAME_OR_CVR --start YYYY-MM-DD --weeks N --hours H
+        --purpose TEXT --as STAFF --pin PIN      an internship agreement, or its extension with the same host
+  host --db PATH --name NAME --cvr CVR --staff N   registers or updates a host company (ordinary staff count)
   absence --db PATH --trainee ID --date YYYY-MM-DD --reason sick|legitimate|not_legitimate [--cause C] --as STAFF --pin PIN
   language --db PATH --trainee ID --lang da|en|pl|uk [--read-aloud on|off]   a trainee's own language
                                             and read-aloud (either option alone changes only that)
@@ -171,6 +174,7 @@ int run_cli(const std::vector<std::string>& argv) {
   if (c == "checkout") return cmd_checkin(cli, false);
   if (c == "assess") return cmd_assess(cli);
   if (c == "stage") return cmd_stage(cli);
+  if (c == "host") return cmd_host(cli);
   if (c == "absence") return cmd_absence(cli);
   if (c == "language") return cmd_language(cli);
   if (c == "verify") return cmd_verify(cli);

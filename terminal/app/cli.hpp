@@ -48,6 +48,10 @@ int cmd_skills(Cli& cli);
 int cmd_checkin(Cli& cli, bool in);
 int cmd_assess(Cli& cli);
 int cmd_stage(Cli& cli);
+int cmd_host(Cli& cli);
+// cli_internship.cpp: the agreement options of `stage --to internship` are given.
+bool has_agreement_options(const Cli& cli);
+int cmd_agree_internship(Cli& cli, const std::string& trainee, const Actor& actor);
 int cmd_absence(Cli& cli);
 int cmd_language(Cli& cli);
 int cmd_status(Cli& cli);

@@ -83,13 +83,19 @@ int cmd_assess(Cli& cli) {
 }
 
 int cmd_stage(Cli& cli) {
-  if (!cli.only({"--db", "--config", "--trainee", "--to", "--host", "--reason", "--as", "--pin"})) return kExitUsage;
+  if (!cli.only({"--db", "--config", "--trainee", "--to", "--host", "--reason", "--as", "--pin", "--start", "--weeks",
+                 "--hours", "--purpose"}))
+    return kExitUsage;
   auto id = cli.need("--trainee"), to = cli.need("--to");
   if (!id || !to || !cli.open(true)) return kExitUsage;
   auto stage = parse_stage(*to);
   if (!stage) return cli.usage("The stage must be referred, centre, internship, employed or exited.");
+  const bool agreement = has_agreement_options(cli);
+  if (agreement && *stage != Stage::Internship)
+    return cli.usage("--start, --weeks, --hours and --purpose belong to --to internship.");
   auto actor = cli.staff_actor();
   if (!actor) return kExitRefused;
+  if (agreement) return cmd_agree_internship(cli, *id, *actor);
   auto out = cli.centre->execute(
       ChangeStage{*id, *stage, cli.args.get("--host").value_or(""), cli.args.get("--reason").value_or("")}, *actor);
   if (!out.ok()) return cli.report(out);

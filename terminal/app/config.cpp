@@ -90,6 +90,7 @@ const std::map<std::string, Setter>& setters() {
       {"skills.curve_tolerance", share(&Rules::skills_curve_tolerance)},
       {"risk.months_left_warning", integer(&Rules::months_left_warning, 0, 60)},
       {"risk.forgotten_checkouts", integer(&Rules::forgotten_checkouts, 1, 28)},
+      {"risk.internship_decision_days", integer(&Rules::internship_decision_days, 0, 90)},
       {"security.pin_attempts", integer(&Rules::pin_attempts, 1, 20)},
       {"security.lockout_minutes", integer(&Rules::lockout_minutes, 1, 24 * 60)},
       {"privacy.erase_after_days", integer(&Rules::erase_after_days, 30, 3650)},

@@ -2,8 +2,9 @@
 // centre written through the real commands, day by day up to today, so every
 // rule holds in it. 15 trainees in the centre, others in internship, employed,
 // exited or waiting; months of attendance and skill history; one trainee near
-// the 18-month limit, one slipping on attendance. Deterministic for a given
-// day. Demo PINs are listed in README.md.
+// the 18-month limit, one slipping on attendance; internship agreements with
+// host firms, approved, awaiting, nearly ending and over a host's ratio.
+// Deterministic for a given day. Demo PINs are listed in README.md.
 //
 // Sections: the cast · the clock · simulation · entry point.
 #include <ctime>
@@ -57,7 +58,7 @@ const Plan kCast[] = {
     {"Dorthe Friis", "", "da", 330, 150, "Elite Miljø A/S", -1, -1, "", 0.96, 1.4, true, false, false},
     {"Marek Nowak", "", "pl", 290, 100, "Elite Miljø A/S", -1, -1, "", 0.93, 1.0, false, false, false},
     {"Søs Andersen", "", "da", 260, 80, "Ikast Rengøringsservice ApS", -1, -1, "", 0.9, 0.9, false, false, false},
-    {"Rasmus Holm", "", "da", 240, 60, "Herning Facility Service", -1, -1, "", 0.92, 1.0, false, false, false},
+    {"Rasmus Holm", "", "da", 240, 60, "Ikast Rengøringsservice ApS", -1, -1, "", 0.92, 1.0, false, false, false},
     // Employed.
     {"Kirsten Lauridsen", "", "da", 480, 300, "Elite Miljø A/S", 120, -1, "", 0.95, 1.3, true, false, false},
     {"Ali Hassan", "", "da", 420, 250, "Ikast Rengøringsservice ApS", 60, -1, "", 0.94, 1.2, true, false, false},
@@ -69,6 +70,37 @@ const Plan kCast[] = {
     {"Amina Yusuf", "", "en", -1, -1, "", -1, -1, "", 0, 0, false, false, false},
 };
 constexpr int kWaitingDaysAgo[] = {12, 5};
+
+// The host firms (made-up CVR numbers that pass the modulus-11 check) and the
+// internship agreements of those now in internship, so the demo shows each
+// thing a supervisor must see (issue 20): approved placements, one awaiting
+// the jobcentre, one ending within 14 days, and a small firm over its ratio.
+struct HostPlan { const char* name; const char* cvr; int staff; };
+const HostPlan kHosts[] = {
+    {"Elite Miljø A/S", "31841003", 120},
+    {"Brande Erhvervsrengøring ApS", "30711009", 8},
+    {"Ikast Rengøringsservice ApS", "29561001", 4},  // 1 place: the second placement is over
+    {"Herning Facility Service", "34221006", 30},
+};
+struct PlacementPlan {
+  const char* name;  // of the kCast entry
+  int weeks;
+  int approved_weeks;  // 0: awaiting the jobcentre
+  int hours;
+  const char* purpose;
+};
+const PlacementPlan kPlacements[] = {
+    {"Lars Bækgaard", 52, 52, 30, "Erhvervsrengøring af kontorer og trapper, med henblik på ansættelse"},
+    {"Dorthe Friis", 26, 26, 37, "Rengøring på skoler og institutioner, fast hold"},
+    {"Marek Nowak", 15, 15, 30, "Afprøve maskinel gulvrengøring i større bygninger"},  // ends in 4 days
+    {"Søs Andersen", 26, 0, 25, "Afklare arbejdstempo og antal timer i privat rengøring"},  // awaiting approval
+    {"Rasmus Holm", 13, 13, 30, "Kontorrengøring om morgenen; afprøve faste mødetider"},  // over the ratio
+};
+const PlacementPlan* placement_of(const char* name) {
+  for (const auto& p : kPlacements)
+    if (std::string_view(p.name) == name) return &p;
+  return nullptr;
+}
 
 struct StaffPlan { const char* name; Role role; const char* pin; const char* badge; };
 const StaffPlan kStaff[] = {
@@ -126,8 +158,23 @@ struct Seeder {
     return 1;
   }
 
+  // The jobcentre's approval, written as the municipal server writes it
+  // (jobcentre.cpp): the demo has no server, so it stands in for it.
+  bool approve(const std::string& trainee, int weeks, Day day) {
+    *now = local_ms(day, 8 * 60 + 45);
+    Transaction tx(centre.db());
+    stamp_and_append(centre.db(), centre.terminal_id(), "jobcentre",
+                     {Draft{ev::kInternshipApproved, {{"trainee_id", trainee}, {"weeks", weeks}, {"day", format_day(day)}}}},
+                     *now, centre.state().max_hlc);
+    tx.commit();
+    centre.refresh();
+    return true;
+  }
+
   bool people(Day first) {
     if (!run(NameCentre{"Træningscenter Ikast"}, local_admin(), first, 7 * 60)) return false;
+    for (const auto& h : kHosts)
+      if (!run(RegisterHost{h.name, h.cvr, h.staff}, local_admin(), first, 7 * 60)) return false;
     for (const auto& s : kStaff) {
       std::string id;
       if (!run(AddStaff{s.name, s.role, s.pin, s.badge}, local_admin(), first, 7 * 60, &id)) return false;
@@ -140,8 +187,14 @@ struct Seeder {
     const Plan& p = kCast[i];
     const Actor& boss = supervisors[i % supervisors.size()];
     auto days_ago = [&](int n) { return n >= 0 && day == today - n; };
-    if (days_ago(p.internship_days_ago) && !run(ChangeStage{ids[i], Stage::Internship, p.host, ""}, boss, day, 9 * 60))
-      return false;
+    if (days_ago(p.internship_days_ago)) {
+      const PlacementPlan* a = placement_of(p.name);
+      if (!a && !run(ChangeStage{ids[i], Stage::Internship, p.host, ""}, boss, day, 9 * 60)) return false;
+      if (a) {
+        if (a->approved_weeks && !approve(ids[i], a->approved_weeks, day)) return false;
+        if (!run(AgreeInternship{ids[i], p.host, day, a->weeks, a->hours, a->purpose}, boss, day, 9 * 60)) return false;
+      }
+    }
     if (p.confirmed && p.internship_days_ago >= 0) {
       const int confirm_at = p.employed_days_ago >= 0 ? p.employed_days_ago + 7 : std::max(3, p.internship_days_ago - 120);
       if (days_ago(confirm_at) && !run(ConfirmInternship{ids[i]}, boss, day, 9 * 60 + 30)) return false;

@@ -61,6 +61,22 @@ struct AddNote {
   bool health = false;
 };
 struct ConfirmInternship { std::string trainee_id; };
+// Registers a host firm, or updates one: the CVR number is the key.
+struct RegisterHost {
+  std::string name;
+  std::string cvr;
+  int staff = 0;  // ordinary staff
+};
+// An internship agreement (LAB §§ 59-61): into stage internship with it, or,
+// already placed with the same host, a new version of it (an extension).
+struct AgreeInternship {
+  std::string trainee_id;
+  std::string host;  // a registered host's name or CVR number
+  Day start = 0;
+  int weeks = 0;
+  int hours = 0;     // a week
+  std::string purpose;
+};
 struct ProposeCheckout { std::string trainee_id; Day day = 0; int minutes = 0; };
 struct ConfirmCheckout { std::string trainee_id; Day day = 0; int minutes = 0; };
 struct SetPin { std::string subject_id; std::string pin; };
@@ -81,7 +97,8 @@ struct TakeBadge { std::string trainee_id; };
 
 using Command = std::variant<Enrol, AddStaff, CheckIn, CheckOut, Assess, ChangeStage, RecordAbsence,
                              AddNote, ConfirmInternship, ProposeCheckout, ConfirmCheckout, SetPin,
-                             SetLanguage, LiftLock, NameCentre, EraseTrainee, TakeBadge>;
+                             SetLanguage, LiftLock, NameCentre, EraseTrainee, TakeBadge, RegisterHost,
+                             AgreeInternship>;
 
 const char* command_name(const Command& c);  // "enrol", "check_in", ...
 

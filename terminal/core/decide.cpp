@@ -8,6 +8,8 @@
 #include <algorithm>
 #include <set>
 
+#include "terminal/core/hosts.hpp"
+#include "terminal/core/internship.hpp"
 #include "terminal/core/pin.hpp"
 #include "terminal/core/progress.hpp"
 #include "terminal/core/text.hpp"
@@ -311,6 +313,65 @@ Decision confirm_internship(const State& s, const ConfirmInternship& c, const Ac
   return accept(ev::kInternshipConfirmed, {{"trainee_id", t->id}, {"host", t->host()}, {"day", format_day(ctx.today)}});
 }
 
+// ---- internships -------------------------------------------------------------
+
+Decision register_host(const RegisterHost& c, const Context& ctx) {
+  if (auto r = check_field(c.name, kMaxHostChars, false, "host")) return *r;
+  const auto cvr = normalise_cvr(c.cvr);
+  if (!cvr || !cvr_valid(*cvr)) return refuse("cvr_invalid", {{"cvr", c.cvr}});
+  if (c.staff < 0 || c.staff > 1000000) return refuse("staff_invalid");
+  return accept(ev::kHostRegistered, {{"cvr", *cvr}, {"name", trim(c.name)}, {"staff", c.staff},
+                                      {"day", format_day(ctx.today)}});
+}
+
+// A host by CVR number, else by its name as registered (case as typed is kept; compared exactly, trimmed).
+const Host* find_host(const State& s, const std::string& text) {
+  if (auto cvr = normalise_cvr(text)) {
+    auto it = s.hosts.find(*cvr);
+    if (it != s.hosts.end()) return &it->second;
+  }
+  const std::string name = trim(text);
+  for (const auto& [cvr, h] : s.hosts)
+    if (h.name == name) return &h;
+  return nullptr;
+}
+
+Decision agree_internship(const State& s, const AgreeInternship& c, const Actor& actor, const Context& ctx) {
+  Decision refusal;
+  const Trainee* t = find_trainee(s, c.trainee_id, actor, refusal);
+  if (!t) return refusal;
+  const Stage from = t->stage();
+  if (from == Stage::Exited) return refuse("trainee_left", {{"name", public_name(*t)}});
+  if (from != Stage::Centre && from != Stage::Internship)
+    return refuse("invalid_transition", {{"name", public_name(*t)}, {"from", stage_param(from)}, {"to", stage_param(Stage::Internship)}});
+  const Host* host = find_host(s, c.host);
+  if (!host) return refuse("unknown_host", {{"host", c.host}});
+  const Approval* approval = current_approval(*t);
+  if (auto r = check_agreement_terms(c.weeks, c.hours, c.purpose, approval ? std::optional<int>(approval->weeks) : std::nullopt))
+    return refuse(r->code, r->params);
+  if (auto r = check_field(trim(c.purpose), kMaxNoteChars, true, "purpose")) return *r;
+  if (c.start < ctx.today - 366 || c.start > ctx.today + 366) return refuse("date_too_far", {{"date", format_day(c.start)}});
+  if (auto r = check_course_not_over(*t, ctx)) return *r;
+  const Agreement* current = current_agreement(*t);
+  const bool extension = from == Stage::Internship && current && current->cvr == host->cvr;
+  Decision d;
+  if (!extension)
+    d.events.push_back(Draft{ev::kStageChanged, {{"trainee_id", t->id}, {"to", "internship"}, {"host", host->name},
+                                                 {"day", format_day(ctx.today)}}});
+  // Not refused over the ratio: the jobcentre may know of other placements
+  // (wage subsidy counts too); the agreement carries the flag and says why.
+  const int places = host_places(host->staff);
+  const bool over = placed_with(s, host->cvr, t->id) + 1 > places;
+  d.events.push_back(Draft{ev::kInternshipAgreed, {{"trainee_id", t->id}, {"host", host->name}, {"cvr", host->cvr},
+                                                   {"start", format_day(c.start)}, {"weeks", c.weeks}, {"hours", c.hours},
+                                                   {"purpose", trim(c.purpose)}, {"over_ratio", over},
+                                                   {"day", format_day(ctx.today)}}});
+  if (over)
+    d.notice = Refusal{"host_over_ratio", {{"host", host->name}, {"places", std::to_string(places)},
+                                          {"staff", std::to_string(host->staff)}}};
+  return d;
+}
+
 // ---- notes ------------------------------------------------------------------
 
 Decision add_note(const State& s, const AddNote& c, const Actor& actor, const Context& ctx) {
@@ -389,7 +450,8 @@ const char* command_name(const Command& c) {
   static const char* const names[] = {"enrol", "add_staff", "check_in", "check_out", "assess",
                                       "change_stage", "record_absence", "add_note", "confirm_internship",
                                       "propose_checkout", "confirm_checkout", "set_pin", "set_language",
-                                      "lift_lock", "name_centre", "erase_trainee", "take_badge"};
+                                      "lift_lock", "name_centre", "erase_trainee", "take_badge",
+                                      "register_host", "agree_internship"};
   return names[c.index()];
 }
 
@@ -417,6 +479,8 @@ bool role_may(Role role, const Command& c) {
           [&](const NameCentre&) { return admin; },
           [&](const EraseTrainee&) { return admin; },
           [&](const TakeBadge&) { return supervisor || admin; },
+          [&](const RegisterHost&) { return supervisor || admin; },
+          [&](const AgreeInternship&) { return supervisor; },
       },
       c);
 }
@@ -444,6 +508,8 @@ Decision decide(const State& s, const Command& command, const Actor& actor, cons
           [&](const NameCentre& c) { return name_centre(c); },
           [&](const EraseTrainee& c) { return erase_trainee(s, c, ctx); },
           [&](const TakeBadge& c) { return take_badge(s, c); },
+          [&](const RegisterHost& c) { return register_host(c, ctx); },
+          [&](const AgreeInternship& c) { return agree_internship(s, c, actor, ctx); },
       },
       command);
 }

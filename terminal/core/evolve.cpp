@@ -188,6 +188,40 @@ void internship_confirmed(State& s, const In<P>& e) {
 }
 
 template <class P>
+void host_registered(State& s, const In<P>& e) {
+  const auto cvr = str_view(e.p, "cvr");
+  const auto staff = integer(e.p, "staff");
+  if (cvr.empty() || !staff) return;
+  auto it = s.hosts.find(cvr);
+  if (it == s.hosts.end()) it = s.hosts.emplace(std::string(cvr), Host{}).first;
+  Host& h = it->second;
+  if (e.hlc > h.hlc || (e.hlc == h.hlc && e.event_id > std::string_view(h.event_id)))
+    h = Host{std::string(cvr), str(e.p, "name"), static_cast<int>(*staff), e.hlc, std::string(e.event_id)};
+}
+
+template <class P>
+void internship_agreed(State& s, const In<P>& e) {
+  const auto day = payload::day(e.p);
+  const auto start = parse_day(str_view(e.p, "start"));
+  const auto weeks = integer(e.p, "weeks");
+  const auto hours = integer(e.p, "hours");
+  if (!day || !start || !weeks || !hours) return;
+  insert_sorted(trainee_for(s, e.p).agreements,
+                Agreement{std::string(e.event_id), e.hlc, *day, str(e.p, "host"), str(e.p, "cvr"), *start,
+                          static_cast<int>(*weeks), static_cast<int>(*hours), str(e.p, "purpose"),
+                          flag(e.p, "over_ratio")});
+}
+
+template <class P>
+void internship_approved(State& s, const In<P>& e) {
+  const auto day = payload::day(e.p);
+  const auto weeks = integer(e.p, "weeks");
+  if (!day || !weeks) return;
+  insert_sorted(trainee_for(s, e.p).approvals,
+                Approval{std::string(e.event_id), e.hlc, *day, static_cast<int>(*weeks)});
+}
+
+template <class P>
 void note_added(State& s, const In<P>& e) {
   const auto day = payload::day(e.p);
   if (!day) return;
@@ -206,6 +240,7 @@ void scrub(Trainee& t) {
   for (Register* r : {&t.name, &t.display_name, &t.badge, &t.pin_hash}) r->value.clear();
   for (auto& n : t.notes) n.text.clear();
   for (auto& a : t.assessments) a.note.clear();
+  for (auto& a : t.agreements) a.purpose.clear();
 }
 
 namespace {
@@ -248,6 +283,12 @@ void evolve_one(State& s, std::string_view type, const In<P>& e) {
     internship_confirmed(s, e);
   else if (type == ev::kNoteAdded)
     note_added(s, e);
+  else if (type == ev::kHostRegistered)
+    host_registered(s, e);
+  else if (type == ev::kInternshipAgreed)
+    internship_agreed(s, e);
+  else if (type == ev::kInternshipApproved)
+    internship_approved(s, e);
   else if (type == ev::kTraineeRedacted)
     redacted(s, e);
   // LockLifted and unknown types: recorded in the log, nothing to fold.

@@ -6,6 +6,8 @@
 #include <cmath>
 #include <tuple>
 
+#include "terminal/core/internship.hpp"
+
 namespace ft {
 
 // ---- the calendar -------------------------------------------------------------
@@ -208,14 +210,25 @@ Progress progress_and_reasons(const Trainee& t, const Catalogue& catalogue, cons
     reason("no_internship", {{"month", std::to_string(rules.internship_by_month)}});
   if (p.last_28d.forgotten_checkouts >= rules.forgotten_checkouts)
     reason("forgotten_checkouts", {{"count", std::to_string(p.last_28d.forgotten_checkouts)}});
+  const auto internship = current_internship(t, today);
+  if (internship && internship->days_over > 0)  // past the end and nobody decided: at risk
+    reason("internship_overrun", {{"date", format_day(internship->ends)}, {"days", std::to_string(internship->days_over)}});
 
   if (!p.reasons.empty()) {
     p.status = Guarantee::AtRisk;
-    return p;
+  } else {
+    p.status = Guarantee::OnTrack;
+    reason("on_track");
+    if (stage == Stage::Internship && !internship_done) reason("internship_unconfirmed");
   }
-  p.status = Guarantee::OnTrack;
-  reason("on_track");
-  if (stage == Stage::Internship && !internship_done) reason("internship_unconfirmed");
+  // What a supervisor must act on without it putting the guarantee at risk (yet).
+  if (internship) {
+    const Agreement& a = *internship->agreement;
+    if (!internship->approved_weeks) reason("internship_awaiting_approval");
+    if (internship->days_over == 0 && internship->days_left <= rules.internship_decision_days)
+      reason("internship_decision", {{"date", format_day(internship->ends)}, {"days", std::to_string(internship->days_left)}});
+    if (a.over_ratio) reason("internship_over_ratio", {{"host", a.host}});
+  }
   return p;
 }
 
@@ -237,7 +250,9 @@ Light light_for(const Progress& p, const Rules& rules) {
     case Guarantee::OnTrack:
       break;
   }
-  return p.warning_months > 0 ? Light::Amber : Light::Green;
+  const bool decision_due = std::any_of(p.reasons.begin(), p.reasons.end(),
+                                        [](const Reason& r) { return r.code == "internship_decision"; });
+  return p.warning_months > 0 || decision_due ? Light::Amber : Light::Green;
 }
 
 Progress progress(const Trainee& t, const Catalogue& catalogue, const Rules& rules, Day today) {

@@ -28,6 +28,7 @@ struct Rules {
   int lockout_minutes = 5;                // first lockout; doubles on each repeat
   int double_tap_seconds = 120;           // a second punch inside this is not recorded
   int erase_after_days = 365;             // personal data of trainees who left, once synced
+  int internship_decision_days = 14;      // from this many days before an internship's end, a decision is asked for
 };
 
 }  // namespace ft

@@ -86,6 +86,32 @@ struct StageChange {
   std::string exit_reason;  // for exited
 };
 
+// One version of an internship agreement (virksomhedspraktik, LAB § 59): the
+// host as it was registered when agreed, the terms, and whether the placement
+// put the host over its ratio then (hosts.hpp). An extension is a new version;
+// the latest since the trainee last left an internship counts (internship.hpp).
+struct Agreement {
+  std::string event_id;
+  Hlc hlc = 0;
+  Day day = 0;               // when it was recorded
+  std::string host;          // the firm's name
+  std::string cvr;
+  Day start = 0;
+  int weeks = 0;
+  int hours = 0;             // per week
+  std::string purpose;
+  bool over_ratio = false;
+};
+
+// The jobcentre's approval as the terminal learns it: weeks only. The legal
+// basis and the citizen's category stay on the municipal server (DOMAIN.md).
+struct Approval {
+  std::string event_id;
+  Hlc hlc = 0;
+  Day day = 0;
+  int weeks = 0;
+};
+
 struct Note {
   std::string event_id;
   Hlc hlc = 0;
@@ -111,6 +137,8 @@ struct Trainee {
   std::map<Day, Absence> absences;
   std::vector<Assessment> assessments;  // sorted by (hlc, event id)
   std::vector<Note> notes;              // sorted by (hlc, event id)
+  std::vector<Agreement> agreements;    // sorted by (hlc, event id)
+  std::vector<Approval> approvals;      // sorted by (hlc, event id)
   Hlc internship_confirmed_hlc = -1;
   Day internship_confirmed_day = 0;
   bool redacted = false;
@@ -133,6 +161,15 @@ struct Staff {
   Register language;
 };
 
+// A host firm, by CVR number; the latest registration (by hlc) wins.
+struct Host {
+  std::string cvr;
+  std::string name;
+  int staff = 0;  // ordinary staff, for the ratio
+  Hlc hlc = -1;
+  std::string event_id;
+};
+
 struct State {
   Register centre_name;
   // The municipal server's capacity for this centre (CentreNamed carries it
@@ -142,6 +179,7 @@ struct State {
   // id in a payload without allocating a key string for every event.
   std::map<std::string, Trainee, std::less<>> trainees;
   std::map<std::string, Staff, std::less<>> staff;
+  std::map<std::string, Host, std::less<>> hosts;  // by CVR
   std::int64_t event_count = 0;
   Hlc max_hlc = 0;
   // Moves with every event that may change who a person is (enrolment, name,

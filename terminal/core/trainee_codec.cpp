@@ -9,7 +9,7 @@ namespace ft {
 
 // A field added to Trainee must be added here too, or the server's picture
 // silently loses it. (Sizes as on x86_64 with libstdc++, where CI builds.)
-static_assert(sizeof(void*) != 8 || sizeof(Trainee) == 664,
+static_assert(sizeof(void*) != 8 || sizeof(Trainee) == 712,
               "Trainee changed: add the new field to the codec, then update this size");
 
 namespace {
@@ -92,6 +92,8 @@ const char* trainee_item_name(TraineeItem kind) {
     case TraineeItem::Stage: return "stage";
     case TraineeItem::Assessment: return "assessment";
     case TraineeItem::Note: return "note";
+    case TraineeItem::Agreement: return "agreement";
+    case TraineeItem::Approval: return "approval";
   }
   return "note";
 }
@@ -101,6 +103,10 @@ Json stage_to_json(const StageChange& c) {
 }
 Json assessment_to_json(const Assessment& a) { return {a.event_id, a.hlc, a.day, a.skill, a.level, a.note, a.by}; }
 Json note_to_json(const Note& n) { return {n.event_id, n.hlc, n.day, n.by, n.text, n.shared, n.health}; }
+Json agreement_to_json(const Agreement& a) {
+  return {a.event_id, a.hlc, a.day, a.host, a.cvr, a.start, a.weeks, a.hours, a.purpose, a.over_ratio};
+}
+Json approval_to_json(const Approval& a) { return {a.event_id, a.hlc, a.day, a.weeks}; }
 
 void trainee_item_from_json(TraineeItem kind, const Json& c, Trainee& t) {
   if (kind == TraineeItem::Stage)
@@ -111,6 +117,13 @@ void trainee_item_from_json(TraineeItem kind, const Json& c, Trainee& t) {
     t.assessments.push_back(Assessment{c.at(0).get<std::string>(), c.at(1).get<Hlc>(), c.at(2).get<Day>(),
                                        c.at(3).get<std::string>(), c.at(4).get<int>(), c.at(5).get<std::string>(),
                                        c.at(6).get<std::string>()});
+  else if (kind == TraineeItem::Agreement)
+    t.agreements.push_back(Agreement{c.at(0).get<std::string>(), c.at(1).get<Hlc>(), c.at(2).get<Day>(),
+                                     c.at(3).get<std::string>(), c.at(4).get<std::string>(), c.at(5).get<Day>(),
+                                     c.at(6).get<int>(), c.at(7).get<int>(), c.at(8).get<std::string>(),
+                                     c.at(9).get<bool>()});
+  else if (kind == TraineeItem::Approval)
+    t.approvals.push_back(Approval{c.at(0).get<std::string>(), c.at(1).get<Hlc>(), c.at(2).get<Day>(), c.at(3).get<int>()});
   else
     t.notes.push_back(Note{c.at(0).get<std::string>(), c.at(1).get<Hlc>(), c.at(2).get<Day>(),
                            c.at(3).get<std::string>(), c.at(4).get<std::string>(), c.at(5).get<bool>(),
@@ -122,6 +135,8 @@ void sort_history(Trainee& t) {
   std::sort(t.stages.begin(), t.stages.end(), by_stamp);
   std::sort(t.assessments.begin(), t.assessments.end(), by_stamp);
   std::sort(t.notes.begin(), t.notes.end(), by_stamp);
+  std::sort(t.agreements.begin(), t.agreements.end(), by_stamp);
+  std::sort(t.approvals.begin(), t.approvals.end(), by_stamp);
 }
 
 Json trainee_to_json(const Trainee& t) {
@@ -136,6 +151,11 @@ Json trainee_to_json(const Trainee& t) {
   for (const auto& c : t.stages) stages.push_back(stage_to_json(c));
   for (const auto& a : t.assessments) assessments.push_back(assessment_to_json(a));
   for (const auto& n : t.notes) notes.push_back(note_to_json(n));
+  Json agreements = Json::array(), approvals = Json::array();
+  for (const auto& a : t.agreements) agreements.push_back(agreement_to_json(a));
+  for (const auto& a : t.approvals) approvals.push_back(approval_to_json(a));
+  j["agreements"] = agreements;
+  j["approvals"] = approvals;
   j["days"] = days;
   j["stages"] = stages;
   j["assessments"] = assessments;
@@ -150,6 +170,11 @@ Trainee trainee_from_json(const Json& j) {
   for (const auto& c : j.at("stages")) trainee_item_from_json(TraineeItem::Stage, c, t);
   for (const auto& a : j.at("assessments")) trainee_item_from_json(TraineeItem::Assessment, a, t);
   for (const auto& n : j.at("notes")) trainee_item_from_json(TraineeItem::Note, n, t);
+  // Written before internships were kept: none.
+  if (j.contains("agreements"))
+    for (const auto& a : j.at("agreements")) trainee_item_from_json(TraineeItem::Agreement, a, t);
+  if (j.contains("approvals"))
+    for (const auto& a : j.at("approvals")) trainee_item_from_json(TraineeItem::Approval, a, t);
   sort_history(t);
   return t;
 }

@@ -19,11 +19,15 @@ void trainee_core_from_json(const Json& j, Trainee& t);
 Json trainee_day_to_json(const Trainee& t, Day day);
 void trainee_day_from_json(const Json& j, Day day, Trainee& t);
 // The kinds of history item, each keyed by its event id.
-enum class TraineeItem { Stage, Assessment, Note };
-const char* trainee_item_name(TraineeItem kind);  // "stage", "assessment", "note"
+enum class TraineeItem { Stage, Assessment, Note, Agreement, Approval };
+inline constexpr TraineeItem kTraineeItems[] = {TraineeItem::Stage, TraineeItem::Assessment, TraineeItem::Note,
+                                                TraineeItem::Agreement, TraineeItem::Approval};
+const char* trainee_item_name(TraineeItem kind);  // "stage", "assessment", "note", "agreement", "approval"
 Json stage_to_json(const StageChange& c);
 Json assessment_to_json(const Assessment& a);
 Json note_to_json(const Note& n);
+Json agreement_to_json(const Agreement& a);
+Json approval_to_json(const Approval& a);
 // Appends the item to its list; call sort_history() after the last one.
 void trainee_item_from_json(TraineeItem kind, const Json& j, Trainee& t);
 void sort_history(Trainee& t);

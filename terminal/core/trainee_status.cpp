@@ -2,6 +2,7 @@
 
 #include <cmath>
 
+#include "terminal/core/internship.hpp"
 #include "terminal/core/progress.hpp"
 
 namespace ft {
@@ -10,6 +11,20 @@ namespace {
 double rounded(double v, int digits) {
   const double f = std::pow(10.0, digits);
   return std::round(v * f) / f;
+}
+// The agreement as the terminals know it (never a legal basis: the server keeps that).
+Json internship_json(const Trainee& t, Day today) {
+  const auto v = current_internship(t, today);
+  if (!v) return nullptr;
+  const Agreement& a = *v->agreement;
+  return Json{{"host", a.host},
+              {"cvr", a.cvr},
+              {"start", format_day(a.start)},
+              {"weeks", a.weeks},
+              {"approved_weeks", v->approved_weeks ? Json(*v->approved_weeks) : Json(nullptr)},
+              {"ends", format_day(v->ends)},
+              {"hours_per_week", a.hours},
+              {"days_left", v->days_left}};
 }
 }  // namespace
 
@@ -29,6 +44,7 @@ Json trainee_status_json(const Trainee& t, const Catalogue& catalogue, const Rul
       {"language", t.language.value.empty() ? std::string("da") : t.language.value},
       {"read_aloud", t.read_aloud.value == "1"},
       {"host", host.empty() ? Json(nullptr) : Json(host)},
+      {"internship", internship_json(t, today)},
       {"started", p.started ? Json(format_day(*p.started)) : Json(nullptr)},
       {"months_in_course", rounded(p.months_in_course, 1)},
       {"days_left", p.days_left ? Json(*p.days_left) : Json(nullptr)},

@@ -5,6 +5,7 @@
 #include <cmath>
 #include <sstream>
 
+#include "terminal/core/internship.hpp"
 #include "terminal/core/progress.hpp"
 #include "terminal/core/trainee_status.hpp"
 
@@ -44,6 +45,26 @@ const Trainee* find_trainee(const ReportSource& src, const std::string& id) {
 std::string reason_text(const Translations& tr, const Reason& r) {
   return refusal_text(tr, Refusal{r.code, r.params}, "reason.");
 }
+
+// The agreements of those in internship now: host, terms, end and approval
+// (internship.hpp); the purpose is in each trainee's own report.
+ReportTable internship_table(const std::vector<const Trainee*>& trainees, Day today, const Translations& tr) {
+  ReportTable table{tr("report.internships"),
+                    {tr("report.col.name"), tr("report.col.host"), tr("report.col.cvr"), tr("report.col.start"),
+                     tr("report.col.weeks"), tr("report.col.hours"), tr("report.col.ends"), tr("report.col.approved"),
+                     tr("report.col.days_left")},
+                    {}};
+  for (const Trainee* t : trainees) {
+    const auto v = current_internship(*t, today);
+    if (!v) continue;
+    const Agreement& a = *v->agreement;
+    table.rows.push_back({t->name.value, a.host, a.cvr, format_day(a.start), std::to_string(a.weeks),
+                          std::to_string(a.hours), format_day(v->ends),
+                          v->approved_weeks ? std::to_string(*v->approved_weeks) : tr("internship.short_awaiting"),
+                          std::to_string(v->days_left)});
+  }
+  return table;
+}
 }  // namespace
 
 // ---- the centre overview -------------------------------------------------------------------
@@ -80,6 +101,8 @@ ReportDoc centre_report(const ReportSource& src, const Translations& tr) {
     rows.push_back(trainee_json(*t, src, tr));
   }
   doc.tables.push_back(std::move(table));
+  if (auto agreements = internship_table(trainees, today, tr); !agreements.rows.empty())
+    doc.tables.push_back(std::move(agreements));
   doc.data = Json{{"report", "centre"}, {"centre", src.centre_name}, {"date", format_day(today)},
                   {"capacity", src.capacity}, {"in_centre", src.in_centre}, {"trainees", rows}};
   return doc;
@@ -145,6 +168,22 @@ std::optional<ReportDoc> trainee_report(const ReportSource& src, const std::stri
     stages_json.push_back({{"date", format_day(c.day)}, {"stage", stage_name(c.to)}, {"detail", detail}});
   }
   doc.tables.push_back(stages);
+
+  if (const auto v = current_internship(*t, today)) {
+    const Agreement& a = *v->agreement;
+    ReportTable agreement{tr("report.agreement"), {tr("report.col.measure"), tr("report.col.value")}, {}};
+    agreement.rows = {{tr("report.col.host"), a.host},
+                      {tr("report.col.cvr"), a.cvr},
+                      {tr("report.col.start"), format_day(a.start)},
+                      {tr("report.col.weeks"), std::to_string(a.weeks)},
+                      {tr("report.col.hours"), std::to_string(a.hours)},
+                      {tr("report.col.purpose"), a.purpose},
+                      {tr("report.col.ends"), format_day(v->ends)},
+                      {tr("report.col.approved"),
+                       v->approved_weeks ? std::to_string(*v->approved_weeks) : tr("internship.short_awaiting")},
+                      {tr("report.col.days_left"), std::to_string(v->days_left)}};
+    doc.tables.push_back(agreement);
+  }
 
   ReportTable absences{tr("report.absences"), {tr("report.date"), tr("report.col.kind"), tr("report.col.cause")}, {}};
   for (const auto& [day, a] : t->absences)
@@ -215,11 +254,13 @@ std::string report_csv(const ReportDoc& doc, const std::string& language) {
     for (size_t i = 0; i < fields.size(); ++i) out += (i ? std::string(1, sep) : "") + csv_field(fields[i], sep);
     out += "\r\n";
   };
-  const bool overview = doc.tables.size() == 1;
+  // The overview opens with its roster's header row, so a spreadsheet sorts it
+  // at once; further tables (the agreements) follow under their titles.
+  const bool overview = doc.data.is_object() && doc.data.value("report", "") == "centre";
   if (!overview)
     for (const auto& [label, value] : doc.facts) line({label, value});
   for (const auto& table : doc.tables) {
-    if (!overview) {
+    if (!overview || &table != &doc.tables.front()) {
       out += "\r\n";
       line({table.title});
     }

@@ -180,6 +180,9 @@ const std::vector<std::string>& ui_icon_names() {
       "human-greeting",
       "volume-high",
       "volume-off",
+      // the internship agreement's steppers
+      "minus",
+      "plus",
   };
   return names;
 }

@@ -96,6 +96,15 @@ struct ReviewDraft {
   std::optional<ft::Stage> stage;
   std::string host;
   bool typing_host = false;
+  // The internship agreement (stage internship with a registered host): filled
+  // from the current agreement or approval when the stage is chosen.
+  bool agreement_filled = false;
+  std::string host_cvr;
+  Day start = 0;
+  int weeks = 13;
+  int hours = 30;
+  std::string purpose;
+  bool typing_purpose = false;
   std::string exit_reason;
   int absence_back = 0;  // expected days before today (0 = today)
   std::optional<AbsenceKind> kind;

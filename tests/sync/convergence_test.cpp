@@ -35,7 +35,7 @@ void random_work(Terminal& t, std::mt19937& rng, int& counter) {
   }
   const Actor staff{staff_id, staff_role};
   const Actor self{trainee, Role::Trainee};
-  switch (std::uniform_int_distribution<int>(0, 6)(rng)) {
+  switch (std::uniform_int_distribution<int>(0, 7)(rng)) {
     case 0: {
       Enrol e;
       e.name = "Kursist " + std::to_string(++counter);
@@ -74,6 +74,16 @@ void random_work(Terminal& t, std::mt19937& rng, int& counter) {
         c.to = std::uniform_int_distribution<int>(0, 1)(rng) ? Stage::Internship : Stage::Centre;
         if (c.to == Stage::Internship) c.host = "Elite Miljø";
         t.centre->execute(c, staff);
+      }
+      break;
+    case 6:  // internships: a host firm, then agreements and extensions with it
+      if (s.hosts.empty()) {
+        t.centre->execute(RegisterHost{"Elite Miljø A/S", "12345674", 12}, local_admin());
+      } else if (!trainee.empty() && staff_role == Role::Supervisor) {
+        const Day today = t.centre->today();
+        t.centre->execute(AgreeInternship{trainee, "12345674", today, std::uniform_int_distribution<int>(1, 13)(rng),
+                                          30, "Kontorrengøring " + std::to_string(++counter)},
+                          staff);
       }
       break;
     default:
@@ -130,6 +140,7 @@ void converge(int terminal_count, unsigned seed) {
   // The random work really happened: attendance and assessments from several terminals.
   CHECK(expected.find("  day ") != std::string::npos);
   CHECK(expected.find("  assessed ") != std::string::npos);
+  CHECK(expected.find("  agreement ") != std::string::npos);
   CHECK(server_ids.size() > 40);
   MESSAGE(terminal_count, " terminals converged on ", server_ids.size(), " events");
   for (int i = 0; i < terminal_count; ++i) {

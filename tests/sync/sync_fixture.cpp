@@ -221,7 +221,12 @@ std::string digest(const State& s) {
     for (const auto& a : t.assessments) o << "  assessed " << a.event_id << " " << a.skill << "=" << a.level << "\n";
     for (const auto& n : t.notes) o << "  note " << n.event_id << "\n";
     for (const auto& c : t.stages) o << "  stage " << c.event_id << " " << stage_name(c.to) << "\n";
+    for (const auto& a : t.agreements)
+      o << "  agreement " << a.event_id << " " << a.cvr << " " << a.weeks << "w " << a.hours << "h over=" << a.over_ratio
+        << "\n";
+    for (const auto& a : t.approvals) o << "  approval " << a.event_id << " " << a.weeks << "w\n";
   }
+  for (const auto& [cvr, h] : s.hosts) o << "host " << cvr << " " << h.name << " " << h.staff << "\n";
   for (const auto& [id, m] : s.staff) o << "staff " << id << " " << m.name.value << " " << role_name(m.role) << "\n";
   return o.str();
 }

@@ -175,6 +175,38 @@ TEST_CASE("a supervisor moves a trainee to internship at a host company in five 
   CHECK(disk->state().trainee(t)->host() == "Elite Miljø A/S");
 }
 
+TEST_CASE("a supervisor makes an internship agreement by touch: host, weeks, hours and purpose") {
+  UiDriver d;
+  const std::string t = d.enrol("Line Dahl");
+  const std::string supervisor = d.add_staff("Susanne Konsulent", ft::Role::Supervisor);
+  REQUIRE_FALSE(d.centre->execute(ft::RegisterHost{"Elite Miljø A/S", "12345674", 120}, ft::local_admin()).refusal);
+  d.login(supervisor);
+  REQUIRE(d.tap("dashboard.row." + t));
+  REQUIRE(d.tap("review.change_stage"));
+  REQUIRE(d.tap("review.stage.internship"));
+  CHECK_FALSE(d.visible("review.host.0"));  // a registered firm, not a typed name
+  REQUIRE(d.tap("review.agreement.host.12345674"));
+  CHECK_FALSE(d.tap("review.save"));  // no purpose yet
+  for (int i = 0; i < 7; ++i) REQUIRE(d.tap("review.agreement.hours.plus"));
+  CHECK_FALSE(d.tap("review.agreement.hours.plus"));  // 37 is the most
+  REQUIRE(d.tap("review.agreement.weeks.minus"));      // 12 weeks
+  REQUIRE(d.tap("review.agreement.purpose"));
+  for (const char* k : {"k", "o", "n", "t", "o", "r"}) REQUIRE(d.tap(std::string("review.kb.key.") + k));
+  REQUIRE(d.tap("review.purpose_done"));
+  REQUIRE(d.tap("review.save"));
+  CHECK_FALSE(d.ui->session.review.message_is_error);
+
+  auto disk = ft::test::reopen(d);
+  const ft::Trainee& saved = *disk->state().trainee(t);
+  CHECK(saved.stage() == ft::Stage::Internship);
+  REQUIRE(saved.agreements.size() == 1);
+  CHECK(saved.agreements[0].cvr == "12345674");
+  CHECK(saved.agreements[0].weeks == 12);
+  CHECK(saved.agreements[0].hours == 37);
+  CHECK(saved.agreements[0].purpose == "Kontor");
+  CHECK(saved.agreements[0].start == disk->today());
+}
+
 TEST_CASE("a supervisor records an absence and a note from the review") {
   UiDriver d;
   const std::string t = d.enrol("Tobias Lund");

@@ -9,7 +9,7 @@ namespace {
 std::vector<Command> one_of_each() {
   return {Enrol{}, AddStaff{}, CheckIn{}, CheckOut{}, Assess{}, ChangeStage{}, RecordAbsence{}, AddNote{},
           ConfirmInternship{}, ProposeCheckout{}, ConfirmCheckout{}, SetPin{}, SetLanguage{}, LiftLock{},
-          NameCentre{}, EraseTrainee{}, TakeBadge{}};
+          NameCentre{}, EraseTrainee{}, TakeBadge{}, RegisterHost{}, AgreeInternship{}};
 }
 }  // namespace
 
@@ -32,6 +32,8 @@ TEST_CASE("the role table covers every command") {
       {"name_centre", {Role::Admin}},
       {"erase_trainee", {Role::Admin}},
       {"take_badge", {Role::Supervisor, Role::Admin}},
+      {"register_host", {Role::Supervisor, Role::Admin}},
+      {"agree_internship", {Role::Supervisor}},
   };
   const auto commands = one_of_each();
   CHECK(commands.size() == std::variant_size_v<Command>);

@@ -41,6 +41,18 @@ std::vector<Event> history(std::vector<std::string>& ids) {
   c.run(AddNote{ids[0], "Deles ved opfølgning", true, false}, instructor);
   c.run(SetPin{ids[0], "2468"}, boss);
   c.run(ChangeStage{ids[0], Stage::Internship, "Elite Miljø A/S", ""}, boss);
+  c.run(RegisterHost{"Elite Miljø A/S", "12345674", 120}, local_admin());
+  c.run(AgreeInternship{ids[0], "12345674", c.today, 13, 30, "Rengøring af kontorer"}, boss);
+  {
+    Event approval;  // as the server writes it
+    approval.event_id = "0190f0f0-0000-7000-8000-0000000000a1";
+    approval.terminal_id = "server";
+    approval.hlc = c.hlc + 1;
+    approval.type = ev::kInternshipApproved;
+    approval.payload = {{"trainee_id", ids[0]}, {"weeks", 13}, {"day", format_day(c.today)}};
+    evolve(c.state, approval);
+    c.log.push_back(approval);
+  }
   c.run(ConfirmInternship{ids[0]}, boss);
   c.run(ChangeStage{ids[1], Stage::Exited, "", "moved"}, boss);
   return c.log;
@@ -87,6 +99,8 @@ TEST_CASE("the status of a decoded trainee is the status of the folded one") {
   CHECK(first.notes.size() == 2);
   CHECK_FALSE(first.absences.empty());
   CHECK(first.internship_confirmed_hlc > 0);
+  CHECK(first.agreements.size() == 1);
+  CHECK(first.approvals.size() == 1);
   CHECK_FALSE(first.pin_hash.value.empty());
 }
 

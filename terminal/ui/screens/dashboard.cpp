@@ -1,7 +1,8 @@
 // The supervisor's overview: capacity used, who is in today, sync state,
 // every trainee with a red/amber/green guarantee light, a month bar and a
 // skills sparkline (tap a row for the review), and alerts: a badge two
-// people hold, at risk, near 18 months, forgotten check-outs. Rows and alerts
+// people hold, at risk, near 18 months, forgotten check-outs, an internship
+// near its end, awaiting approval or over its host's ratio. Rows and alerts
 // come in order of need; each alert line opens its trainee's review; a
 // severity has one colour everywhere (the dot's).
 #include <imgui.h>
@@ -15,6 +16,7 @@
 #include "terminal/ui/charts.hpp"
 #include "terminal/ui/facts.hpp"
 #include "terminal/ui/screen_registry.hpp"
+#include "terminal/ui/screens/internship_agreement.hpp"
 #include "terminal/ui/ui.hpp"
 #include "terminal/ui/widgets.hpp"
 
@@ -129,6 +131,19 @@ void table(Ui& ui, const std::vector<Row>& rows, ImVec2 pos, ImVec2 size) {
     for (size_t i = 0; i < cells.size(); ++i) {
       const float cw = (i + 1 < xs.size() ? xs[i + 1] : inner) - xs[i] - 8;
       std::string text = cells[i];
+      // An internship shows its days left (or awaiting, or over) under the stage.
+      if (i == 1 && st == Stage::Internship) {
+        if (const auto v = current_internship(*r.t, ui.centre.today())) {
+          ImFont* sf = ui.fonts.small;
+          const std::string under = agreement_short(ui, *v);
+          const float line_h = f->FontSize * 1.1f, y = a.y + (row_h - line_h - sf->FontSize) * 0.5f;
+          if (text_width(f, text) > cw || text_width(sf, under) > cw) ui.report_overflow(id + ".internship");
+          dl->AddText(f, f->FontSize, ImVec2(a.x + xs[i], y), colour::text, text.c_str());
+          dl->AddText(sf, sf->FontSize, ImVec2(a.x + xs[i], y + line_h),
+                      v->days_over > 0 ? colour::danger : colour::muted, under.c_str());
+          continue;
+        }
+      }
       // A stage name takes two lines before it is cut ("Centrum / szkoleniowe").
       if (i == 1 && text_width(f, text) > cw) {
         const std::string icon = ui.icon(stage_icon(st)) + " ";
@@ -264,6 +279,17 @@ void alerts(Ui& ui, const std::vector<Row>& rows, ImVec2 pos, ImVec2 size) {
             ui.t("dashboard.alert_months", {{"name", name},
                                             {"months", std::to_string(r.p.warning_months)},
                                             {"days", std::to_string(*r.p.days_left)}}));
+    // What an internship needs: a decision near its end, the approval, a host over its ratio.
+    for (const Reason& reason : r.p.reasons) {
+      if (reason.code.rfind("internship_", 0) != 0 || reason.code == "internship_unconfirmed") continue;
+      if (r.p.status == Guarantee::AtRisk && &reason == &r.p.reasons.front()) continue;  // the risk line says it
+      const bool overrun = reason.code == "internship_overrun";
+      const ImU32 c = overrun ? light_colour(Light::Red)
+                      : reason.code == "internship_awaiting_approval" ? colour::primary
+                                                                      : light_colour(Light::Amber);
+      alert(r.t->id, reason.code, "briefcase", c,
+            ui.t("dashboard.alert_internship", {{"name", name}, {"reason", ui.reason(reason)}}));
+    }
     if (day_status(*r.t, last, ui.centre.rules(), today) == DayStatus::ForgottenCheckout)
       alert(r.t->id, "checkout", "logout-variant", light_colour(Light::Amber),
             ui.t("dashboard.alert_checkout", {{"name", name}, {"date", ui.date_short(last)}}));

@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "terminal/core/internship.hpp"
 #include "terminal/core/text.hpp"
 #include "terminal/ui/facts.hpp"
 #include "terminal/ui/gl_frame.hpp"
@@ -54,8 +55,11 @@ void journey(Ui& ui, const Trainee& t, const Progress& p, ImVec2 a, ImVec2 size)
     if (w > size.x / 3) ui.report_overflow("progress.station");
     dl->AddText(f, f->FontSize, ImVec2(cx - w * 0.5f, cy + r + 10), colour::text, name.c_str());
     if (here) {
-      const std::string you = ui.t("progress.you_are_here");
+      // In an internship: where, in plain words; never dates, weeks or the law.
+      const Agreement* at = now == Stage::Internship ? current_agreement(t) : nullptr;
+      const std::string you = at ? ui.t("progress.you_are_at", {{"host", at->host}}) : ui.t("progress.you_are_here");
       ImFont* s = ui.fonts.small;
+      if (text_width(s, you) > size.x / 3) ui.report_overflow("progress.you_are_here");
       dl->AddText(s, s->FontSize, ImVec2(cx - text_width(s, you) * 0.5f, cy + r + 12 + f->FontSize * 1.15f),
                   colour::primary, you.c_str());
     }
@@ -202,10 +206,23 @@ void language_demo(Ui& ui) {
   ui.session.my_page.choosing_language = true;
 }
 
+// The page of a trainee out in an internship: the way shows where they are.
+void internship_demo(Ui& ui) {
+  ui.go_home();
+  for (const Trainee* t : trainees_in(ui.centre.state(), {Stage::Internship}))
+    if (current_agreement(*t)) {
+      ui.identify_trainee(t->id, true);
+      ui.show("my-progress");
+      if (ui.session.screen == "my-progress") ui.session.screen = "my-internship";
+      return;
+    }
+}
+
 }  // namespace
 
 void register_my_progress_screen(ScreenRegistry& r) {
   r.add({"my-progress", Access::Trainee, draw, demo});
+  r.add({"my-internship", Access::Trainee, draw, internship_demo});
   r.add({"my-language", Access::Trainee, draw, language_demo});
 }
 

@@ -15,6 +15,7 @@
 #include "terminal/ui/charts.hpp"
 #include "terminal/ui/facts.hpp"
 #include "terminal/ui/screen_registry.hpp"
+#include "terminal/ui/screens/internship_agreement.hpp"
 #include "terminal/ui/ui.hpp"
 #include "terminal/ui/widgets.hpp"
 
@@ -129,7 +130,11 @@ void stage_panel(Ui& ui, const Trainee& t, ImVec2 pos, ImVec2 size, float bar_y)
   ReviewDraft& d = ui.session.review;
   const Metrics& m = ui.m;
   ImGui::SetCursorPos(pos);
-  if (d.typing_host && d.stage) {
+  // An internship with a registered host is an agreement (internship_agreement.hpp).
+  const bool agreement = d.stage == Stage::Internship && has_registered_hosts(ui);
+  if (agreement && d.typing_purpose) {
+    agreement_fields(ui, t, pos, size);
+  } else if (d.typing_host && d.stage) {
     // Typing a new host: the keyboard needs the room; the stage stays named.
     label(ui.t(stage_key(*d.stage)) + " – " + ui.t("review.host"), ui.fonts.bold, colour::text, size.x);
     const float kb_h = 5 * m.target + 4 * m.gap;
@@ -147,11 +152,16 @@ void stage_panel(Ui& ui, const Trainee& t, ImVec2 pos, ImVec2 size, float bar_y)
       const std::string text = ui.t(stage_key(st));
       if (!draw) return button_width(ui, stage_icon(st), text) + m.pad;
       if (touch_button(ui, std::string("review.stage.") + stage_name(st), stage_icon(st), text, ImVec2(w, 0),
-                       {.tone = Tone::Neutral, .selected = d.stage == st, .enabled = st != t.stage()}))
+                       {.tone = Tone::Neutral, .selected = d.stage == st,
+                        .enabled = st != t.stage() || (st == Stage::Internship && has_registered_hosts(ui))}))
         d.stage = st;
       return w;
     });
-    if (d.stage == Stage::Internship || d.stage == Stage::Employed) {
+    if (agreement) {
+      fill_agreement_draft(ui, t);
+      const float y = ImGui::GetCursorPosY();
+      agreement_fields(ui, t, ImVec2(pos.x, y), ImVec2(size.x, pos.y + size.y - y));
+    } else if (d.stage == Stage::Internship || d.stage == Stage::Employed) {
       ImGui::SetCursorPosX(pos.x);
       label(ui.t("review.host"), ui.fonts.bold, colour::text, size.x);
       const auto hosts = known_hosts(ui.centre.state());
@@ -184,6 +194,20 @@ void stage_panel(Ui& ui, const Trainee& t, ImVec2 pos, ImVec2 size, float bar_y)
         return w;
       });
     }
+  }
+  if (agreement) {
+    ImGui::SetCursorPos(ImVec2(pos.x + size.x - button_width(ui, "check", ui.t("review.save")), bar_y));
+    if (d.typing_purpose) {
+      if (touch_button(ui, "review.purpose_done", "check", ui.t("review.save"), ImVec2(0, 0), {.tone = Tone::Success}))
+        d.typing_purpose = false;
+    } else if (touch_button(ui, "review.save", "check", ui.t("review.save"), ImVec2(0, 0),
+                            {.tone = Tone::Success, .enabled = agreement_ready(ui)})) {
+      const Outcome out = ui.centre.execute(agreement_command(ui, t), ui.session.staff->actor);
+      std::string saved = ui.t("review.agreement_saved");
+      if (out.notice) saved += " " + refusal_text(ui.translations(), *out.notice, "notice.");
+      done(ui, out, saved);
+    }
+    return;
   }
   const bool needs_host = d.stage == Stage::Internship || d.stage == Stage::Employed;
   const bool needs_reason = d.stage == Stage::Exited;
@@ -296,18 +320,26 @@ void header(Ui& ui, const Trainee& t, const Progress& p, Body body) {
   const ImVec2 wp = ImGui::GetWindowPos();
   avatar(ui, ImVec2(wp.x + body.pos.x + r, wp.y + body.pos.y + r), r, t.id, t.shown_name());
   ImGui::SetCursorPos(ImVec2(body.pos.x + 2 * r + m.gap, body.pos.y));
-  const float w = body.size.x * 0.6f;
-  ImGui::BeginGroup();
-  label(t.shown_name(), ui.fonts.title, colour::text, w);
-  std::string line = ui.icon(stage_icon(t.stage())) + " " + ui.t(stage_key(t.stage()));
-  if (!t.host().empty()) line += " · " + t.host();
-  label(line, ui.fonts.body, colour::muted, w);
-  ImGui::EndGroup();
-  // The guarantee light, top right.
   const Light light = light_of(p);
   const std::string status = ui.t(guarantee_key(p.status));
   ImFont* bf = ui.fonts.bold;
-  const float sw = text_width(bf, status) + 2 * m.pad + bf->FontSize;
+  const float sw = text_width(bf, status) + 2 * m.pad + bf->FontSize;  // the guarantee light's width
+  ImGui::BeginGroup();
+  label(t.shown_name(), ui.fonts.title, colour::text, body.size.x * 0.6f);
+  // The stage, and for an internship its agreement: host, hours, end and the
+  // jobcentre's approval, on one line up to the guarantee light.
+  const float w = body.size.x - 2 * r - 2 * m.gap - sw;
+  std::string line = ui.icon(stage_icon(t.stage())) + " " + ui.t(stage_key(t.stage()));
+  if (const auto v = current_internship(t, ui.centre.today())) {
+    line += " · " + agreement_summary(ui, *v, ui.centre.today());
+    ui.shown.insert("review.agreement");
+  } else if (!t.host().empty()) {
+    line += " · " + t.host();
+  }
+  if (text_width(ui.fonts.body, line) > w) ui.report_overflow("review.stage_line");
+  label(line, ui.fonts.body, colour::muted, w);
+  ImGui::EndGroup();
+  // The guarantee light, top right.
   const ImVec2 a(wp.x + body.pos.x + body.size.x - sw, wp.y + body.pos.y);
   ImDrawList* dl = ImGui::GetWindowDrawList();
   framed_rect(dl, a, ImVec2(a.x + sw, a.y + m.target), light_soft(light), light_colour(light), m.radius, 3.0f);
@@ -423,8 +455,47 @@ void demo(Ui& ui) {
   if (pick) ui.identify_trainee(pick->id, false);
 }
 
+// The review of the trainee whose internship ends soonest: the agreement, its
+// days left and the approval, with the reason asking for a decision.
+void internship_demo(Ui& ui) {
+  ui.demo_staff_session(Role::Supervisor);
+  const Day today = ui.centre.today();
+  const Trainee* pick = nullptr;
+  int fewest = 0;
+  for (const Trainee* t : trainees_in(ui.centre.state(), {Stage::Internship}))
+    if (const auto v = current_internship(*t, today); v && (!pick || v->days_left < fewest)) {
+      pick = t;
+      fewest = v->days_left;
+    }
+  ui.show("trainee");
+  if (!pick) return;
+  ui.identify_trainee(pick->id, false);
+  ui.session.screen = "trainee-internship";
+}
+
+// The stage panel asking for an internship agreement for a trainee in the
+// centre, a host chosen and a purpose typed, as just before Save.
+void agreement_demo(Ui& ui) {
+  ui.demo_staff_session(Role::Supervisor);
+  const auto in_centre = trainees_in(ui.centre.state(), {Stage::Centre});
+  ui.show("trainee");
+  if (in_centre.empty() || !has_registered_hosts(ui)) return;
+  ui.identify_trainee(in_centre.front()->id, false);
+  ReviewDraft& d = ui.session.review;
+  d.panel = ReviewDraft::Stage;
+  d.stage = Stage::Internship;
+  fill_agreement_draft(ui, *in_centre.front());
+  d.host_cvr = ui.centre.state().hosts.begin()->first;
+  d.purpose = "Afprøve kontorrengøring om morgenen og faste mødetider";
+  ui.session.screen = "internship-agreement";
+}
+
 }  // namespace
 
-void register_trainee_screen(ScreenRegistry& r) { r.add({"trainee", Access::Staff, draw, demo}); }
+void register_trainee_screen(ScreenRegistry& r) {
+  r.add({"trainee", Access::Staff, draw, demo});
+  r.add({"trainee-internship", Access::Staff, draw, internship_demo});
+  r.add({"internship-agreement", Access::Supervisor, draw, agreement_demo});
+}
 
 }  // namespace ft::ui
