@@ -168,7 +168,8 @@ httplib::Server::Handler guarded(std::function<std::int64_t()> now_ms, TimedHand
 
 }  // namespace
 
-void install_routes(httplib::Server& server, ServerStore& store, std::function<std::int64_t()> now_ms) {
+std::shared_ptr<KnownPaths> install_routes(httplib::Server& server, ServerStore& store,
+                                           std::function<std::int64_t()> now_ms) {
   server.set_payload_max_length(sync::kMaxRequestBytes);
   auto paths = std::make_shared<KnownPaths>();
   auto throttle = std::make_shared<JoinThrottle>(kJoinAttempts, kJoinWindowMs);
@@ -207,6 +208,7 @@ void install_routes(httplib::Server& server, ServerStore& store, std::function<s
     // No bodies, no tokens, no query (it may name a person); one request, one printable line.
     std::cerr << printable(req.method, 16) << " " << printable(req.path) << " " << res.status << "\n";
   });
+  return paths;
 }
 
 // ---- TLS and serving --------------------------------------------------------------
@@ -253,9 +255,9 @@ int serve(const ServeOptions& options, std::ostream& out, std::ostream& err) {
     return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
         .count();
   };
-  install_routes(server, *store, wall_ms);
+  auto paths = install_routes(server, *store, wall_ms);
   web::WebView web_view{*store, *catalogue, *texts, options.web, wall_ms};
-  web::install_web_routes(server, web_view);
+  web::install_web_routes(server, *paths, web_view);
   // Access-log rows past their time go at start, and then at every login (web/login.cpp).
   store->with_db([&](SqlDb& db) { web::prune_access_log(db, wall_ms(), options.web.access_log_days); });
   server.set_read_timeout(10, 0);

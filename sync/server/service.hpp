@@ -4,9 +4,11 @@
 // sentence. serve() runs them on cpp-httplib's SSLServer until SIGINT/SIGTERM.
 #pragma once
 #include <functional>
+#include <memory>
 #include <ostream>
 #include <string>
 
+#include "sync/server/known_paths.hpp"
 #include "sync/server/server_store.hpp"
 #include "sync/server/web/web_view.hpp"
 
@@ -16,8 +18,11 @@ class Server;
 
 namespace ft::server {
 
-// Installs the routes on `server`; `now_ms` is the server's clock.
-void install_routes(httplib::Server& server, ServerStore& store, std::function<std::int64_t()> now_ms);
+// Installs the sync routes on `server`; `now_ms` is the server's clock.
+// Returns the table of known paths: routes added to it later (the web view's)
+// are answered 405 with Allow for a method they do not take, as these are.
+std::shared_ptr<KnownPaths> install_routes(httplib::Server& server, ServerStore& store,
+                                           std::function<std::int64_t()> now_ms);
 
 struct ServeOptions {
   std::string db;

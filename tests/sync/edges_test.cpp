@@ -110,6 +110,15 @@ TEST_CASE("a known path asked with a method it does not take is 405 with Allow a
   auto get = client->Get("/v1/terminals/enrol");
   REQUIRE(get);
   CHECK(get->status == 405);
+  // The web view's paths too, patterns included.
+  auto login = client->Delete("/login");
+  REQUIRE(login);
+  CHECK(login->status == 405);
+  CHECK(login->get_header_value("Allow") == "GET, HEAD, POST");
+  auto centre = client->Post("/centres/0190aaaa-0000-7000-8000-000000000001", "", "application/x-www-form-urlencoded");
+  REQUIRE(centre);
+  CHECK(centre->status == 405);
+  CHECK(centre->get_header_value("Allow") == "GET, HEAD");
   auto unknown = client->Delete("/v1/nothing-here");
   REQUIRE(unknown);
   CHECK(unknown->status == 404);

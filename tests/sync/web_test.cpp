@@ -93,7 +93,8 @@ struct Browser {
     const std::string marker = "name=\"csrf\" value=\"";
     const auto at = html.find(marker);
     REQUIRE(at != std::string::npos);
-    return html.substr(at + marker.size(), 64);
+    const auto start = at + marker.size();
+    return html.substr(start, html.find('"', start) - start);
   }
   httplib::Response log_in(const std::string& user, const std::string& password) {
     const auto form = get("/login");
@@ -219,7 +220,7 @@ TEST_CASE("a caseworker logs in, sees the centre, and logs out with the form's t
     CHECK(r.status == 200);
     CHECK(contains(r.body, "name=\"username\""));
     CHECK(contains(r.body, "name=\"password\" type=\"password\""));
-    CHECK(Browser::csrf_in(r.body).size() == 64);
+    CHECK(Browser::csrf_in(r.body).size() == 256);  // a 64-digit token, masked: pad and token XOR pad
     CHECK(contains(r.body, "lang=\"da\""));  // Danish by default
   }
   SUBCASE("a login without the form's token is refused and starts no session") {
@@ -242,6 +243,11 @@ TEST_CASE("a caseworker logs in, sees the centre, and logs out with the form's t
     auto centre = b.get("/centres/" + server.centre_id());
     CHECK(centre.status == 200);
     CHECK(contains(centre.body, "Rikke Aasted"));
+
+    // The token is masked anew in every page (BREACH: pages are gzipped), and each mask works.
+    auto again = b.get("/centres/" + server.centre_id());
+    CHECK(Browser::csrf_in(again.body) != Browser::csrf_in(centre.body));
+    CHECK(b.post("/language", {{"csrf", Browser::csrf_in(again.body)}, {"to", "da"}, {"back", "/"}}).status == 303);
 
     // Logging out needs the session's token; then the old cookie opens nothing.
     const auto old = b.cookies;

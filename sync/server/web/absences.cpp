@@ -145,7 +145,7 @@ void handle_absences(WebView& view, const httplib::Request& req, httplib::Respon
 void handle_mark_handled(WebView& view, const httplib::Request& req, httplib::Response& res) {
   auto v = open_visit(view, req, res);
   if (!v) return;
-  if (!same_secret(v->session.csrf, form_value(req, "csrf"))) return send_message(view, &*v, res, 403, "web.csrf");
+  if (!masked_secret_matches(v->session.csrf, form_value(req, "csrf"))) return send_message(view, &*v, res, 403, "web.csrf");
   const std::string id = req.matches[1];
   if (!v->session.user.sees_centre(id)) return send_message(view, &*v, res, 403, "web.forbidden");
   const auto centre = centre_by_id(view, id);

@@ -1,6 +1,8 @@
 // HTML escaping and the page frame; see html.hpp.
 #include "sync/server/web/html.hpp"
 
+#include "sync/server/web/security.hpp"
+
 namespace ft::server::web {
 
 std::string escape(std::string_view text) {
@@ -31,7 +33,7 @@ std::string escape(std::string_view text) {
 }
 
 std::string csrf_field(const std::string& csrf) {
-  return "<input type=\"hidden\" name=\"csrf\" value=\"" + escape(csrf) + "\">";
+  return "<input type=\"hidden\" name=\"csrf\" value=\"" + escape(mask_secret(csrf)) + "\">";
 }
 
 std::string page(const PageFrame& f, const std::string& body_html, const Translations& tr) {

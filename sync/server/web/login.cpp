@@ -68,7 +68,7 @@ void handle_login_form(WebView& view, const httplib::Request& req, httplib::Resp
 void handle_login(WebView& view, const httplib::Request& req, httplib::Response& res) {
   const std::string lang = language_of(req);
   const auto expected = cookie(req, kLoginCookie);
-  if (!expected || !same_secret(*expected, form_value(req, "csrf"))) {
+  if (!expected || !masked_secret_matches(*expected, form_value(req, "csrf"))) {
     const Translations& tr = view.texts.in(lang);
     PageFrame f{tr("web.csrf"), lang, "", "", "/login", tr("web.login.title")};
     return send_html(res, 403, page(f, "", tr));
@@ -102,7 +102,7 @@ void handle_login(WebView& view, const httplib::Request& req, httplib::Response&
 void handle_logout(WebView& view, const httplib::Request& req, httplib::Response& res) {
   auto v = open_visit(view, req, res);
   if (!v) return;
-  if (!same_secret(v->session.csrf, form_value(req, "csrf"))) return send_message(view, &*v, res, 403, "web.csrf");
+  if (!masked_secret_matches(v->session.csrf, form_value(req, "csrf"))) return send_message(view, &*v, res, 403, "web.csrf");
   view.store.with_db([&](SqlDb& db) {
     end_session(db, v->session.token_hash);
     log_access(db, AccessEntry{v->now_ms, v->session.user.login, "logout", "", "", v->source});
@@ -115,7 +115,7 @@ void handle_logout(WebView& view, const httplib::Request& req, httplib::Response
 void handle_language(WebView& view, const httplib::Request& req, httplib::Response& res) {
   auto v = open_visit(view, req, res);
   if (!v) return;
-  if (!same_secret(v->session.csrf, form_value(req, "csrf"))) return send_message(view, &*v, res, 403, "web.csrf");
+  if (!masked_secret_matches(v->session.csrf, form_value(req, "csrf"))) return send_message(view, &*v, res, 403, "web.csrf");
   const std::string to = form_value(req, "to");
   if (WebTexts::known(to)) view.store.with_db([&](SqlDb& db) { set_session_language(db, v->session.token_hash, to); });
   // Back to a page of ours only: a path, never another site ("//host" is one).

@@ -86,20 +86,20 @@ httplib::Server::Handler guarded(WebView& view, Handler handler) {
 
 }  // namespace
 
-void install_web_routes(httplib::Server& server, WebView& view) {
-  server.Get("/login", guarded(view, handle_login_form));
-  server.Post("/login", guarded(view, handle_login));
-  server.Post("/logout", guarded(view, handle_logout));
-  server.Post("/language", guarded(view, handle_language));
-  server.Get("/", guarded(view, handle_index));
-  server.Get("/access-log", guarded(view, handle_access_log));
-  server.Get(R"(/centres/([0-9a-f-]{1,64}))", guarded(view, handle_centre));
-  server.Get(R"(/centres/([0-9a-f-]{1,64})/report\.csv)", guarded(view, handle_centre_csv));
-  server.Get(R"(/centres/([0-9a-f-]{1,64})/absences)", guarded(view, handle_absences));
-  server.Post(R"(/centres/([0-9a-f-]{1,64})/absences)", guarded(view, handle_mark_handled));
-  server.Get(R"(/trainees/([0-9A-Za-z_-]{1,64}))", guarded(view, handle_trainee));
-  server.Get(R"(/trainees/([0-9A-Za-z_-]{1,64})/report\.pdf)", guarded(view, handle_trainee_pdf));
-  server.Get("/web.css", [](const httplib::Request&, httplib::Response& res) {
+void install_web_routes(httplib::Server& server, KnownPaths& paths, WebView& view) {
+  paths.add(server, "GET", "/login", guarded(view, handle_login_form));
+  paths.add(server, "POST", "/login", guarded(view, handle_login));
+  paths.add(server, "POST", "/logout", guarded(view, handle_logout));
+  paths.add(server, "POST", "/language", guarded(view, handle_language));
+  paths.add(server, "GET", "/", guarded(view, handle_index));
+  paths.add(server, "GET", "/access-log", guarded(view, handle_access_log));
+  paths.add(server, "GET", R"(/centres/([0-9a-f-]{1,64}))", guarded(view, handle_centre));
+  paths.add(server, "GET", R"(/centres/([0-9a-f-]{1,64})/report\.csv)", guarded(view, handle_centre_csv));
+  paths.add(server, "GET", R"(/centres/([0-9a-f-]{1,64})/absences)", guarded(view, handle_absences));
+  paths.add(server, "POST", R"(/centres/([0-9a-f-]{1,64})/absences)", guarded(view, handle_mark_handled));
+  paths.add(server, "GET", R"(/trainees/([0-9A-Za-z_-]{1,64}))", guarded(view, handle_trainee));
+  paths.add(server, "GET", R"(/trainees/([0-9A-Za-z_-]{1,64})/report\.pdf)", guarded(view, handle_trainee_pdf));
+  paths.add(server, "GET", "/web.css", [](const httplib::Request&, httplib::Response& res) {
     res.set_header("X-Content-Type-Options", "nosniff");
     res.set_header("Cache-Control", "max-age=3600");  // names no one
     res.set_content(kStyleSheet, "text/css; charset=utf-8");

@@ -25,4 +25,13 @@ std::string expired_cookie_header(const std::string& name);
 // A constant-time comparison, for CSRF tokens.
 bool same_secret(const std::string& a, const std::string& b);
 
+// The CSRF token as a page carries it: a fresh random pad and the token XOR
+// the pad, in hex, different in every reply. cpp-httplib gzips pages when the
+// browser asks; a secret that read the same in every compressed page beside
+// text an attacker chose would leak through the sizes (BREACH). Masked, it
+// never repeats.
+std::string mask_secret(const std::string& secret);
+// Whether `masked` (from a form) unmasks to `secret`; constant time in the secret.
+bool masked_secret_matches(const std::string& secret, const std::string& masked);
+
 }  // namespace ft::server::web

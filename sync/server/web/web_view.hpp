@@ -14,6 +14,7 @@
 #include <optional>
 #include <string>
 
+#include "sync/server/known_paths.hpp"
 #include "sync/server/server_store.hpp"
 #include "sync/server/web/access_log.hpp"
 #include "sync/server/web/html.hpp"
@@ -44,7 +45,7 @@ struct WebView {
   std::function<std::int64_t()> now_ms;
 };
 
-void install_web_routes(httplib::Server& server, WebView& view);
+void install_web_routes(httplib::Server& server, KnownPaths& paths, WebView& view);
 
 // ---- what the pages share (routes.cpp) ----
 
