@@ -119,11 +119,20 @@ class PgDb final : public SqlDb {
     if (PQstatus(conn_) != CONNECTION_OK) {
       const std::string why = one_line(PQerrorMessage(conn_));
       broken_ = true;
+      // Thrown from the constructor, ~PgDb never runs: the failed connection is freed here.
+      PQfinish(conn_);
+      conn_ = nullptr;
       throw SqlError("cannot connect to the PostgreSQL database " + redact_uri(uri_) + ": " + why);
     }
     // Server notices (e.g. "relation already exists, skipping") are not for the operator's log.
     PQsetNoticeProcessor(conn_, [](void*, const char*) {}, nullptr);
-    exec("SET client_encoding = 'UTF8'");
+    try {
+      exec("SET client_encoding = 'UTF8'");
+    } catch (const SqlError&) {
+      PQfinish(conn_);
+      conn_ = nullptr;
+      throw;
+    }
   }
   std::string uri_;
   PGconn* conn_ = nullptr;

@@ -155,7 +155,8 @@ TEST_CASE("22.3 logging a skill for a group shows everyone's level and never low
   REQUIRE(d.tap("assess.level.3"));
   REQUIRE(d.tap("assess.save"));
   auto latest = [&](const std::string& id) {
-    auto l = ft::test::reopen(d)->state().trainee(id)->latest_assessments();
+    const auto reopened = ft::test::reopen(d);  // kept while its assessments are read through pointers
+    auto l = reopened->state().trainee(id)->latest_assessments();
     return l.count("windows") ? l.at("windows")->level : 0;
   };
   CHECK(latest(aase) == 4);  // not lowered without a word
