@@ -248,6 +248,14 @@ void save_attempts(Database& db, const std::string& person_id, const PinAttempts
 }
 }  // namespace
 
+std::optional<SyncStatus> Centre::sync_status() {
+  try {
+    return SyncLedger(*db_).status();
+  } catch (const std::exception&) {
+    return std::nullopt;
+  }
+}
+
 void Centre::clear_attempts(const std::string& person_id) {
   save_attempts(*db_, person_id, after_success(attempts(person_id)));
 }

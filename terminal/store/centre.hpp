@@ -28,6 +28,7 @@
 #include "terminal/core/state.hpp"
 #include "terminal/store/checkpointer.hpp"
 #include "terminal/store/database.hpp"
+#include "terminal/store/sync_ledger.hpp"
 
 namespace ft {
 
@@ -61,8 +62,11 @@ class Centre {
   const State& state() const { return state_; }
   const Rules& rules() const { return rules_; }
   const Catalogue& catalogue() const { return catalogue_; }
-  Database& db() { return *db_; }
+  Database& db() { return *db_; }  // the command line and the sync engine; screens use what follows
   const std::string& terminal_id() const { return terminal_id_; }
+  // The sync state as the sync engine last wrote it, for the screens that
+  // show it; nullopt when the ledger cannot be read now.
+  std::optional<SyncStatus> sync_status();
 
   // Clock
   std::int64_t now_ms() const { return clock_.now_ms(); }

@@ -12,7 +12,6 @@
 
 #include "terminal/core/badges.hpp"
 #include "terminal/core/text.hpp"
-#include "terminal/store/sync_ledger.hpp"
 #include "terminal/ui/charts.hpp"
 #include "terminal/ui/facts.hpp"
 #include "terminal/ui/screen_registry.hpp"
@@ -349,27 +348,24 @@ void draw(Ui& ui) {
   std::string sync_head, sync_line;
   ImU32 sync_colour = colour::success;
   const char* sync_icon = "cloud-check";
-  try {
-    const SyncStatus st = SyncLedger(ui.centre.db()).status();
-    if (!st.configured) {
-      sync_head = ui.t("dashboard.sync_off");
-      sync_line = ui.t("sync.not_configured_short");
-      sync_colour = colour::warning;
-      sync_icon = "sync-alert";
-    } else {
-      sync_head = ui.t("sync.pending", {{"count", std::to_string(st.pending)}});
-      sync_line = st.last_error     ? ui.t("sync.failing")
-                  : st.last_success ? ui.t("sync.last_success", {{"time", *st.last_success}})
-                                    : ui.t("sync.never");
-      if (st.last_error || st.dead_letters) {
-        sync_colour = colour::danger;
-        sync_icon = "sync-alert";
-      }
-    }
-  } catch (const std::exception&) {
+  if (const auto status = ui.centre.sync_status(); !status) {
     sync_head = ui.t("sync.unreadable");
     sync_colour = colour::danger;
     sync_icon = "sync-alert";
+  } else if (const SyncStatus& st = *status; !st.configured) {
+    sync_head = ui.t("dashboard.sync_off");
+    sync_line = ui.t("sync.not_configured_short");
+    sync_colour = colour::warning;
+    sync_icon = "sync-alert";
+  } else {
+    sync_head = ui.t("sync.pending", {{"count", std::to_string(st.pending)}});
+    sync_line = st.last_error     ? ui.t("sync.failing")
+                : st.last_success ? ui.t("sync.last_success", {{"time", *st.last_success}})
+                                  : ui.t("sync.never");
+    if (st.last_error || st.dead_letters) {
+      sync_colour = colour::danger;
+      sync_icon = "sync-alert";
+    }
   }
   card(ui, ImVec2(body.pos.x + 2 * (cw + m.gap), body.pos.y), ImVec2(cw, card_h), sync_icon, sync_head, sync_line,
        sync_colour);

@@ -3,7 +3,6 @@
 // for supervisors the button that closes the kiosk.
 #include <imgui.h>
 
-#include "terminal/store/sync_ledger.hpp"
 #include "terminal/ui/screen_registry.hpp"
 #include "terminal/ui/ui.hpp"
 #include "terminal/ui/widgets.hpp"
@@ -39,13 +38,9 @@ void draw(Ui& ui) {
   ImGui::SetCursorPos(ImVec2(body.pos.x + col_w + m.gap, body.pos.y));
   ImGui::BeginGroup();
   label(ui.icon("sync") + "  " + ui.t("settings.sync"), ui.fonts.title, colour::text, col_w);
-  SyncStatus st;
-  bool read = true;
-  try {
-    st = SyncLedger(ui.centre.db()).status();
-  } catch (const std::exception&) {
-    read = false;
-  }
+  const std::optional<SyncStatus> status = ui.centre.sync_status();
+  const bool read = status.has_value();
+  const SyncStatus st = status.value_or(SyncStatus{});
   auto row = [&](const std::string& icon, const std::string& text, ImU32 c) {
     label(ui.icon(icon) + "  " + text, ui.fonts.body, c, col_w);
   };
