@@ -112,7 +112,8 @@ TEST_CASE("without an approval the agreement is accepted and the trainee awaits 
   auto r = c.stage(c.trainee, "12345674", "13", "37", "Afprøve rengøring på kontor");
   REQUIRE_MESSAGE(r.exit_code == 0, r.err);
   CHECK(r.out == "stage internship, awaiting the jobcentre's approval\n");
-  for (const auto& t : status(c.db)["trainees"]) {
+  const Json now = status(c.db);  // kept: a range-for over a temporary's member reads freed memory
+  for (const auto& t : now["trainees"]) {
     if (t["id"] != c.trainee) {
       CHECK(t["internship"].is_null());
       continue;
