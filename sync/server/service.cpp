@@ -107,7 +107,7 @@ void handle_enrol(ServerStore& store, JoinThrottle& throttle, std::int64_t now, 
     return reply_error(res, 403, "join_code_invalid",
                        "The join code is unknown, already used or expired; ask for a new one (sync-server add-terminal).");
   }
-  std::cerr << "enrolled terminal " << request->terminal_id << " in centre " << enrolment->centre.id << "\n";
+  std::cerr << "enrolled terminal " << printable(request->terminal_id) << " in centre " << enrolment->centre.id << "\n";
   sync::EnrolReply reply{enrolment->token, request->terminal_id, enrolment->terminal_name, now};
   reply.centre_id = enrolment->centre.id;
   reply.centre_name = enrolment->centre.name;
