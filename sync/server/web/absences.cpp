@@ -99,9 +99,8 @@ void handle_absences(WebView& view, const httplib::Request& req, httplib::Respon
   auto v = open_visit(view, req, res);
   if (!v) return;
   const std::string id = req.matches[1];
-  if (!v->session.user.sees_centre(id)) return send_message(view, &*v, res, 403, "web.forbidden");
-  const auto centre = centre_by_id(view, id);
-  if (!centre) return send_message(view, &*v, res, 404, "web.not_found");
+  const auto centre = seen_centre(view, *v, id, res);
+  if (!centre) return;
   const Translations& tr = *v->tr;
   const std::vector<Trainee> trainees = view.store.trainees(id);
   const auto list = to_act_on(trainees, centre_rules(*centre), local_day(v->now_ms));
@@ -147,9 +146,8 @@ void handle_mark_handled(WebView& view, const httplib::Request& req, httplib::Re
   if (!v) return;
   if (!masked_secret_matches(v->session.csrf, form_value(req, "csrf"))) return send_message(view, &*v, res, 403, "web.csrf");
   const std::string id = req.matches[1];
-  if (!v->session.user.sees_centre(id)) return send_message(view, &*v, res, 403, "web.forbidden");
-  const auto centre = centre_by_id(view, id);
-  if (!centre) return send_message(view, &*v, res, 404, "web.not_found");
+  const auto centre = seen_centre(view, *v, id, res);
+  if (!centre) return;
   // Only an absence the list offers can be marked: the trainee in this centre, the day one to act on.
   const std::string trainee_id = form_value(req, "trainee");
   const auto day = parse_day(form_value(req, "day"));

@@ -67,10 +67,8 @@ void handle_centre(WebView& view, const httplib::Request& req, httplib::Response
   auto v = open_visit(view, req, res);
   if (!v) return;
   const std::string id = req.matches[1];
-  // The wall first: whether a centre exists is not told to those outside it.
-  if (!v->session.user.sees_centre(id)) return send_message(view, &*v, res, 403, "web.forbidden");
-  const auto centre = centre_by_id(view, id);
-  if (!centre) return send_message(view, &*v, res, 404, "web.not_found");
+  const auto centre = seen_centre(view, *v, id, res);
+  if (!centre) return;
   const Translations& tr = *v->tr;
   const Rules rules = centre_rules(*centre);
   const Day today = local_day(v->now_ms);

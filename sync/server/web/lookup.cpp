@@ -23,6 +23,17 @@ FoundTrainee find_trainee(WebView& view, const std::string& id) {
   return f;
 }
 
+std::optional<CentreInfo> seen_centre(WebView& view, const Visit& visit, const std::string& id,
+                                      httplib::Response& res) {
+  if (!visit.session.user.sees_centre(id)) {
+    send_message(view, &visit, res, 403, "web.forbidden");
+    return std::nullopt;
+  }
+  auto centre = centre_by_id(view, id);
+  if (!centre) send_message(view, &visit, res, 404, "web.not_found");
+  return centre;
+}
+
 std::optional<SeenTrainee> seen_trainee(WebView& view, const Visit& visit, const std::string& id) {
   FoundTrainee found = find_trainee(view, id);
   if (!found.trainee || !visit.session.user.sees_centre(found.centre_id)) return std::nullopt;

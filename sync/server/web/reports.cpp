@@ -68,9 +68,8 @@ void handle_centre_csv(WebView& view, const httplib::Request& req, httplib::Resp
   auto v = open_visit(view, req, res);
   if (!v) return;
   const std::string id = req.matches[1];
-  if (!v->session.user.sees_centre(id)) return send_message(view, &*v, res, 403, "web.forbidden");
-  const auto centre = centre_by_id(view, id);
-  if (!centre) return send_message(view, &*v, res, 404, "web.not_found");
+  const auto centre = seen_centre(view, *v, id, res);
+  if (!centre) return;
   const std::vector<Trainee> trainees = view.store.trainees(id);
   const ReportSource src = server_source(view, *centre, trainees, local_day(v->now_ms));
   const std::string csv = report_csv(centre_report(src, *v->tr), v->tr->language);

@@ -86,6 +86,11 @@ struct SeenTrainee {
   Trainee trainee;
 };
 std::optional<SeenTrainee> seen_trainee(WebView& view, const Visit& visit, const std::string& id);
+// The centre a page names, when the visitor may see it; otherwise the 403
+// (outside the user's centres, checked first: whether it exists is not told)
+// or 404 page has been sent and nullopt is returned.
+std::optional<CentreInfo> seen_centre(WebView& view, const Visit& visit, const std::string& id,
+                                      httplib::Response& res);
 
 // ---- the pages (one file each) ----
 void handle_login_form(WebView& view, const httplib::Request& req, httplib::Response& res);  // login.cpp
