@@ -119,6 +119,11 @@ RunResult floor_terminal(std::vector<std::string> args) {
   return run(args);
 }
 
+RunResult sync_server(std::vector<std::string> args, const std::string& stdin_text) {
+  args.insert(args.begin(), binary("sync-server"));
+  return run(args, stdin_text);
+}
+
 std::string binary(const std::string& name) { return std::string(FT_BUILD_DIR) + "/" + name; }
 std::string asset(const std::string& relative) { return std::string(FT_BUILD_DIR) + "/assets/" + relative; }
 

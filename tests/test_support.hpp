@@ -43,6 +43,7 @@ RunResult finish(Child& child, bool& killed);
 std::string binary(const std::string& name);  // path of a binary in the build folder
 // Runs the build's floor-terminal with these arguments, as a user would.
 RunResult floor_terminal(std::vector<std::string> args);
+RunResult sync_server(std::vector<std::string> args, const std::string& stdin_text = "");
 std::string asset(const std::string& relative);  // path under the build's assets folder
 std::string read_file(const std::string& path);
 const Catalogue& catalogue();  // assets/skills.json

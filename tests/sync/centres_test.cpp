@@ -21,36 +21,24 @@ using namespace ft::test;
 
 namespace {
 
-RunResult ft_cli(const std::vector<std::string>& args) {
-  std::vector<std::string> argv{binary("floor-terminal")};
-  argv.insert(argv.end(), args.begin(), args.end());
-  return run(argv);
-}
-
-RunResult server_cli(const std::vector<std::string>& args) {
-  std::vector<std::string> argv{binary("sync-server")};
-  argv.insert(argv.end(), args.begin(), args.end());
-  return run(argv);
-}
-
 void join(const std::string& db, ServerProcess& server, const std::string& code) {
-  auto r = ft_cli({"join", "--db", db, "--server", server.url(), "--ca", pki().ca, "--code", code});
+  auto r = floor_terminal({"join", "--db", db, "--server", server.url(), "--ca", pki().ca, "--code", code});
   REQUIRE_MESSAGE(r.exit_code == 0, r.err);
 }
 
 void sync_now(const std::string& db) {
-  auto r = ft_cli({"sync", "--db", db});
+  auto r = floor_terminal({"sync", "--db", db});
   REQUIRE_MESSAGE(r.exit_code == 0, r.err);
 }
 
 Json terminal_status(const std::string& db) {
-  auto r = ft_cli({"status", "--db", db, "--json"});
+  auto r = floor_terminal({"status", "--db", db, "--json"});
   REQUIRE_MESSAGE(r.exit_code == 0, r.err);
   return Json::parse(r.out);
 }
 
 Json server_status(const ServerProcess& server) {
-  auto r = server_cli({"status", "--db", server.db(), "--json"});
+  auto r = sync_server({"status", "--db", server.db(), "--json"});
   REQUIRE_MESSAGE(r.exit_code == 0, r.err);
   return Json::parse(r.out);
 }
@@ -80,14 +68,14 @@ TEST_CASE("a terminal of one centre receives none of another centre's people") {
   join(ta, server, server.add_terminal("Gulv Ikast", ikast));
   join(tb, server, server.add_terminal("Gulv Brande", brande));
 
-  REQUIRE(server_cli({"add-referral", "--db", server.db(), "--centre", ikast, "--name", "Rikke Aasted"}).exit_code == 0);
-  REQUIRE(server_cli({"add-referral", "--db", server.db(), "--centre", brande, "--name", "Bodil Bækgaard"}).exit_code == 0);
-  REQUIRE(server_cli({"add-staff", "--db", server.db(), "--centre", brande, "--name", "Svend Brandevej", "--role",
+  REQUIRE(sync_server({"add-referral", "--db", server.db(), "--centre", ikast, "--name", "Rikke Aasted"}).exit_code == 0);
+  REQUIRE(sync_server({"add-referral", "--db", server.db(), "--centre", brande, "--name", "Bodil Bækgaard"}).exit_code == 0);
+  REQUIRE(sync_server({"add-staff", "--db", server.db(), "--centre", brande, "--name", "Svend Brandevej", "--role",
                       "supervisor", "--pin", "24680"})
               .exit_code == 0);
-  auto birgitte = ft_cli({"enrol", "--db", tb, "--name", "Birgitte Brøndum"});
+  auto birgitte = floor_terminal({"enrol", "--db", tb, "--name", "Birgitte Brøndum"});
   REQUIRE(birgitte.exit_code == 0);
-  REQUIRE(ft_cli({"checkin", "--db", tb, "--trainee", last_line(birgitte.out)}).exit_code == 0);
+  REQUIRE(floor_terminal({"checkin", "--db", tb, "--trainee", last_line(birgitte.out)}).exit_code == 0);
   sync_now(tb), sync_now(ta), sync_now(tb);
 
   CHECK(names(terminal_status(ta).at("trainees")) == std::set<std::string>{"Rikke Aasted"});
@@ -122,14 +110,14 @@ TEST_CASE("a join code of another centre cannot move a terminal and its data") {
   const std::string other = server.add_centre("Væksthuset Brande");
   const std::string ta = dir.file("ikast.db");
   join(ta, server, server.add_terminal("Gulv Ikast"));
-  REQUIRE(ft_cli({"enrol", "--db", ta, "--name", "Anna Jensen"}).exit_code == 0);
+  REQUIRE(floor_terminal({"enrol", "--db", ta, "--name", "Anna Jensen"}).exit_code == 0);
   sync_now(ta);
   const std::string code = server.add_terminal("Gulv Brande", other);
-  auto moved = ft_cli({"join", "--db", ta, "--server", server.url(), "--ca", pki().ca, "--code", code});
+  auto moved = floor_terminal({"join", "--db", ta, "--server", server.url(), "--ca", pki().ca, "--code", code});
   CHECK(moved.exit_code != 0);
   CHECK_MESSAGE(moved.err.find("another centre") != std::string::npos, moved.err);
   // The terminal goes on in its own centre, and the code was not spent on the refusal.
-  REQUIRE(ft_cli({"enrol", "--db", ta, "--name", "Bo Nielsen"}).exit_code == 0);
+  REQUIRE(floor_terminal({"enrol", "--db", ta, "--name", "Bo Nielsen"}).exit_code == 0);
   sync_now(ta);
   CHECK(names(centre_in(server_status(server), server.centre_id()).at("trainees")) ==
         std::set<std::string>{"Anna Jensen", "Bo Nielsen"});
@@ -141,22 +129,22 @@ TEST_CASE("commands name their centre once there are two, and an unknown centre 
   TempDir dir;
   ServerProcess server(dir.file("server.db"), pki(), dir.file("server.log"));
   // One centre: --centre may be left out.
-  auto one = server_cli({"add-referral", "--db", server.db(), "--name", "Rikke Aasted"});
+  auto one = sync_server({"add-referral", "--db", server.db(), "--name", "Rikke Aasted"});
   CHECK_MESSAGE(one.exit_code == 0, one.err);
   server.add_centre("Væksthuset Brande");
   const auto before = server.event_count();
-  auto which = server_cli({"add-referral", "--db", server.db(), "--name", "Bo Nielsen"});
+  auto which = sync_server({"add-referral", "--db", server.db(), "--name", "Bo Nielsen"});
   CHECK(which.exit_code == 1);
   CHECK(which.err.find("--centre") != std::string::npos);
-  auto unknown = server_cli({"add-staff", "--db", server.db(), "--centre", "no-such-centre", "--name", "Ivan Berg",
+  auto unknown = sync_server({"add-staff", "--db", server.db(), "--centre", "no-such-centre", "--name", "Ivan Berg",
                              "--role", "instructor", "--pin", "13579"});
   CHECK(unknown.exit_code == 1);
   CHECK(unknown.err.find("no-such-centre") != std::string::npos);
-  auto code = server_cli({"add-terminal", "--db", server.db(), "--centre", "no-such-centre", "--name", "Gulv"});
+  auto code = sync_server({"add-terminal", "--db", server.db(), "--centre", "no-such-centre", "--name", "Gulv"});
   CHECK(code.exit_code == 1);
   CHECK(server.event_count() == before);
-  CHECK(server_cli({"add-centre", "--db", server.db(), "--name", "X", "--capacity", "0"}).exit_code == 2);
-  CHECK(server_cli({"add-centre", "--db", server.db(), "--name", ""}).exit_code == 1);
+  CHECK(sync_server({"add-centre", "--db", server.db(), "--name", "X", "--capacity", "0"}).exit_code == 2);
+  CHECK(sync_server({"add-centre", "--db", server.db(), "--name", ""}).exit_code == 1);
   CHECK(server_status(server).at("centres").size() == 2);
 }
 
@@ -170,17 +158,17 @@ TEST_CASE("capacity is the centre's own, on the server and on its terminals") {
   join(ts, server, server.add_terminal("Gulv", small));
   join(tb, server, server.add_terminal("Gulv", big));
   sync_now(ts), sync_now(tb);  // the terminals learn their centre's capacity
-  for (const char* n : {"Anna", "Bo"}) CHECK(ft_cli({"enrol", "--db", ts, "--name", n}).exit_code == 0);
-  auto full = ft_cli({"enrol", "--db", ts, "--name", "Carl"});
+  for (const char* n : {"Anna", "Bo"}) CHECK(floor_terminal({"enrol", "--db", ts, "--name", n}).exit_code == 0);
+  auto full = floor_terminal({"enrol", "--db", ts, "--name", "Carl"});
   CHECK(full.exit_code == 1);
   CHECK(full.err.find("2") != std::string::npos);
-  for (const char* n : {"Anna", "Bo", "Carl"}) CHECK(ft_cli({"enrol", "--db", tb, "--name", n}).exit_code == 0);
-  CHECK(ft_cli({"enrol", "--db", tb, "--name", "Dorte"}).exit_code == 1);
+  for (const char* n : {"Anna", "Bo", "Carl"}) CHECK(floor_terminal({"enrol", "--db", tb, "--name", n}).exit_code == 0);
+  CHECK(floor_terminal({"enrol", "--db", tb, "--name", "Dorte"}).exit_code == 1);
   CHECK(terminal_status(ts).at("centre").at("capacity") == 2);
   // Raising the capacity on the server reaches the terminal at its next sync.
-  REQUIRE(server_cli({"update-centre", "--db", server.db(), "--centre", small, "--capacity", "3"}).exit_code == 0);
+  REQUIRE(sync_server({"update-centre", "--db", server.db(), "--centre", small, "--capacity", "3"}).exit_code == 0);
   sync_now(ts);
-  CHECK(ft_cli({"enrol", "--db", ts, "--name", "Carl"}).exit_code == 0);
+  CHECK(floor_terminal({"enrol", "--db", ts, "--name", "Carl"}).exit_code == 0);
   sync_now(ts), sync_now(tb);
   const Json s = server_status(server);
   CHECK(centre_in(s, small).at("in_centre") == 3);
@@ -196,7 +184,7 @@ TEST_CASE("every trainee on the server has exactly the fields and values the flo
   server.start();
   // A year of a real centre's history: stages, hosts, attendance, absence, skills, notes.
   const std::string t1 = dir.file("t1.db"), t2 = dir.file("t2.db");
-  auto seeded = ft_cli({"seed-demo", "--db", t1});
+  auto seeded = floor_terminal({"seed-demo", "--db", t1});
   REQUIRE_MESSAGE(seeded.exit_code == 0, seeded.err);
   join(t1, server, server.add_terminal("Gulv 1"));
   join(t2, server, server.add_terminal("Gulv 2"));
@@ -232,9 +220,9 @@ TEST_CASE("a database of the single-centre server upgrades in place and its term
   ServerProcess server(db, pki(), dir.file("server.log"));
   server.start();
   join(terminal, server, server.add_terminal("Gulv 1"));
-  auto anna = ft_cli({"enrol", "--db", terminal, "--name", "Anna Jensen"});
+  auto anna = floor_terminal({"enrol", "--db", terminal, "--name", "Anna Jensen"});
   REQUIRE(anna.exit_code == 0);
-  REQUIRE(server_cli({"add-referral", "--db", db, "--name", "Rikke Aasted"}).exit_code == 0);
+  REQUIRE(sync_server({"add-referral", "--db", db, "--name", "Rikke Aasted"}).exit_code == 0);
   sync_now(terminal);
   server.stop();
 
@@ -278,7 +266,7 @@ TEST_CASE("a database of the single-centre server upgrades in place and its term
   CHECK((st.st_mode & 0777) == 0600);
   CHECK(read_file(db + ".before-schema-2").size() == old_bytes.size());
   // The terminal joined before the upgrade goes on without joining again.
-  auto bo = ft_cli({"enrol", "--db", terminal, "--name", "Bo Nielsen"});
+  auto bo = floor_terminal({"enrol", "--db", terminal, "--name", "Bo Nielsen"});
   REQUIRE(bo.exit_code == 0);
   sync_now(terminal);
   const Json s = server_status(server);
@@ -288,7 +276,7 @@ TEST_CASE("a database of the single-centre server upgrades in place and its term
   CHECK(centre.at("terminals") == 1);
   CHECK(names(centre.at("trainees")) == std::set<std::string>{"Anna Jensen", "Bo Nielsen", "Rikke Aasted"});
   // One centre: the operator renames it without naming it.
-  auto renamed = server_cli({"update-centre", "--db", db, "--name", "Træningscenter Ikast"});
+  auto renamed = sync_server({"update-centre", "--db", db, "--name", "Træningscenter Ikast"});
   CHECK_MESSAGE(renamed.exit_code == 0, renamed.err);
   sync_now(terminal);
   CHECK(terminal_status(terminal).at("centre").at("name") == "Træningscenter Ikast");
@@ -322,7 +310,7 @@ TEST_CASE("a pull page is gzipped once, when the terminal takes gzip, and says t
   ServerProcess server(dir.file("server.db"), pki(), dir.file("server.log"));
   server.start();
   for (int i = 0; i < 12; ++i)
-    REQUIRE(server_cli({"add-referral", "--db", server.db(), "--name", "Kursist Æblegård " + std::to_string(i)})
+    REQUIRE(sync_server({"add-referral", "--db", server.db(), "--name", "Kursist Æblegård " + std::to_string(i)})
                 .exit_code == 0);
   httplib::SSLClient client("127.0.0.1", server.port());
   client.set_ca_cert_path(pki().ca.c_str());

@@ -15,14 +15,8 @@ using namespace ft::test;
 
 namespace {
 
-RunResult ft_cli(const std::vector<std::string>& args) {
-  std::vector<std::string> argv{binary("floor-terminal")};
-  argv.insert(argv.end(), args.begin(), args.end());
-  return run(argv);
-}
-
 Json status_of(const std::string& db) {
-  auto r = ft_cli({"status", "--db", db, "--json"});
+  auto r = floor_terminal({"status", "--db", db, "--json"});
   REQUIRE_MESSAGE(r.exit_code == 0, r.err);
   return Json::parse(r.out);
 }
@@ -45,7 +39,7 @@ int one_line(const std::string& text) {
 TEST_CASE("joining over plain http is refused before anything is written") {
   use_test_timeouts_in_children();
   TempDir dir;
-  auto r = ft_cli({"join", "--db", dir.file("t.db"), "--server", "http://127.0.0.1:9", "--ca", pki().ca, "--code",
+  auto r = floor_terminal({"join", "--db", dir.file("t.db"), "--server", "http://127.0.0.1:9", "--ca", pki().ca, "--code",
                    "ABCD-EFGH-JKLM"});
   CHECK(r.exit_code != 0);
   CHECK(r.err.find("http") != std::string::npos);
@@ -59,25 +53,25 @@ TEST_CASE("joining a server whose certificate the given CA does not trust is ref
   ServerProcess server(dir.file("server.db"), pki(), dir.file("server.log"));
   server.start();
   const std::string code = server.add_terminal("Floor A");
-  auto r = ft_cli({"join", "--db", dir.file("t.db"), "--server", server.url(), "--ca", pki().rogue_ca, "--code", code});
+  auto r = floor_terminal({"join", "--db", dir.file("t.db"), "--server", server.url(), "--ca", pki().rogue_ca, "--code", code});
   CHECK(r.exit_code != 0);
   CHECK(r.err.find("not trusted") != std::string::npos);
   CHECK(one_line(r.err) == 1);
   CHECK_FALSE(status_of(dir.file("t.db")).at("sync").at("configured").get<bool>());
   // The code was not spent on the refused attempt: the right CA joins with it.
-  auto ok = ft_cli({"join", "--db", dir.file("t.db"), "--server", server.url(), "--ca", pki().ca, "--code", code});
+  auto ok = floor_terminal({"join", "--db", dir.file("t.db"), "--server", server.url(), "--ca", pki().ca, "--code", code});
   CHECK_MESSAGE(ok.exit_code == 0, ok.err);
   // A used code does not work twice.
-  auto again = ft_cli({"join", "--db", dir.file("t2.db"), "--server", server.url(), "--ca", pki().ca, "--code", code});
+  auto again = floor_terminal({"join", "--db", dir.file("t2.db"), "--server", server.url(), "--ca", pki().ca, "--code", code});
   CHECK(again.exit_code != 0);
   CHECK(again.err.find("code") != std::string::npos);
 }
 
 TEST_CASE("sync before joining says to join first") {
   TempDir dir;
-  auto made = ft_cli({"enrol", "--db", dir.file("t.db"), "--name", "Anna Jensen"});
+  auto made = floor_terminal({"enrol", "--db", dir.file("t.db"), "--name", "Anna Jensen"});
   REQUIRE_MESSAGE(made.exit_code == 0, made.err);
-  auto r = ft_cli({"sync", "--db", dir.file("t.db")});
+  auto r = floor_terminal({"sync", "--db", dir.file("t.db")});
   CHECK(r.exit_code != 0);
   CHECK(r.err.find("join") != std::string::npos);
 }
@@ -89,22 +83,22 @@ TEST_CASE("two terminals see each other's check-ins and check-outs, also after t
   server.start();
   const std::string t1 = dir.file("t1.db"), t2 = dir.file("t2.db");
   for (const auto& [db, name] : {std::pair{t1, "Floor A"}, std::pair{t2, "Floor B"}}) {
-    auto r = ft_cli({"join", "--db", db, "--server", server.url(), "--ca", pki().ca, "--code", server.add_terminal(name)});
+    auto r = floor_terminal({"join", "--db", db, "--server", server.url(), "--ca", pki().ca, "--code", server.add_terminal(name)});
     REQUIRE_MESSAGE(r.exit_code == 0, r.err);
   }
   auto sync = [&](const std::string& db) {
-    auto r = ft_cli({"sync", "--db", db});
+    auto r = floor_terminal({"sync", "--db", db});
     CHECK_MESSAGE(r.exit_code == 0, r.err);
   };
-  auto a = ft_cli({"enrol", "--db", t1, "--name", "Anna Jensen"});
-  auto b = ft_cli({"enrol", "--db", t2, "--name", "Bo Nielsen"});
+  auto a = floor_terminal({"enrol", "--db", t1, "--name", "Anna Jensen"});
+  auto b = floor_terminal({"enrol", "--db", t2, "--name", "Bo Nielsen"});
   REQUIRE(a.exit_code == 0);
   REQUIRE(b.exit_code == 0);
   const std::string anna = last_line(a.out), bo = last_line(b.out);
   sync(t1), sync(t2), sync(t1);
 
-  REQUIRE(ft_cli({"checkin", "--db", t1, "--trainee", anna}).exit_code == 0);
-  REQUIRE(ft_cli({"checkin", "--db", t2, "--trainee", bo}).exit_code == 0);
+  REQUIRE(floor_terminal({"checkin", "--db", t1, "--trainee", anna}).exit_code == 0);
+  REQUIRE(floor_terminal({"checkin", "--db", t2, "--trainee", bo}).exit_code == 0);
   sync(t1), sync(t2), sync(t1);
   for (const auto& db : {t1, t2}) {
     const Json s = status_of(db);
@@ -113,13 +107,13 @@ TEST_CASE("two terminals see each other's check-ins and check-outs, also after t
   }
 
   // Each checks out on the other terminal.
-  auto out_a = ft_cli({"checkout", "--db", t2, "--trainee", anna});
-  auto out_b = ft_cli({"checkout", "--db", t1, "--trainee", bo});
+  auto out_a = floor_terminal({"checkout", "--db", t2, "--trainee", anna});
+  auto out_b = floor_terminal({"checkout", "--db", t1, "--trainee", bo});
   CHECK_MESSAGE(out_a.exit_code == 0, out_a.err);
   CHECK_MESSAGE(out_b.exit_code == 0, out_b.err);
 
   server.stop();
-  auto down = ft_cli({"sync", "--db", t1});
+  auto down = floor_terminal({"sync", "--db", t1});
   CHECK(down.exit_code != 0);
   CHECK(down.err.find("reach") != std::string::npos);
   CHECK(one_line(down.err) == 1);
@@ -144,7 +138,7 @@ TEST_CASE("jobcentre referrals and staff made on the server reach the terminals"
   ServerProcess server(dir.file("server.db"), pki(), dir.file("server.log"));
   server.start();
   const std::string t1 = dir.file("t1.db");
-  REQUIRE(ft_cli({"join", "--db", t1, "--server", server.url(), "--ca", pki().ca, "--code",
+  REQUIRE(floor_terminal({"join", "--db", t1, "--server", server.url(), "--ca", pki().ca, "--code",
                   server.add_terminal("Floor A")})
               .exit_code == 0);
   auto referral = run({binary("sync-server"), "add-referral", "--db", server.db(), "--name", "Rikke Holm"});
@@ -155,14 +149,14 @@ TEST_CASE("jobcentre referrals and staff made on the server reach the terminals"
   auto bad = run({binary("sync-server"), "add-staff", "--db", server.db(), "--name", "X", "--role", "boss",
                   "--pin", "13579"});
   CHECK(bad.exit_code != 0);
-  REQUIRE(ft_cli({"sync", "--db", t1}).exit_code == 0);
+  REQUIRE(floor_terminal({"sync", "--db", t1}).exit_code == 0);
   const Json s = status_of(t1);
   bool found = false;
   for (const auto& t : s.at("trainees"))
     if (t.at("id") == last_line(referral.out)) found = t.at("stage") == "referred";
   CHECK(found);
   // The instructor can assess on the terminal with the PIN set at the jobcentre.
-  auto assess = ft_cli({"assess", "--db", t1, "--trainee", last_line(referral.out), "--skill", "vacuuming", "--level",
+  auto assess = floor_terminal({"assess", "--db", t1, "--trainee", last_line(referral.out), "--skill", "vacuuming", "--level",
                         "2", "--as", last_line(staff.out), "--pin", "13579"});
   CHECK_MESSAGE(assess.exit_code == 0, assess.err);
   const Json server_status = Json::parse(run({binary("sync-server"), "status", "--db", server.db(), "--json"}).out);

@@ -15,20 +15,8 @@ using namespace ft::test;
 
 namespace {
 
-RunResult ft_cli(const std::vector<std::string>& args) {
-  std::vector<std::string> argv{binary("floor-terminal")};
-  argv.insert(argv.end(), args.begin(), args.end());
-  return run(argv);
-}
-
-RunResult server_cli(const std::vector<std::string>& args) {
-  std::vector<std::string> argv{binary("sync-server")};
-  argv.insert(argv.end(), args.begin(), args.end());
-  return run(argv);
-}
-
 void sync_now(const std::string& db) {
-  auto r = ft_cli({"sync", "--db", db});
+  auto r = floor_terminal({"sync", "--db", db});
   REQUIRE_MESSAGE(r.exit_code == 0, r.err);
 }
 
@@ -40,13 +28,13 @@ Json trainee_on(const Json& trainees, const std::string& id) {
 }
 
 Json on_terminal(const std::string& db, const std::string& id) {
-  auto r = ft_cli({"status", "--db", db, "--json"});
+  auto r = floor_terminal({"status", "--db", db, "--json"});
   REQUIRE_MESSAGE(r.exit_code == 0, r.err);
   return trainee_on(Json::parse(r.out).at("trainees"), id);
 }
 
 Json on_server(const ServerProcess& server, const std::string& id) {
-  auto r = server_cli({"status", "--db", server.db(), "--json"});
+  auto r = sync_server({"status", "--db", server.db(), "--json"});
   REQUIRE_MESSAGE(r.exit_code == 0, r.err);
   return trainee_on(Json::parse(r.out).at("centres").at(0).at("trainees"), id);
 }
@@ -67,21 +55,21 @@ TEST_CASE("approvals and agreements converge across two terminals and the server
   TempDir dir;
   ServerProcess server(dir.file("server.db"), pki(), dir.file("server.log"));
   server.start();
-  auto staff = server_cli({"add-staff", "--db", server.db(), "--name", "Sanne Konsulent", "--role", "supervisor",
+  auto staff = sync_server({"add-staff", "--db", server.db(), "--name", "Sanne Konsulent", "--role", "supervisor",
                            "--pin", "24680"});
   REQUIRE_MESSAGE(staff.exit_code == 0, staff.err);
   const std::string supervisor = last_line(staff.out);
   const std::string t1 = dir.file("t1.db"), t2 = dir.file("t2.db");
   for (const auto& [db, name] : {std::pair{t1, "Gulv 1"}, std::pair{t2, "Gulv 2"}}) {
-    auto r = ft_cli({"join", "--db", db, "--server", server.url(), "--ca", pki().ca, "--code", server.add_terminal(name)});
+    auto r = floor_terminal({"join", "--db", db, "--server", server.url(), "--ca", pki().ca, "--code", server.add_terminal(name)});
     REQUIRE_MESSAGE(r.exit_code == 0, r.err);
   }
   // Terminal 1 registers the host and enrols the trainee; terminal 2 learns both.
-  REQUIRE(ft_cli({"host", "--db", t1, "--name", "Elite Miljø A/S", "--cvr", "12345674", "--staff", "120"}).exit_code == 0);
-  const std::string trainee = last_line(ft_cli({"enrol", "--db", t1, "--name", "Åse Ærø"}).out);
+  REQUIRE(floor_terminal({"host", "--db", t1, "--name", "Elite Miljø A/S", "--cvr", "12345674", "--staff", "120"}).exit_code == 0);
+  const std::string trainee = last_line(floor_terminal({"enrol", "--db", t1, "--name", "Åse Ærø"}).out);
   sync_now(t1), sync_now(t2);
   {
-    auto r = ft_cli({"status", "--db", t2, "--json"});
+    auto r = floor_terminal({"status", "--db", t2, "--json"});
     const Json hosts = Json::parse(r.out).at("hosts");
     REQUIRE(hosts.size() == 1);
     CHECK(hosts[0].at("name") == "Elite Miljø A/S");
@@ -89,48 +77,48 @@ TEST_CASE("approvals and agreements converge across two terminals and the server
 
   // The jobcentre: beyond the basis' maximum is refused with the limit named, and nothing is written.
   const auto events_before = server.event_count();
-  auto over = server_cli({"approve-internship", "--db", server.db(), "--trainee", trainee, "--weeks", "14", "--basis",
+  auto over = sync_server({"approve-internship", "--db", server.db(), "--trainee", trainee, "--weeks", "14", "--basis",
                           "lab61-13w"});
   CHECK(over.exit_code == 1);
   CHECK(over.err.find("An approval on lab61-13w is at most 13 weeks in all under the rules in force from") == 0);
-  auto unknown = server_cli({"approve-internship", "--db", server.db(), "--trainee", "no-such-id", "--weeks", "4",
+  auto unknown = sync_server({"approve-internship", "--db", server.db(), "--trainee", "no-such-id", "--weeks", "4",
                              "--basis", "lab61-4w"});
   CHECK(unknown.exit_code == 1);
   CHECK(unknown.err == "There is no trainee with the id no-such-id in this centre.\n");
   CHECK(server.event_count() == events_before);
-  auto approved = server_cli({"approve-internship", "--db", server.db(), "--trainee", trainee, "--weeks", "13",
+  auto approved = sync_server({"approve-internship", "--db", server.db(), "--trainee", trainee, "--weeks", "13",
                               "--basis", "lab61-13w"});
   REQUIRE_MESSAGE(approved.exit_code == 0, approved.err);
 
   // Terminal 2 learns the approval: beyond it is refused; within it the agreement holds, with no "awaiting".
   sync_now(t2);
-  auto too_long = ft_cli({"stage", "--db", t2, "--trainee", trainee, "--to", "internship", "--host", "12345674",
+  auto too_long = floor_terminal({"stage", "--db", t2, "--trainee", trainee, "--to", "internship", "--host", "12345674",
                           "--start", on_terminal(t2, trainee).at("started").get<std::string>(), "--weeks", "14",
                           "--hours", "30", "--purpose", "Kontorrengøring", "--as", supervisor, "--pin", "24680"});
   CHECK(too_long.exit_code == 1);
   CHECK(too_long.err ==
         "14 weeks is longer than the jobcentre approved (13 weeks). Ask the jobcentre for an extension first.\n");
   const std::string start = on_terminal(t2, trainee).at("started").get<std::string>();
-  auto agreed = ft_cli({"stage", "--db", t2, "--trainee", trainee, "--to", "internship", "--host", "Elite Miljø A/S",
+  auto agreed = floor_terminal({"stage", "--db", t2, "--trainee", trainee, "--to", "internship", "--host", "Elite Miljø A/S",
                         "--start", start, "--weeks", "13", "--hours", "30", "--purpose", "Kontorrengøring", "--as",
                         supervisor, "--pin", "24680"});
   REQUIRE_MESSAGE(agreed.exit_code == 0, agreed.err);
   CHECK(agreed.out == "stage internship\n");
 
   // The extension: 26 weeks on the server, then a further 13 that needs a reason.
-  REQUIRE(server_cli({"approve-internship", "--db", server.db(), "--trainee", trainee, "--weeks", "26", "--basis",
+  REQUIRE(sync_server({"approve-internship", "--db", server.db(), "--trainee", trainee, "--weeks", "26", "--basis",
                       "lab61-26w"})
               .exit_code == 0);
-  auto no_reason = server_cli({"approve-internship", "--db", server.db(), "--trainee", trainee, "--weeks", "39",
+  auto no_reason = sync_server({"approve-internship", "--db", server.db(), "--trainee", trainee, "--weeks", "39",
                                "--basis", "lab61-further-13w"});
   CHECK(no_reason.exit_code == 1);
   CHECK(no_reason.err == "An approval on lab61-further-13w needs a reason: give --reason TEXT.\n");
-  REQUIRE(server_cli({"approve-internship", "--db", server.db(), "--trainee", trainee, "--weeks", "39", "--basis",
+  REQUIRE(sync_server({"approve-internship", "--db", server.db(), "--trainee", trainee, "--weeks", "39", "--basis",
                       "lab61-further-13w", "--reason", "Særligt behov: ny arbejdsfunktion"})
               .exit_code == 0);
   sync_now(t2), sync_now(t1);
   // Terminal 1 extends the agreement it never made itself.
-  auto extended = ft_cli({"stage", "--db", t1, "--trainee", trainee, "--to", "internship", "--host", "12345674",
+  auto extended = floor_terminal({"stage", "--db", t1, "--trainee", trainee, "--to", "internship", "--host", "12345674",
                           "--start", start, "--weeks", "39", "--hours", "30", "--purpose", "Kontorrengøring", "--as",
                           supervisor, "--pin", "24680"});
   REQUIRE_MESSAGE(extended.exit_code == 0, extended.err);
@@ -152,7 +140,7 @@ TEST_CASE("approvals and agreements converge across two terminals and the server
   if (!server.db().starts_with("postgresql:")) CHECK(raw_bytes(server.db()).find("lab61-further-13w") != std::string::npos);
 
   // Ending early on terminal 2: back to the centre closes the internship everywhere.
-  REQUIRE(ft_cli({"stage", "--db", t2, "--trainee", trainee, "--to", "centre", "--as", supervisor, "--pin", "24680"})
+  REQUIRE(floor_terminal({"stage", "--db", t2, "--trainee", trainee, "--to", "centre", "--as", supervisor, "--pin", "24680"})
               .exit_code == 0);
   sync_now(t2), sync_now(t1);
   CHECK(on_terminal(t1, trainee).at("internship").is_null());
@@ -164,8 +152,8 @@ TEST_CASE("approvals and agreements converge across two terminals and the server
 TEST_CASE("the server's rule sets come from its configuration: the set in force decides the limit") {
   TempDir dir;
   const std::string db = dir.file("server.db");
-  REQUIRE(server_cli({"add-centre", "--db", db, "--name", "Træningscenter Ikast"}).exit_code == 0);
-  auto referral = server_cli({"add-referral", "--db", db, "--name", "Rikke Holm"});
+  REQUIRE(sync_server({"add-centre", "--db", db, "--name", "Træningscenter Ikast"}).exit_code == 0);
+  auto referral = sync_server({"add-referral", "--db", db, "--name", "Rikke Holm"});
   REQUIRE_MESSAGE(referral.exit_code == 0, referral.err);
   const std::string trainee = last_line(referral.out);
   // A set in force since 2026 that shortens the 13-week basis; the 2024 set before it allowed 13.
@@ -175,17 +163,17 @@ TEST_CASE("the server's rule sets come from its configuration: the set in force 
     f << "[[internship_rules]]\nfrom = \"2024-03-01\"\nbases = [ { key = \"lab61-13w\", max_weeks = 13 } ]\n"
          "[[internship_rules]]\nfrom = \"2026-01-01\"\nbases = [ { key = \"lab61-13w\", max_weeks = 10 } ]\n";
   }
-  auto refused = server_cli({"approve-internship", "--db", db, "--trainee", trainee, "--weeks", "13", "--basis",
+  auto refused = sync_server({"approve-internship", "--db", db, "--trainee", trainee, "--weeks", "13", "--basis",
                              "lab61-13w", "--rules", rules});
   CHECK(refused.exit_code == 1);
   CHECK(refused.err ==
         "An approval on lab61-13w is at most 10 weeks in all under the rules in force from 2026-01-01; 13 weeks cannot "
         "be approved.\n");
-  auto unknown = server_cli({"approve-internship", "--db", db, "--trainee", trainee, "--weeks", "4", "--basis",
+  auto unknown = sync_server({"approve-internship", "--db", db, "--trainee", trainee, "--weeks", "4", "--basis",
                              "lab61-4w", "--rules", rules});
   CHECK(unknown.exit_code == 1);
   CHECK(unknown.err.find("There is no basis lab61-4w in the rules in force from 2026-01-01") == 0);
-  auto approved = server_cli({"approve-internship", "--db", db, "--trainee", trainee, "--weeks", "10", "--basis",
+  auto approved = sync_server({"approve-internship", "--db", db, "--trainee", trainee, "--weeks", "10", "--basis",
                               "lab61-13w", "--rules", rules});
   CHECK_MESSAGE(approved.exit_code == 0, approved.err);
   // A broken file names its line and writes nothing.
@@ -193,10 +181,10 @@ TEST_CASE("the server's rule sets come from its configuration: the set in force 
     std::ofstream f(rules);
     f << "[[internship_rules]]\nfrom = \"1 March 2024\"\nbases = [ { key = \"lab61-4w\", max_weeks = 4 } ]\n";
   }
-  const auto events = Json::parse(server_cli({"status", "--db", db, "--json"}).out).at("events");
-  auto broken = server_cli({"approve-internship", "--db", db, "--trainee", trainee, "--weeks", "4", "--basis",
+  const auto events = Json::parse(sync_server({"status", "--db", db, "--json"}).out).at("events");
+  auto broken = sync_server({"approve-internship", "--db", db, "--trainee", trainee, "--weeks", "4", "--basis",
                             "lab61-4w", "--rules", rules});
   CHECK(broken.exit_code == 2);
   CHECK(broken.err.find(rules + " line 1: 'from' must be the day the set takes effect, as YYYY-MM-DD.") == 0);
-  CHECK(Json::parse(server_cli({"status", "--db", db, "--json"}).out).at("events") == events);
+  CHECK(Json::parse(sync_server({"status", "--db", db, "--json"}).out).at("events") == events);
 }

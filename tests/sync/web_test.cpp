@@ -23,18 +23,12 @@ namespace {
 
 // ---- helpers ----------------------------------------------------------------------------
 
-RunResult server_cli(const std::vector<std::string>& args, const std::string& stdin_text = "") {
-  std::vector<std::string> argv{binary("sync-server")};
-  argv.insert(argv.end(), args.begin(), args.end());
-  return run(argv, stdin_text);
-}
-
 // A user made as an administrator makes one; returns the new id.
 std::string add_user(const ServerProcess& server, const std::string& login, const std::string& role,
                      const std::vector<std::string>& centres, const std::string& password) {
   std::vector<std::string> args{"add-user", "--db", server.db(), "--name", login, "--role", role};
   for (const auto& c : centres) args.insert(args.end(), {"--centre", c});
-  auto r = server_cli(args, password + "\n");
+  auto r = sync_server(args, password + "\n");
   REQUIRE_MESSAGE(r.exit_code == 0, r.err);
   return last_line(r.out);
 }
@@ -42,7 +36,7 @@ std::string add_user(const ServerProcess& server, const std::string& login, cons
 Json access_log(const ServerProcess& server, const std::vector<std::string>& filters = {}) {
   std::vector<std::string> args{"access-log", "--db", server.db(), "--json"};
   args.insert(args.end(), filters.begin(), filters.end());
-  auto r = server_cli(args);
+  auto r = sync_server(args);
   REQUIRE_MESSAGE(r.exit_code == 0, r.err);
   return Json::parse(r.out);
 }
@@ -105,31 +99,25 @@ struct Browser {
 constexpr const char* kPassword = "korrekt hest batteri";
 
 std::string add_referral(const ServerProcess& server, const std::string& centre, const std::string& name) {
-  auto r = server_cli({"add-referral", "--db", server.db(), "--centre", centre, "--name", name});
+  auto r = sync_server({"add-referral", "--db", server.db(), "--centre", centre, "--name", name});
   REQUIRE_MESSAGE(r.exit_code == 0, r.err);
   return last_line(r.out);
 }
 
 bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
 
-RunResult ft_cli(const std::vector<std::string>& args) {
-  std::vector<std::string> argv{binary("floor-terminal")};
-  argv.insert(argv.end(), args.begin(), args.end());
-  return run(argv);
-}
-
 // A terminal with the demo centre's year of history, joined to the server's first centre and synced:
 // the server's projection then holds stages, attendance, absence, skills and notes.
 std::string demo_terminal(const TempDir& dir, ServerProcess& server) {
   use_test_timeouts_in_children();
   const std::string db = dir.file("terminal.db");
-  auto seeded = ft_cli({"seed-demo", "--db", db});
+  auto seeded = floor_terminal({"seed-demo", "--db", db});
   REQUIRE_MESSAGE(seeded.exit_code == 0, seeded.err);
-  auto joined = ft_cli({"join", "--db", db, "--server", server.url(), "--ca", pki().ca, "--code",
+  auto joined = floor_terminal({"join", "--db", db, "--server", server.url(), "--ca", pki().ca, "--code",
                         server.add_terminal("Gulv 1")});
   REQUIRE_MESSAGE(joined.exit_code == 0, joined.err);
   for (int i = 0; i < 2; ++i) {
-    auto synced = ft_cli({"sync", "--db", db});
+    auto synced = floor_terminal({"sync", "--db", db});
     REQUIRE_MESSAGE(synced.exit_code == 0, synced.err);
   }
   return db;
@@ -172,29 +160,29 @@ TEST_CASE("an administrator adds a caseworker for a centre; the password comes o
   CHECK(id.size() == 36);
 
   SUBCASE("the same login again is refused") {
-    auto r = server_cli({"add-user", "--db", server.db(), "--name", "anna.caseworker", "--role", "admin"},
+    auto r = sync_server({"add-user", "--db", server.db(), "--name", "anna.caseworker", "--role", "admin"},
                         "another long password\n");
     CHECK(r.exit_code == 1);
     CHECK(r.err.find("taken") != std::string::npos);
   }
   SUBCASE("a short password, an unknown role and an unknown centre are refused") {
-    CHECK(server_cli({"add-user", "--db", server.db(), "--name", "bo", "--role", "admin"}, "kort\n").exit_code == 1);
-    CHECK(server_cli({"add-user", "--db", server.db(), "--name", "bo", "--role", "mayor"}, "long enough pw\n")
+    CHECK(sync_server({"add-user", "--db", server.db(), "--name", "bo", "--role", "admin"}, "kort\n").exit_code == 1);
+    CHECK(sync_server({"add-user", "--db", server.db(), "--name", "bo", "--role", "mayor"}, "long enough pw\n")
               .exit_code == 2);
-    CHECK(server_cli({"add-user", "--db", server.db(), "--name", "bo", "--role", "caseworker", "--centre", "nowhere"},
+    CHECK(sync_server({"add-user", "--db", server.db(), "--name", "bo", "--role", "caseworker", "--centre", "nowhere"},
                      "long enough pw\n")
               .exit_code == 1);
   }
   SUBCASE("disable, unlock and set-password name an existing login") {
-    CHECK(server_cli({"unlock-user", "--db", server.db(), "--name", "anna.caseworker"}).exit_code == 0);
-    CHECK(server_cli({"set-password", "--db", server.db(), "--name", "anna.caseworker"}, "et nyt langt kodeord\n")
+    CHECK(sync_server({"unlock-user", "--db", server.db(), "--name", "anna.caseworker"}).exit_code == 0);
+    CHECK(sync_server({"set-password", "--db", server.db(), "--name", "anna.caseworker"}, "et nyt langt kodeord\n")
               .exit_code == 0);
-    CHECK(server_cli({"disable-user", "--db", server.db(), "--name", "anna.caseworker"}).exit_code == 0);
-    CHECK(server_cli({"disable-user", "--db", server.db(), "--name", "nobody"}).exit_code == 1);
+    CHECK(sync_server({"disable-user", "--db", server.db(), "--name", "anna.caseworker"}).exit_code == 0);
+    CHECK(sync_server({"disable-user", "--db", server.db(), "--name", "nobody"}).exit_code == 1);
   }
   SUBCASE("the access log starts empty and --for-citizen needs --person") {
     CHECK(access_log(server).empty());
-    CHECK(server_cli({"access-log", "--db", server.db(), "--for-citizen", "--json"}).exit_code == 2);
+    CHECK(sync_server({"access-log", "--db", server.db(), "--for-citizen", "--json"}).exit_code == 2);
   }
 }
 
@@ -303,7 +291,7 @@ TEST_CASE("after 3 failed logins the account stays blocked until an administrato
   CHECK(count_rows(log, "login_blocked") == 1);
   CHECK(count_rows(log, "login_refused_blocked") == 1);
 
-  REQUIRE(server_cli({"unlock-user", "--db", server.db(), "--name", "anna"}).exit_code == 0);
+  REQUIRE(sync_server({"unlock-user", "--db", server.db(), "--name", "anna"}).exit_code == 0);
   CHECK(b.log_in("anna", kPassword).status == 303);
   CHECK(count_rows(access_log(server, {"--user", "anna"}), "login") == 1);
 }
@@ -341,7 +329,7 @@ TEST_CASE("a disabled user is out at once, and cannot log in again") {
   server.start();
   Browser b(server);
   REQUIRE(b.log_in("anna", kPassword).status == 303);
-  REQUIRE(server_cli({"disable-user", "--db", server.db(), "--name", "anna"}).exit_code == 0);
+  REQUIRE(sync_server({"disable-user", "--db", server.db(), "--name", "anna"}).exit_code == 0);
   CHECK(b.get("/").status == 303);
   CHECK(b.log_in("anna", kPassword).status == 200);
   CHECK_FALSE(b.cookies.count("ft_session"));
@@ -472,7 +460,7 @@ TEST_CASE("the centre's CSV from the web is the very file `floor-terminal report
   CHECK(contains(csv.get_header_value("Content-Type"), "text/csv"));
   CHECK(contains(csv.get_header_value("Content-Disposition"), "attachment"));
   CHECK(csv.get_header_value("Cache-Control") == "no-store");
-  auto made = ft_cli({"report", "--db", terminal, "--format", "csv", "--out", dir.file("floor.csv"), "--lang", "da"});
+  auto made = floor_terminal({"report", "--db", terminal, "--format", "csv", "--out", dir.file("floor.csv"), "--lang", "da"});
   REQUIRE_MESSAGE(made.exit_code == 0, made.err);
   CHECK(csv.body == read_file(dir.file("floor.csv")));
 
