@@ -6,6 +6,7 @@
 #include <openssl/ssl.h>
 #include <pthread.h>
 #include <signal.h>
+#include <sys/socket.h>
 
 #include <atomic>
 #include <cerrno>
@@ -275,10 +276,12 @@ int serve(const ServeOptions& options, std::ostream& out, std::ostream& err) {
   // second server on a port in use starts silently and takes part of the
   // connections: terminals split between two processes and two databases.
   // SO_REUSEADDR only lets a restart bind while old connections linger.
-  server.set_socket_options([reuse_port = options.reuse_port](int sock) {
+  int listening_socket = -1;
+  server.set_socket_options([reuse_port = options.reuse_port, &listening_socket](int sock) {
     int yes = 1;
     setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
     if (reuse_port) setsockopt(sock, SOL_SOCKET, SO_REUSEPORT, &yes, sizeof yes);
+    listening_socket = sock;
   });
   int port = options.port;
   errno = 0;
@@ -288,6 +291,13 @@ int serve(const ServeOptions& options, std::ostream& out, std::ostream& err) {
   } else if (!server.bind_to_port(options.host, port)) {
     port = -1;
   }
+  // Debian's cpp-httplib is built with a listen backlog of 5: when a
+  // municipality's terminals come back together (after a network outage, at
+  // 7:30), the kernel drops all but 5 waiting connections and each dropped
+  // terminal waits a second or more for its SYN to be sent again
+  // (TcpExtListenOverflows). Listening again on the same socket raises the
+  // backlog (Linux updates it in place) to the system's limit.
+  if (port > 0 && listening_socket >= 0) ::listen(listening_socket, SOMAXCONN);
   if (port < 0) {
     if (errno == EADDRINUSE)
       err << "cannot listen on " << options.host << ":" << options.port
