@@ -15,6 +15,7 @@
 #include <fstream>
 
 #include "sync/protocol/limits.hpp"
+#include "sync/server/group_commit.hpp"
 #include "sync/server/projection.hpp"
 #include "sync/server/schema.hpp"
 #include "sync/server/secrets.hpp"
@@ -183,6 +184,11 @@ std::unique_ptr<ServerStore> ServerStore::open(const std::string& db, std::strin
       tx.commit();
     }
     store->pool_->idle.push_back(std::move(conn));
+    ServerStore* self = store.get();
+    store->group_commit_ = std::make_unique<GroupCommit>([self](const std::function<void(SqlDb&)>& work) {
+      auto writer = self->lease();
+      work(*writer);
+    });
     // SQLite has one writer at a time whatever we do; pulls and logins read
     // beside it instead of queueing behind a push's commit.
     store->reader_connections_ = std::max(1, std::min(connections, 8));
@@ -379,11 +385,27 @@ sync::PushResult ServerStore::store_one(SqlDb& db, const TerminalIdentity& who, 
 PushOutcome ServerStore::push(const TerminalIdentity& who, const std::string& idempotency_key,
                               const std::string& body_hash, const std::vector<sync::PushItem>& items,
                               std::int64_t now_ms) {
+  PushOutcome outcome;
+  auto write = [&](SqlDb& db) { outcome = push_in(db, who, idempotency_key, body_hash, items, now_ms); };
+  if (group_commit_) {
+    group_commit_->run(write);  // SQLite: one fsync for the pushes that arrive together
+    return outcome;
+  }
+  // PostgreSQL commits many writers at once by itself; each push is its own
+  // transaction, ordered per centre.
   auto db = lease();
   SqlTx tx(*db);
-  db->lock_centre(who.centre_id);  // commit order for this centre's seq (PostgreSQL)
+  db->lock_centre(who.centre_id);  // commit order for this centre's seq
+  write(*db);
+  tx.commit();
+  return outcome;
+}
+
+PushOutcome ServerStore::push_in(SqlDb& db, const TerminalIdentity& who, const std::string& idempotency_key,
+                                 const std::string& body_hash, const std::vector<sync::PushItem>& items,
+                                 std::int64_t now_ms) {
   {
-    SqlStmt seen(*db, "SELECT body_hash, reply FROM idempotency WHERE terminal_id=? AND key=?");
+    SqlStmt seen(db, "SELECT body_hash, reply FROM idempotency WHERE terminal_id=? AND key=?");
     seen.bind(1, who.terminal_id).bind(2, idempotency_key);
     if (seen.step()) {
       if (seen.text(0) != body_hash) return {"", true};
@@ -394,7 +416,7 @@ PushOutcome ServerStore::push(const TerminalIdentity& who, const std::string& id
   std::vector<Event> inserted;
   bool settled = true;  // every result so far lets the terminal move its acknowledged mark
   for (const auto& item : items) {
-    auto result = store_one(*db, who, item, now_ms, inserted);
+    auto result = store_one(db, who, item, now_ms, inserted);
     if (result.status == sync::PushStatus::Conflict) settled = false;
     if (settled) {
       const std::int64_t seq = item.event ? item.event->terminal_seq : item.terminal_seq;
@@ -402,24 +424,23 @@ PushOutcome ServerStore::push(const TerminalIdentity& who, const std::string& id
     }
     reply.results.push_back(std::move(result));
   }
-  project_events(*db, who.centre_id, inserted);
-  reply.high_seq = high_seq(*db, who.terminal_id);
+  project_events(db, who.centre_id, inserted);
+  reply.high_seq = high_seq(db, who.terminal_id);
   reply.server_time_ms = now_ms;
   std::string text = sync::encode(reply);
-  SqlStmt(*db, "INSERT INTO idempotency(terminal_id, key, body_hash, reply, created_ms) VALUES (?,?,?,?,?)")
+  SqlStmt(db, "INSERT INTO idempotency(terminal_id, key, body_hash, reply, created_ms) VALUES (?,?,?,?,?)")
       .bind(1, who.terminal_id)
       .bind(2, idempotency_key)
       .bind(3, body_hash)
       .bind(4, text)
       .bind(5, now_ms)
       .run();
-  SqlStmt(*db, "UPDATE terminals SET last_push_ms=? WHERE terminal_id=?").bind(1, now_ms).bind(2, who.terminal_id).run();
+  SqlStmt(db, "UPDATE terminals SET last_push_ms=? WHERE terminal_id=?").bind(1, now_ms).bind(2, who.terminal_id).run();
   // Replies older than a day are of no use to a retry any more.
-  SqlStmt(*db, "DELETE FROM idempotency WHERE terminal_id=? AND created_ms<?")
+  SqlStmt(db, "DELETE FROM idempotency WHERE terminal_id=? AND created_ms<?")
       .bind(1, who.terminal_id)
       .bind(2, now_ms - 24LL * 3600 * 1000)
       .run();
-  tx.commit();
   return {std::move(text), false};
 }
 

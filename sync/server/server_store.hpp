@@ -27,6 +27,8 @@
 
 namespace ft::server {
 
+class GroupCommit;
+
 constexpr std::int64_t kJoinCodeLifetimeMs = 7LL * 24 * 3600 * 1000;
 constexpr int kDefaultCapacity = 15;
 
@@ -124,11 +126,14 @@ class ServerStore {
   sync::PushResult store_one(SqlDb& db, const TerminalIdentity& who, const sync::PushItem& item,
                              std::int64_t now_ms, std::vector<Event>& inserted);
   static std::int64_t high_seq(SqlDb& db, const std::string& terminal_id);
+  PushOutcome push_in(SqlDb& db, const TerminalIdentity& who, const std::string& idempotency_key,
+                      const std::string& body_hash, const std::vector<sync::PushItem>& items, std::int64_t now_ms);
   Event append_server_event_in(SqlDb& db, const std::string& centre_id, const std::string& type,
                                const Json& payload, std::int64_t now_ms);
 
   std::unique_ptr<Pool> pool_;
   std::unique_ptr<Pool> readers_;  // SQLite only: WAL lets readers run while the one writer writes
+  std::unique_ptr<GroupCommit> group_commit_;  // SQLite only: pushes share transactions
   int reader_connections_ = 0;
   bool postgres_ = false;
 
