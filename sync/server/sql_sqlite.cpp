@@ -1,6 +1,10 @@
 // The SQLite side of the server's SQL layer; see sql.hpp.
 #include <sqlite3.h>
 
+#include <string>
+#include <unordered_map>
+#include <vector>
+
 #include "sync/server/sql.hpp"
 
 namespace ft::server {
@@ -11,12 +15,54 @@ namespace {
   throw SqlError(std::string(what) + ": " + (db ? sqlite3_errmsg(db) : "out of memory"));
 }
 
+// Prepared statements kept per connection, by their SQL text: a push runs the
+// same few dozen statements each time, and preparing them anew (parsing and
+// planning) was a visible part of the server's CPU. A statement in use is out
+// of the cache, so two of the same text can run at once.
+class StatementCache {
+ public:
+  ~StatementCache() {
+    for (auto& [sql, idle] : idle_)
+      for (sqlite3_stmt* s : idle) sqlite3_finalize(s);
+  }
+  sqlite3_stmt* take(sqlite3* db, const char* sql) {
+    auto it = idle_.find(sql);
+    if (it != idle_.end() && !it->second.empty()) {
+      sqlite3_stmt* s = it->second.back();
+      it->second.pop_back();
+      return s;
+    }
+    sqlite3_stmt* s = nullptr;
+    if (sqlite3_prepare_v3(db, sql, -1, SQLITE_PREPARE_PERSISTENT, &s, nullptr) != SQLITE_OK) {
+      sqlite3_finalize(s);
+      fail(db, "cannot prepare a statement");
+    }
+    return s;
+  }
+  void give_back(sqlite3_stmt* s) {
+    sqlite3_reset(s);
+    sqlite3_clear_bindings(s);
+    auto& idle = idle_[sqlite3_sql(s)];
+    // The server's statements are fixed texts; the bound only guards against a caller that builds them.
+    if (idle_.size() > kMaxTexts || idle.size() >= kMaxCopies) {
+      sqlite3_finalize(s);
+      return;
+    }
+    idle.push_back(s);
+  }
+
+ private:
+  static constexpr std::size_t kMaxTexts = 256, kMaxCopies = 4;
+  std::unordered_map<std::string, std::vector<sqlite3_stmt*>> idle_;
+};
+
 class SqliteStmt final : public SqlStmtImpl {
  public:
-  SqliteStmt(sqlite3* db, const char* sql) : db_(db) {
-    if (sqlite3_prepare_v2(db_, sql, -1, &stmt_, nullptr) != SQLITE_OK) fail(db_, "cannot prepare a statement");
-  }
-  ~SqliteStmt() override { sqlite3_finalize(stmt_); }
+  SqliteStmt(sqlite3* db, StatementCache& cache, const char* sql)
+      : db_(db), cache_(cache), stmt_(cache.take(db, sql)) {}
+  ~SqliteStmt() override { cache_.give_back(stmt_); }
+  SqliteStmt(const SqliteStmt&) = delete;
+  SqliteStmt& operator=(const SqliteStmt&) = delete;
   void bind(int i, std::int64_t v) override {
     if (sqlite3_bind_int64(stmt_, i, v) != SQLITE_OK) fail(db_, "cannot bind");
   }
@@ -42,7 +88,8 @@ class SqliteStmt final : public SqlStmtImpl {
 
  private:
   sqlite3* db_;
-  sqlite3_stmt* stmt_ = nullptr;
+  StatementCache& cache_;
+  sqlite3_stmt* stmt_;
 };
 
 class SqliteDb final : public SqlDb {
@@ -59,7 +106,10 @@ class SqliteDb final : public SqlDb {
     sqlite3_extended_result_codes(db_, 1);
     exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;");
   }
-  ~SqliteDb() override { sqlite3_close(db_); }
+  ~SqliteDb() override {
+    cache_.reset();  // its statements first: a connection with statements left does not close
+    sqlite3_close(db_);
+  }
   bool is_postgres() const override { return false; }
   void exec(const char* sql) override {
     char* msg = nullptr;
@@ -69,7 +119,9 @@ class SqliteDb final : public SqlDb {
       throw SqlError("database error: " + why);
     }
   }
-  std::unique_ptr<SqlStmtImpl> prepare(const char* sql) override { return std::make_unique<SqliteStmt>(db_, sql); }
+  std::unique_ptr<SqlStmtImpl> prepare(const char* sql) override {
+    return std::make_unique<SqliteStmt>(db_, *cache_, sql);
+  }
   void begin_write() override { exec("BEGIN IMMEDIATE"); }
   void begin_read() override { exec("BEGIN"); }
   void rollback() noexcept override { sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr); }
@@ -77,6 +129,7 @@ class SqliteDb final : public SqlDb {
 
  private:
   sqlite3* db_ = nullptr;
+  std::unique_ptr<StatementCache> cache_ = std::make_unique<StatementCache>();
 };
 
 }  // namespace
