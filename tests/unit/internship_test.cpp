@@ -84,6 +84,7 @@ TEST_CASE("the ratio: 1 place under 5 staff, 1 per 5 up to 50, then 1 more per 1
   CHECK(host_places(10) == 2);
   CHECK(host_places(50) == 10);
   CHECK(host_places(51) == 10);  // not 5: the order adds to the first 50's places
+  CHECK(host_places(59) == 10);  // a started ten over 50 is not a whole ten
   CHECK(host_places(60) == 11);
   CHECK(host_places(120) == 17);
 }
