@@ -3,6 +3,7 @@
 // payloads match what terminal/core/decide.cpp writes for Enrol{waitlist}
 // and AddStaff, so evolve() folds them like any terminal's.
 #pragma once
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -15,7 +16,10 @@ namespace ft::server {
 
 struct Created {
   std::optional<std::string> id;  // the new trainee or staff id
-  std::string error;              // a sentence when refused
+  std::string error;              // a sentence when refused (English, for the command line)
+  // The refusal as a code and its parameters, for a page in the user's language
+  // (approve_internship's; the web view's texts have "web.approval.refusal.<code>").
+  std::optional<Refusal> refusal;
 };
 
 // Both go into one centre's log, so only that centre's terminals receive them.
@@ -26,10 +30,16 @@ Created add_staff(ServerStore& store, const std::string& centre_id, const std::s
 // (approval_config.hpp), checked against the rule set in force on the
 // placement's start (today when no agreement is known yet). Only the weeks
 // and the end date go to the terminals; the basis and reason stay here.
-// `id` is the approval's event id; `error` a sentence naming the limit.
+// `id` is the approval's event id; when refused, `refusal` the code
+// (check_approval()'s, or "reason_invalid", "no_trainee", "trainee_not_active")
+// and `error` its sentence naming the limit. `within`, if given, runs in the
+// approval's own transaction (the web view logs the change to the person there).
 Created approve_internship(ServerStore& store, const std::string& centre_id, const std::string& trainee_id, int weeks,
                            const std::string& basis, const std::string& reason,
-                           const std::vector<ApprovalRuleSet>& rules, std::int64_t now_ms);
+                           const std::vector<ApprovalRuleSet>& rules, std::int64_t now_ms,
+                           const std::function<void(SqlDb&, const Event&)>& within = {});
+// The English sentence for an approval's refusal (the command line's).
+std::string approval_sentence(const Refusal& r);
 // The server's local calendar day (the centres and the jobcentre share a time zone).
 Day local_day(std::int64_t now_ms);
 // The sentence for a centre or terminal name that cannot be used, if any.

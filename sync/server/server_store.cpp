@@ -481,7 +481,8 @@ Event ServerStore::append_server_event(const std::string& centre_id, const std::
 }
 
 Event ServerStore::append_approval(const std::string& centre_id, const Json& payload, const std::string& basis,
-                                   const std::string& reason, std::int64_t now_ms) {
+                                   const std::string& reason, std::int64_t now_ms,
+                                   const std::function<void(SqlDb&, const Event&)>& within) {
   auto db = lease();
   SqlTx tx(*db);
   db->lock_centre(centre_id);
@@ -496,6 +497,7 @@ Event ServerStore::append_approval(const std::string& centre_id, const Json& pay
       .bind(6, payload.at("weeks").get<std::int64_t>())
       .bind(7, payload.at("day").get<std::string>())
       .run();
+  if (within) within(*db, e);
   tx.commit();
   return e;
 }
