@@ -51,6 +51,13 @@ Created add_staff(ServerStore& store, const std::string& centre_id, const std::s
   return {id, ""};
 }
 
+std::optional<std::string> refused_from_terminal(const Event& e) {
+  if (e.type == ev::kInternshipApproved || e.actor_id == kJobcentreActor)
+    return "An internship approval, like anything in the jobcentre's name, is made on the municipal server "
+           "(sync-server approve-internship or the web view), not on a terminal; this one was not accepted.";
+  return std::nullopt;
+}
+
 // The refusal as the caseworker reads it on the command line; the web view has its own words for each code.
 std::string approval_sentence(const Refusal& r) {
   auto p = [&](const char* k) { return r.params.count(k) ? r.params.at(k) : std::string(); };

@@ -40,6 +40,10 @@ Created approve_internship(ServerStore& store, const std::string& centre_id, con
                            const std::function<void(SqlDb&, const Event&)>& within = {});
 // The English sentence for an approval's refusal (the command line's).
 std::string approval_sentence(const Refusal& r);
+// Why the server refuses `e` from a terminal, if it does: the jobcentre's
+// events (an InternshipApproved, or anything in the jobcentre's name) are
+// made here, never on a terminal, so a terminal cannot forge an approval.
+std::optional<std::string> refused_from_terminal(const Event& e);
 // The server's local calendar day (the centres and the jobcentre share a time zone).
 Day local_day(std::int64_t now_ms);
 // The sentence for a centre or terminal name that cannot be used, if any.

@@ -15,6 +15,7 @@
 #include <fstream>
 
 #include "sync/protocol/limits.hpp"
+#include "sync/server/jobcentre.hpp"
 #include "sync/server/projection.hpp"
 #include "sync/server/schema.hpp"
 #include "sync/server/secrets.hpp"
@@ -348,6 +349,9 @@ sync::PushResult ServerStore::store_one(SqlDb& db, const TerminalIdentity& who, 
   const Event& e = *item.event;
   if (e.terminal_id != who.terminal_id)
     return {e.event_id, PushStatus::Rejected, "the event belongs to another terminal"};
+  // Stored nowhere and sent to no other terminal; the terminal keeps it as a
+  // dead letter and its queue moves on (sync/PROTOCOL.md, section 5).
+  if (auto why = refused_from_terminal(e)) return {e.event_id, PushStatus::Rejected, *why};
   {
     // The common case in one statement; a conflict is looked at only when it happens.
     SqlStmt insert(db,
@@ -515,7 +519,7 @@ Event ServerStore::append_server_event_in(SqlDb& db, const std::string& centre_i
   e.event_id = new_event_id(now_ms);
   e.terminal_id = sync::kServerTerminalId;
   e.terminal_seq = high_seq(db, e.terminal_id) + 1;
-  e.actor_id = "jobcentre";
+  e.actor_id = kJobcentreActor;
   e.hlc = hlc_tick(last, now_ms);
   e.wall_ms = now_ms;
   e.type = type;

@@ -5,6 +5,7 @@
 // sync_internship_pg, on PostgreSQL.
 #include <doctest/doctest.h>
 
+#include <chrono>
 #include <filesystem>
 #include <fstream>
 
@@ -187,4 +188,59 @@ TEST_CASE("the server's rule sets come from its configuration: the set in force 
   CHECK(broken.exit_code == 2);
   CHECK(broken.err.find(rules + " line 1: 'from' must be the day the set takes effect, as YYYY-MM-DD.") == 0);
   CHECK(Json::parse(sync_server({"status", "--db", db, "--json"}).out).at("events") == events);
+}
+
+namespace {
+
+std::int64_t wall_now_ms() {
+  return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
+      .count();
+}
+
+}  // namespace
+
+TEST_CASE("an approval a terminal writes itself is refused by the server, reaches no other terminal, and the queue drains") {
+  use_test_timeouts_in_children();
+  TempDir dir;
+  ServerProcess server(dir.file("server.db"), pki(), dir.file("server.log"));
+  server.start();
+  const std::string t1 = dir.file("t1.db"), t2 = dir.file("t2.db");
+  for (const auto& [db, name] : {std::pair{t1, "Gulv 1"}, std::pair{t2, "Gulv 2"}}) {
+    auto r = floor_terminal({"join", "--db", db, "--server", server.url(), "--ca", pki().ca, "--code", server.add_terminal(name)});
+    REQUIRE_MESSAGE(r.exit_code == 0, r.err);
+  }
+  const std::string trainee = last_line(floor_terminal({"enrol", "--db", t1, "--name", "Frede Falsk"}).out);
+  // Terminal 1's database gets an approval in the jobcentre's name, as only a hand on the file could write it,
+  // and an ordinary enrolment after it in the queue.
+  std::string forged;
+  {
+    Terminal t(t1, wall_now_ms());
+    Transaction tx(t.centre->db());
+    forged = stamp_and_append(t.centre->db(), t.centre->terminal_id(), kJobcentreActor,
+                              {Draft{ev::kInternshipApproved,
+                                     {{"trainee_id", trainee}, {"weeks", 52}, {"day", format_day(t.centre->today())}}}},
+                              t.now_ms, t.centre->state().max_hlc)
+                 .at(0)
+                 .event_id;
+    tx.commit();
+  }
+  const std::string after = last_line(floor_terminal({"enrol", "--db", t1, "--name", "Efter Falsk"}).out);
+
+  auto pushed = floor_terminal({"sync", "--db", t1});
+  REQUIRE_MESSAGE(pushed.exit_code == 0, pushed.err);
+  CHECK(pushed.out.find(" 1 refused by the server, 0 waiting.") != std::string::npos);
+  const Json sync_state = Json::parse(floor_terminal({"status", "--db", t1, "--json"}).out).at("sync");
+  CHECK(sync_state.at("dead_letters") == 1);
+  CHECK(sync_state.at("pending") == 0);
+  // The server kept the enrolment behind it and not the approval.
+  CHECK_FALSE(server.event_ids().count(forged));
+  CHECK(on_server(server, after).at("name") == "Efter Falsk");
+  // Terminal 2 learns both people, and nothing of the approval.
+  sync_now(t2);
+  CHECK(on_terminal(t2, after).at("name") == "Efter Falsk");
+  CHECK_FALSE(Terminal(t2, wall_now_ms()).event_ids().count(forged));
+  // Nothing is sent again: the refused event stays a dead letter on terminal 1.
+  auto again = floor_terminal({"sync", "--db", t1});
+  REQUIRE_MESSAGE(again.exit_code == 0, again.err);
+  CHECK(again.out.find("Sync complete: 0 sent") == 0);
 }
