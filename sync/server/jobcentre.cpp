@@ -58,6 +58,18 @@ std::optional<std::string> refused_from_terminal(const Event& e) {
   return std::nullopt;
 }
 
+void erase_bases_of_erased(SqlDb& db, const std::string& centre_id, const std::vector<Event>& events) {
+  for (const auto& e : events) {
+    if (e.type != ev::kTraineeRedacted) continue;
+    auto id = e.payload.find("trainee_id");
+    if (id == e.payload.end() || !id->is_string()) continue;
+    SqlStmt(db, "DELETE FROM internship_bases WHERE centre_id=? AND trainee_id=?")
+        .bind(1, centre_id)
+        .bind(2, id->get<std::string>())
+        .run();
+  }
+}
+
 // The refusal as the caseworker reads it on the command line; the web view has its own words for each code.
 std::string approval_sentence(const Refusal& r) {
   auto p = [&](const char* k) { return r.params.count(k) ? r.params.at(k) : std::string(); };

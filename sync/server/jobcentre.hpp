@@ -44,6 +44,11 @@ std::string approval_sentence(const Refusal& r);
 // events (an InternshipApproved, or anything in the jobcentre's name) are
 // made here, never on a terminal, so a terminal cannot forge an approval.
 std::optional<std::string> refused_from_terminal(const Event& e);
+// For each TraineeRedacted among `events` (just stored in `centre_id`), deletes
+// the trainee's rows of internship_bases: the legal basis tells the citizen's
+// category and the reason is free text about them, so both go with the
+// person's other data (docs/privacy.md). In the caller's transaction.
+void erase_bases_of_erased(SqlDb& db, const std::string& centre_id, const std::vector<Event>& events);
 // The server's local calendar day (the centres and the jobcentre share a time zone).
 Day local_day(std::int64_t now_ms);
 // The sentence for a centre or terminal name that cannot be used, if any.

@@ -407,6 +407,7 @@ PushOutcome ServerStore::push(const TerminalIdentity& who, const std::string& id
     reply.results.push_back(std::move(result));
   }
   project_events(*db, who.centre_id, inserted);
+  erase_bases_of_erased(*db, who.centre_id, inserted);  // an erasure takes the legal basis with it
   reply.high_seq = high_seq(*db, who.terminal_id);
   reply.server_time_ms = now_ms;
   std::string text = sync::encode(reply);

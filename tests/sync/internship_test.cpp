@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <fstream>
 
+#include "sync/server/sql.hpp"
 #include "tests/sync/sync_fixture.hpp"
 
 using namespace ft;
@@ -197,6 +198,17 @@ std::int64_t wall_now_ms() {
       .count();
 }
 
+// Rows of the server's internship_bases about `trainee`, as "basis|reason".
+std::vector<std::string> bases_on_server(const ServerProcess& server, const std::string& trainee) {
+  auto db = server::is_postgres_uri(server.db()) ? server::SqlDb::open_postgres(server.db())
+                                                 : server::SqlDb::open_sqlite(server.db(), false);
+  server::SqlStmt s(*db, "SELECT basis, reason FROM internship_bases WHERE trainee_id=? ORDER BY basis");
+  s.bind(1, trainee);
+  std::vector<std::string> out;
+  while (s.step()) out.push_back(s.text(0) + "|" + s.text(1));
+  return out;
+}
+
 }  // namespace
 
 TEST_CASE("an approval a terminal writes itself is refused by the server, reaches no other terminal, and the queue drains") {
@@ -243,4 +255,39 @@ TEST_CASE("an approval a terminal writes itself is refused by the server, reache
   auto again = floor_terminal({"sync", "--db", t1});
   REQUIRE_MESSAGE(again.exit_code == 0, again.err);
   CHECK(again.out.find("Sync complete: 0 sent") == 0);
+}
+
+TEST_CASE("when a trainee is erased, the legal basis and reason of their approvals leave the server with them") {
+  use_test_timeouts_in_children();
+  TempDir dir;
+  ServerProcess server(dir.file("server.db"), pki(), dir.file("server.log"));
+  server.start();
+  auto staff = sync_server({"add-staff", "--db", server.db(), "--name", "Sanne Konsulent", "--role", "supervisor",
+                            "--pin", "24680"});
+  REQUIRE_MESSAGE(staff.exit_code == 0, staff.err);
+  const std::string t1 = dir.file("t1.db");
+  auto joined = floor_terminal({"join", "--db", t1, "--server", server.url(), "--ca", pki().ca, "--code",
+                                server.add_terminal("Gulv 1")});
+  REQUIRE_MESSAGE(joined.exit_code == 0, joined.err);
+  const std::string gone = last_line(floor_terminal({"enrol", "--db", t1, "--name", "Gitte Glemt"}).out);
+  const std::string stays = last_line(floor_terminal({"enrol", "--db", t1, "--name", "Bo Bliver"}).out);
+  sync_now(t1);
+  for (const auto& id : {gone, stays})
+    REQUIRE(sync_server({"approve-internship", "--db", server.db(), "--trainee", id, "--weeks", "13", "--basis",
+                         "lab61-13w", "--reason", "Afklaring af arbejdsevne"})
+                .exit_code == 0);
+  CHECK(bases_on_server(server, gone) == std::vector<std::string>{"lab61-13w|Afklaring af arbejdsevne"});
+  sync_now(t1);
+  REQUIRE(floor_terminal({"stage", "--db", t1, "--trainee", gone, "--to", "exited", "--reason", "moved", "--as",
+                          last_line(staff.out), "--pin", "24680"})
+              .exit_code == 0);
+  sync_now(t1);  // nothing is erased while events wait to be sent
+  // A year and a day on, the terminal's erasure (erase-expired does the same) reaches the server.
+  {
+    Terminal t(t1, wall_now_ms() + 366LL * 24 * 3600 * 1000);
+    REQUIRE(t.centre->execute(EraseTrainee{gone}, local_admin()).ok());
+  }
+  sync_now(t1);
+  CHECK(bases_on_server(server, gone).empty());
+  CHECK(bases_on_server(server, stays) == std::vector<std::string>{"lab61-13w|Afklaring af arbejdsevne"});
 }
