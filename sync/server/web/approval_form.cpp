@@ -95,8 +95,9 @@ std::string form(WebView& view, const Visit& v, const Trainee& t, const Typed& t
            "</p>\n";
   std::string h = "<form method=\"post\" class=\"approval\" action=\"/trainees/" + escape(t.id) +
                   "/internship-approval\">" + csrf_field(v.session.csrf) + "<fieldset><legend>" +
-                  escape(tr("web.approval.basis", {{"date", format_day(set->from)}, {"start", format_day(start)}})) +
-                  "</legend>\n";
+                  escape(tr("web.approval.basis")) + "</legend><p class=\"muted\">" +
+                  escape(tr("web.approval.basis_hint", {{"date", format_day(set->from)}, {"start", format_day(start)}})) +
+                  "</p>\n";
   for (const auto& b : set->bases) {
     const std::string id = "basis-" + b.key;
     h += "<div class=\"radio\"><input type=\"radio\" name=\"basis\" required id=\"" + escape(id) + "\" value=\"" +

@@ -77,7 +77,8 @@ button { font: inherit; font-weight: 700; padding: 0.5rem 1rem; min-height: 2.75
 form.login button { margin-top: 1.5rem; }
 form.approval { max-width: 40rem; }
 form.approval fieldset { border: 0; padding: 0; margin: 0; }
-form.approval legend { font-weight: 700; margin-bottom: 0.5rem; }
+form.approval legend { font-weight: 700; padding: 0; }
+form.approval legend + p { margin: 0.25rem 0 0.5rem; }
 form.approval .radio { display: flex; align-items: flex-start; gap: 0.75rem; margin: 0.5rem 0; }
 form.approval .radio input { width: 1.75rem; height: 1.75rem; min-height: 0; margin: 0; flex: none; }
 form.approval .radio label { font-weight: 400; margin: 0; }
