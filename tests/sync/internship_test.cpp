@@ -22,6 +22,20 @@ void sync_now(const std::string& db) {
   REQUIRE_MESSAGE(r.exit_code == 0, r.err);
 }
 
+// A supervisor made at the jobcentre, PIN 24680; the id.
+std::string add_supervisor(const ServerProcess& server) {
+  auto staff = sync_server({"add-staff", "--db", server.db(), "--name", "Sanne Konsulent", "--role", "supervisor",
+                            "--pin", "24680"});
+  REQUIRE_MESSAGE(staff.exit_code == 0, staff.err);
+  return last_line(staff.out);
+}
+
+void join(const std::string& db, ServerProcess& server, const std::string& name) {
+  auto r = floor_terminal({"join", "--db", db, "--server", server.url(), "--ca", pki().ca, "--code",
+                           server.add_terminal(name)});
+  REQUIRE_MESSAGE(r.exit_code == 0, r.err);
+}
+
 Json trainee_on(const Json& trainees, const std::string& id) {
   for (const auto& t : trainees)
     if (t.at("id") == id) return t;
@@ -57,15 +71,10 @@ TEST_CASE("approvals and agreements converge across two terminals and the server
   TempDir dir;
   ServerProcess server(dir.file("server.db"), pki(), dir.file("server.log"));
   server.start();
-  auto staff = sync_server({"add-staff", "--db", server.db(), "--name", "Sanne Konsulent", "--role", "supervisor",
-                           "--pin", "24680"});
-  REQUIRE_MESSAGE(staff.exit_code == 0, staff.err);
-  const std::string supervisor = last_line(staff.out);
+  const std::string supervisor = add_supervisor(server);
   const std::string t1 = dir.file("t1.db"), t2 = dir.file("t2.db");
-  for (const auto& [db, name] : {std::pair{t1, "Gulv 1"}, std::pair{t2, "Gulv 2"}}) {
-    auto r = floor_terminal({"join", "--db", db, "--server", server.url(), "--ca", pki().ca, "--code", server.add_terminal(name)});
-    REQUIRE_MESSAGE(r.exit_code == 0, r.err);
-  }
+  join(t1, server, "Gulv 1");
+  join(t2, server, "Gulv 2");
   // Terminal 1 registers the host and enrols the trainee; terminal 2 learns both.
   REQUIRE(floor_terminal({"host", "--db", t1, "--name", "Elite Miljø A/S", "--cvr", "12345674", "--staff", "120"}).exit_code == 0);
   const std::string trainee = last_line(floor_terminal({"enrol", "--db", t1, "--name", "Åse Ærø"}).out);
@@ -217,10 +226,8 @@ TEST_CASE("an approval a terminal writes itself is refused by the server, reache
   ServerProcess server(dir.file("server.db"), pki(), dir.file("server.log"));
   server.start();
   const std::string t1 = dir.file("t1.db"), t2 = dir.file("t2.db");
-  for (const auto& [db, name] : {std::pair{t1, "Gulv 1"}, std::pair{t2, "Gulv 2"}}) {
-    auto r = floor_terminal({"join", "--db", db, "--server", server.url(), "--ca", pki().ca, "--code", server.add_terminal(name)});
-    REQUIRE_MESSAGE(r.exit_code == 0, r.err);
-  }
+  join(t1, server, "Gulv 1");
+  join(t2, server, "Gulv 2");
   const std::string trainee = last_line(floor_terminal({"enrol", "--db", t1, "--name", "Frede Falsk"}).out);
   // Terminal 1's database gets an approval in the jobcentre's name, as only a hand on the file could write it,
   // and an ordinary enrolment after it in the queue.
@@ -262,13 +269,9 @@ TEST_CASE("when a trainee is erased, the legal basis and reason of their approva
   TempDir dir;
   ServerProcess server(dir.file("server.db"), pki(), dir.file("server.log"));
   server.start();
-  auto staff = sync_server({"add-staff", "--db", server.db(), "--name", "Sanne Konsulent", "--role", "supervisor",
-                            "--pin", "24680"});
-  REQUIRE_MESSAGE(staff.exit_code == 0, staff.err);
+  const std::string supervisor = add_supervisor(server);
   const std::string t1 = dir.file("t1.db");
-  auto joined = floor_terminal({"join", "--db", t1, "--server", server.url(), "--ca", pki().ca, "--code",
-                                server.add_terminal("Gulv 1")});
-  REQUIRE_MESSAGE(joined.exit_code == 0, joined.err);
+  join(t1, server, "Gulv 1");
   const std::string gone = last_line(floor_terminal({"enrol", "--db", t1, "--name", "Gitte Glemt"}).out);
   const std::string stays = last_line(floor_terminal({"enrol", "--db", t1, "--name", "Bo Bliver"}).out);
   sync_now(t1);
@@ -279,7 +282,7 @@ TEST_CASE("when a trainee is erased, the legal basis and reason of their approva
   CHECK(bases_on_server(server, gone) == std::vector<std::string>{"lab61-13w|Afklaring af arbejdsevne"});
   sync_now(t1);
   REQUIRE(floor_terminal({"stage", "--db", t1, "--trainee", gone, "--to", "exited", "--reason", "moved", "--as",
-                          last_line(staff.out), "--pin", "24680"})
+                          supervisor, "--pin", "24680"})
               .exit_code == 0);
   sync_now(t1);  // nothing is erased while events wait to be sent
   // A year and a day on, the terminal's erasure (erase-expired does the same) reaches the server.
