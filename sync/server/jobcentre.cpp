@@ -90,6 +90,13 @@ std::string approval_sentence(const Refusal& r) {
   return "The weeks must be a whole number of at least 1.";
 }
 
+Day approval_start(const Trainee& t, Day today) {
+  const Agreement* agreement = current_agreement(t);
+  return agreement ? agreement->start : today;
+}
+
+bool approvable(const Trainee& t) { return t.stage() != Stage::Exited && t.stage() != Stage::Employed; }
+
 namespace {
 Created refused(Refusal r) {
   Created c{std::nullopt, approval_sentence(r), std::nullopt};
@@ -108,12 +115,11 @@ Created approve_internship(ServerStore& store, const std::string& centre_id, con
   for (auto& t : store.trainees(centre_id))
     if (t.id == trainee_id && t.enrolled) trainee = std::move(t);
   if (!trainee) return refused({"no_trainee", {{"trainee", trainee_id}}});
-  if (trainee->stage() == Stage::Exited || trainee->stage() == Stage::Employed)
-    return refused({"trainee_not_active", {}});
+  if (!approvable(*trainee)) return refused({"trainee_not_active", {}});
   const Day today = local_day(now_ms);
   const Approval* before = current_approval(*trainee);
   const Agreement* agreement = current_agreement(*trainee);
-  const Day start = agreement ? agreement->start : today;
+  const Day start = approval_start(*trainee, today);
   if (auto r = check_approval(rules, start, basis, weeks, before ? before->weeks : 0, reason)) {
     r->params["weeks"] = std::to_string(weeks);  // what was asked, for the sentence
     return refused(std::move(*r));

@@ -38,6 +38,11 @@ Created approve_internship(ServerStore& store, const std::string& centre_id, con
                            const std::string& basis, const std::string& reason,
                            const std::vector<ApprovalRuleSet>& rules, std::int64_t now_ms,
                            const std::function<void(SqlDb&, const Event&)>& within = {});
+// The day whose rule set an approval is checked against: the start of the
+// trainee's current agreement, or `today` when none is known yet.
+Day approval_start(const Trainee& t, Day today);
+// Whether an approval can still be given: not once the trainee is employed or has left.
+bool approvable(const Trainee& t);
 // The English sentence for an approval's refusal (the command line's).
 std::string approval_sentence(const Refusal& r);
 // Why the server refuses `e` from a terminal, if it does: the jobcentre's

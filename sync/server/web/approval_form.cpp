@@ -46,15 +46,7 @@ std::string basis_words(const ApprovalBasis& b, const Translations& tr) {
   return words;
 }
 
-// The day whose rule set counts for an approval now: the agreement's start, or today.
-Day placement_start(const Trainee& t, Day today) {
-  const Agreement* a = current_agreement(t);
-  return a ? a->start : today;
-}
-
 bool may_approve(const Visit& v) { return v.session.user.role == UserRole::Caseworker; }
-
-bool approvable(const Trainee& t) { return t.stage() != Stage::Exited && t.stage() != Stage::Employed; }
 
 // ---- the section on the trainee's page ---------------------------------------------------------
 
@@ -88,7 +80,7 @@ struct Typed {
 
 std::string form(WebView& view, const Visit& v, const Trainee& t, const Typed& typed) {
   const Translations& tr = *v.tr;
-  const Day start = placement_start(t, local_day(v.now_ms));
+  const Day start = approval_start(t, local_day(v.now_ms));  // the set approve_internship() checks against
   const ApprovalRuleSet* set = rule_set_in_force(view.options.approval_rules, start);
   if (!set)
     return "<p class=\"notice\">" + escape(tr("web.approval.refusal.no_rule_set", {{"date", format_day(start)}})) +
