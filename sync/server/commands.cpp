@@ -26,7 +26,7 @@ constexpr int kOk = 0, kRefused = 1, kUsage = 2, kDatabase = 3;
 const char* const kUsageText =
     "usage: sync-server --db DB --listen HOST:PORT --cert FILE --key FILE [--threads N] [--db-connections N]\n"
     "                   [--reuse-port] [--first-centre-name NAME]\n"
-    "                   [--session-idle-seconds N] [--login-failures N] [--access-log-days N]\n"
+    "                   [--session-idle-seconds N] [--login-failures N] [--access-log-days N] [--rules FILE]\n"
     "       sync-server add-centre --db DB --name NAME [--capacity N]          (centre id last)\n"
     "       sync-server update-centre --db DB [--centre ID] [--name NAME] [--capacity N]\n"
     "       sync-server add-terminal --db DB [--centre ID] --name NAME          (one-time join code last)\n"
@@ -153,6 +153,12 @@ int serve_command(const Options& o) {
     auto n = whole_number(*d, 1, 3650);
     if (!n) return usage_error("--access-log-days takes a number of days from 1 to 3650.");
     s.web.access_log_days = *n;
+  }
+  if (auto path = opt(o, "--rules")) {  // the internship rules the web view's approvals are checked against
+    std::string error;
+    auto loaded = load_approval_rules(*path, error);
+    if (!loaded) return usage_error(error);
+    s.web.approval_rules = std::move(*loaded);
   }
   return serve(s, std::cout, std::cerr);
 }

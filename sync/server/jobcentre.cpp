@@ -51,46 +51,83 @@ Created add_staff(ServerStore& store, const std::string& centre_id, const std::s
   return {id, ""};
 }
 
-namespace {
-// The refusal of check_approval() as the caseworker reads it.
-std::string approval_sentence(const Refusal& r, int weeks) {
+std::optional<std::string> refused_from_terminal(const Event& e) {
+  if (e.type == ev::kInternshipApproved || e.actor_id == kJobcentreActor)
+    return "An internship approval, like anything in the jobcentre's name, is made on the municipal server "
+           "(sync-server approve-internship or the web view), not on a terminal; this one was not accepted.";
+  return std::nullopt;
+}
+
+void erase_bases_of_erased(SqlDb& db, const std::string& centre_id, const std::vector<Event>& events) {
+  for (const auto& e : events) {
+    if (e.type != ev::kTraineeRedacted) continue;
+    auto id = e.payload.find("trainee_id");
+    if (id == e.payload.end() || !id->is_string()) continue;
+    SqlStmt(db, "DELETE FROM internship_bases WHERE centre_id=? AND trainee_id=?")
+        .bind(1, centre_id)
+        .bind(2, id->get<std::string>())
+        .run();
+  }
+}
+
+// The refusal as the caseworker reads it on the command line; the web view has its own words for each code.
+std::string approval_sentence(const Refusal& r) {
   auto p = [&](const char* k) { return r.params.count(k) ? r.params.at(k) : std::string(); };
   if (r.code == "approval_over_limit")
     return "An approval on " + p("basis") + " is at most " + p("max") + " weeks in all under the rules in force from " +
-           p("date") + "; " + std::to_string(weeks) + " weeks cannot be approved.";
+           p("date") + "; " + p("weeks") + " weeks cannot be approved.";
   if (r.code == "extension_needs_approval")
-    return p("basis") + " extends an approval of at least " + p("weeks") +
+    return p("basis") + " extends an approval of at least " + p("after") +
            " weeks; approve that first (rules in force from " + p("date") + ").";
   if (r.code == "reason_required") return "An approval on " + p("basis") + " needs a reason: give --reason TEXT.";
   if (r.code == "unknown_basis")
     return "There is no basis " + p("basis") + " in the rules in force from " + p("date") +
            "; the bases are lab61-4w, lab61-8w, lab61-13w, lab61-26w and lab61-further-13w unless configured otherwise.";
   if (r.code == "no_rule_set") return "No internship rules are in force on " + p("date") + ".";
+  if (r.code == "reason_invalid") return "The reason has control characters, is not valid UTF-8 or is too long.";
+  if (r.code == "no_trainee") return "There is no trainee with the id " + p("trainee") + " in this centre.";
+  if (r.code == "trainee_not_active") return "The trainee is no longer in the centre or an internship.";
   return "The weeks must be a whole number of at least 1.";
+}
+
+Day approval_start(const Trainee& t, Day today) {
+  const Agreement* agreement = current_agreement(t);
+  return agreement ? agreement->start : today;
+}
+
+bool approvable(const Trainee& t) { return t.stage() != Stage::Exited && t.stage() != Stage::Employed; }
+
+namespace {
+Created refused(Refusal r) {
+  Created c{std::nullopt, approval_sentence(r), std::nullopt};
+  c.refusal = std::move(r);
+  return c;
 }
 }  // namespace
 
 Created approve_internship(ServerStore& store, const std::string& centre_id, const std::string& trainee_id, int weeks,
                            const std::string& basis, const std::string& reason,
-                           const std::vector<ApprovalRuleSet>& rules, std::int64_t now_ms) {
+                           const std::vector<ApprovalRuleSet>& rules, std::int64_t now_ms,
+                           const std::function<void(SqlDb&, const Event&)>& within) {
   if (auto code = check_text(reason, kMaxNoteChars, false); code && *code != "text_empty")
-    return {std::nullopt, "The reason has control characters, is not valid UTF-8 or is too long."};
+    return refused({"reason_invalid", {{"max", std::to_string(kMaxNoteChars)}}});
   std::optional<Trainee> trainee;
   for (auto& t : store.trainees(centre_id))
     if (t.id == trainee_id && t.enrolled) trainee = std::move(t);
-  if (!trainee) return {std::nullopt, "There is no trainee with the id " + trainee_id + " in this centre."};
-  if (trainee->stage() == Stage::Exited || trainee->stage() == Stage::Employed)
-    return {std::nullopt, "The trainee is no longer in the centre or an internship."};
+  if (!trainee) return refused({"no_trainee", {{"trainee", trainee_id}}});
+  if (!approvable(*trainee)) return refused({"trainee_not_active", {}});
   const Day today = local_day(now_ms);
   const Approval* before = current_approval(*trainee);
   const Agreement* agreement = current_agreement(*trainee);
-  const Day start = agreement ? agreement->start : today;
-  if (auto r = check_approval(rules, start, basis, weeks, before ? before->weeks : 0, reason))
-    return {std::nullopt, approval_sentence(*r, weeks)};
+  const Day start = approval_start(*trainee, today);
+  if (auto r = check_approval(rules, start, basis, weeks, before ? before->weeks : 0, reason)) {
+    r->params["weeks"] = std::to_string(weeks);  // what was asked, for the sentence
+    return refused(std::move(*r));
+  }
   Json p{{"trainee_id", trainee_id}, {"weeks", weeks}, {"day", format_day(today)}};
   if (agreement) p["until"] = format_day(agreement->start + 7 * weeks - 1);  // shown to staff; the fold derives it
-  const Event e = store.append_approval(centre_id, p, basis, trim(reason), now_ms);
-  return {e.event_id, ""};
+  const Event e = store.append_approval(centre_id, p, basis, trim(reason), now_ms, within);
+  return {e.event_id, "", std::nullopt};
 }
 
 }  // namespace ft::server

@@ -16,6 +16,7 @@
 
 #include "sync/protocol/limits.hpp"
 #include "sync/server/group_commit.hpp"
+#include "sync/server/jobcentre.hpp"
 #include "sync/server/projection.hpp"
 #include "sync/server/schema.hpp"
 #include "sync/server/secrets.hpp"
@@ -354,6 +355,9 @@ sync::PushResult ServerStore::store_one(SqlDb& db, const TerminalIdentity& who, 
   const Event& e = *item.event;
   if (e.terminal_id != who.terminal_id)
     return {e.event_id, PushStatus::Rejected, "the event belongs to another terminal"};
+  // Stored nowhere and sent to no other terminal; the terminal keeps it as a
+  // dead letter and its queue moves on (sync/PROTOCOL.md, section 5).
+  if (auto why = refused_from_terminal(e)) return {e.event_id, PushStatus::Rejected, *why};
   {
     // The common case in one statement; a conflict is looked at only when it happens.
     SqlStmt insert(db,
@@ -425,6 +429,7 @@ PushOutcome ServerStore::push_in(SqlDb& db, const TerminalIdentity& who, const s
     reply.results.push_back(std::move(result));
   }
   project_events(db, who.centre_id, inserted);
+  erase_bases_of_erased(db, who.centre_id, inserted);  // an erasure takes the legal basis with it
   reply.high_seq = high_seq(db, who.terminal_id);
   reply.server_time_ms = now_ms;
   std::string text = sync::encode(reply);
@@ -502,7 +507,8 @@ Event ServerStore::append_server_event(const std::string& centre_id, const std::
 }
 
 Event ServerStore::append_approval(const std::string& centre_id, const Json& payload, const std::string& basis,
-                                   const std::string& reason, std::int64_t now_ms) {
+                                   const std::string& reason, std::int64_t now_ms,
+                                   const std::function<void(SqlDb&, const Event&)>& within) {
   auto db = lease();
   SqlTx tx(*db);
   db->lock_centre(centre_id);
@@ -517,6 +523,7 @@ Event ServerStore::append_approval(const std::string& centre_id, const Json& pay
       .bind(6, payload.at("weeks").get<std::int64_t>())
       .bind(7, payload.at("day").get<std::string>())
       .run();
+  if (within) within(*db, e);
   tx.commit();
   return e;
 }
@@ -534,7 +541,7 @@ Event ServerStore::append_server_event_in(SqlDb& db, const std::string& centre_i
   e.event_id = new_event_id(now_ms);
   e.terminal_id = sync::kServerTerminalId;
   e.terminal_seq = high_seq(db, e.terminal_id) + 1;
-  e.actor_id = "jobcentre";
+  e.actor_id = kJobcentreActor;
   e.hlc = hlc_tick(last, now_ms);
   e.wall_ms = now_ms;
   e.type = type;

@@ -158,13 +158,19 @@ struct Seeder {
     return 1;
   }
 
-  // The jobcentre's approval, written as the municipal server writes it
-  // (jobcentre.cpp): the demo has no server, so it stands in for it.
+  // The jobcentre's approval as a stand-in: the demo has no jobcentre, so it
+  // writes the approval the municipal server would (jobcentre.cpp), but in
+  // its own name ("demo-jobcentre"), never the jobcentre's. Such an approval
+  // counts only while no jobcentre is connected (evolve.cpp): once a demo
+  // terminal joins a server, the server refuses these (only it approves) and
+  // the terminal, hearing from the real jobcentre, stops counting them, so
+  // the terminal and the server show the same (docs/internships.md, "Demo").
   bool approve(const std::string& trainee, int weeks, Day day) {
     *now = local_ms(day, 8 * 60 + 45);
     Transaction tx(centre.db());
-    stamp_and_append(centre.db(), centre.terminal_id(), "jobcentre",
-                     {Draft{ev::kInternshipApproved, {{"trainee_id", trainee}, {"weeks", weeks}, {"day", format_day(day)}}}},
+    stamp_and_append(centre.db(), centre.terminal_id(), "demo-jobcentre",
+                     {Draft{ev::kInternshipApproved,
+                            {{"trainee_id", trainee}, {"weeks", weeks}, {"day", format_day(day)}, {"stand_in", true}}}},
                      *now, centre.state().max_hlc);
     tx.commit();
     centre.refresh();

@@ -38,7 +38,7 @@ std::optional<Refusal> check_approval(const std::vector<ApprovalRuleSet>& sets, 
   if (b->extension) {
     if (previous_weeks < b->after_weeks || previous_weeks <= 0)
       return Refusal{"extension_needs_approval",
-                     {{"basis", basis}, {"weeks", std::to_string(b->after_weeks)}, {"date", in_force}}};
+                     {{"basis", basis}, {"after", std::to_string(b->after_weeks)}, {"date", in_force}}};
     if (weeks <= previous_weeks || weeks > previous_weeks + b->max_weeks)
       return Refusal{"approval_over_limit", {{"basis", basis},
                                              {"max", std::to_string(previous_weeks + b->max_weeks)},

@@ -45,8 +45,9 @@ const ApprovalRuleSet* rule_set_in_force(const std::vector<ApprovalRuleSet>& set
 // Checks an approval of `weeks` in all on `basis`, for a placement starting
 // on `start`, when `previous_weeks` were approved before (0: none).
 // Refusal codes: "no_rule_set", "unknown_basis", "approval_over_limit"
-// (params basis, max, date), "extension_needs_approval", "reason_required",
-// "weeks_invalid".
+// (params basis, max, date), "extension_needs_approval" (params basis, after:
+// the weeks that must be approved first, date), "reason_required" (basis),
+// "weeks_invalid" (max).
 std::optional<Refusal> check_approval(const std::vector<ApprovalRuleSet>& sets, Day start, const std::string& basis,
                                       int weeks, int previous_weeks, const std::string& reason);
 

@@ -33,11 +33,16 @@ inline constexpr const char* kStageChanged = "StageChanged";
 inline constexpr const char* kInternshipConfirmed = "InternshipConfirmed";
 inline constexpr const char* kHostRegistered = "HostRegistered";        // a host firm: cvr, name, staff
 inline constexpr const char* kInternshipAgreed = "InternshipAgreed";    // an agreement or its extension
-inline constexpr const char* kInternshipApproved = "InternshipApproved";  // the jobcentre's weeks (server)
+inline constexpr const char* kInternshipApproved = "InternshipApproved";  // the jobcentre's weeks (server only)
 inline constexpr const char* kNoteAdded = "NoteAdded";
 inline constexpr const char* kLockLifted = "LockLifted";
 inline constexpr const char* kTraineeRedacted = "TraineeRedacted";
 }  // namespace ev
+
+// The actor of the events the municipal server writes for the jobcentre
+// (referrals, staff, approvals). The server refuses it, and any
+// InternshipApproved, from a terminal: only the server speaks for the jobcentre.
+inline constexpr const char* kJobcentreActor = "jobcentre";
 
 struct Event {
   std::string event_id;     // UUIDv7, unique everywhere

@@ -217,8 +217,22 @@ void internship_approved(State& s, const In<P>& e) {
   const auto day = payload::day(e.p);
   const auto weeks = integer(e.p, "weeks");
   if (!day || !weeks) return;
+  // Only the jobcentre approves. An approval of anyone else's is a stand-in
+  // (the demo's, made while no jobcentre is connected): it counts until the
+  // jobcentre is heard from, and never after (jobcentre_heard()).
+  const bool stand_in = e.actor_id != kJobcentreActor;
+  if (stand_in && s.jobcentre_connected) return;
   insert_sorted(trainee_for(s, e.p).approvals,
-                Approval{std::string(e.event_id), e.hlc, *day, static_cast<int>(*weeks)});
+                Approval{std::string(e.event_id), e.hlc, *day, static_cast<int>(*weeks), stand_in});
+}
+
+// The first event of the jobcentre's: the real jobcentre decides from now
+// on, so stand-in approvals stop counting. Either order of the two gives the
+// same state: without stand-ins once any jobcentre event is in the log.
+void jobcentre_heard(State& s) {
+  s.jobcentre_connected = true;
+  for (auto& [id, t] : s.trainees)
+    std::erase_if(t.approvals, [](const Approval& a) { return a.stand_in; });
 }
 
 template <class P>
@@ -253,6 +267,7 @@ void evolve_one(State& s, std::string_view type, const In<P>& e) {
                              type == ev::kCheckoutConfirmed || type == ev::kAbsenceRecorded ||
                              type == ev::kSkillAssessed || type == ev::kNoteAdded;
   if (!about_the_day) s.people_version += 1;  // any other type, also one added later, may change a person
+  if (!s.jobcentre_connected && e.actor_id == kJobcentreActor) jobcentre_heard(s);
   if (type == ev::kCentreNamed) {
     s.centre_name.set(str_view(e.p, "name"), e.hlc, e.event_id);
     if (auto capacity = integer(e.p, "capacity")) s.centre_capacity.set(std::to_string(*capacity), e.hlc, e.event_id);

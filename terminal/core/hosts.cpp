@@ -17,6 +17,13 @@ bool cvr_valid(std::string_view cvr) {
 
 int host_places(int staff) {
   if (staff < 0) staff = 0;
+  // The rule as BEK nr. 1297 af 9/11 2017 om en aktiv beskæftigelsesindsats
+  // § 92 words it (and the earlier § 70; to check against the order in force,
+  // DOMAIN.md): "1) 1 person for hver 5 ordinært ansatte,
+  // hvis virksomheden har 0-50 ansatte, dog altid 1 person, og herudover
+  // 2) 1 person for hver 10 ordinært ansatte." A person per each whole 5 (or
+  // 10), never fewer than 1; the 10s beyond 50 add to the first 50's places,
+  // so 51 staff give 10 places (one started ten is not a whole ten) and 60 give 11.
   const int first = std::max(1, std::min(staff, 50) / 5);
   const int beyond = staff > 50 ? (staff - 50) / 10 : 0;
   return first + beyond;

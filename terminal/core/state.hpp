@@ -110,6 +110,9 @@ struct Approval {
   Hlc hlc = 0;
   Day day = 0;
   int weeks = 0;
+  // Not the jobcentre's own (the demo's, written while no jobcentre is
+  // connected): counts only until the first event from the jobcentre arrives.
+  bool stand_in = false;
 };
 
 struct Note {
@@ -187,6 +190,9 @@ struct State {
   // the store's badge index, is rebuilt when it moves. Attendance, skills and
   // notes, the events of every day, leave it where it is.
   std::uint64_t people_version = 0;
+  // An event of the jobcentre's (the municipal server's) is in the log: from
+  // then on only its own approvals count, and stand-ins are dropped.
+  bool jobcentre_connected = false;
 
   const Trainee* trainee(const std::string& id) const;
   const Staff* staff_member(const std::string& id) const;

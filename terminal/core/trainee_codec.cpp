@@ -123,7 +123,9 @@ void trainee_item_from_json(TraineeItem kind, const Json& c, Trainee& t) {
                                      c.at(6).get<int>(), c.at(7).get<int>(), c.at(8).get<std::string>(),
                                      c.at(9).get<bool>()});
   else if (kind == TraineeItem::Approval)
-    t.approvals.push_back(Approval{c.at(0).get<std::string>(), c.at(1).get<Hlc>(), c.at(2).get<Day>(), c.at(3).get<int>()});
+    // The server's rows hold only the jobcentre's own approvals (it refuses any other).
+    t.approvals.push_back(
+        Approval{c.at(0).get<std::string>(), c.at(1).get<Hlc>(), c.at(2).get<Day>(), c.at(3).get<int>(), false});
   else
     t.notes.push_back(Note{c.at(0).get<std::string>(), c.at(1).get<Hlc>(), c.at(2).get<Day>(),
                            c.at(3).get<std::string>(), c.at(4).get<std::string>(), c.at(5).get<bool>(),

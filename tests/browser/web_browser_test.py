@@ -216,6 +216,38 @@ class WebViewInChromium(unittest.TestCase):
             self.assertIn(action, actions)
         self.assertIn(trainee, [row["person"] for row in log if row["action"] == "view_trainee"])
 
+    def test_a_caseworker_approves_an_internship_on_the_trainee_page(self):
+        """The demo's placements await the jobcentre on the server (its stand-in approvals are the
+        terminal's, which the server refuses): a caseworker approves one on the trainee's page,
+        first beyond the basis' limit (refused, in Danish, naming it), then within it."""
+        status = json.loads(server_cli("status", "--db", self.server.db, "--json"))
+        awaiting = [t["id"] for c in status["centres"] for t in c["trainees"]
+                    if t.get("internship") and t["internship"]["approved_weeks"] is None]
+        self.assertTrue(awaiting, "the demo has placements awaiting the jobcentre")
+        d = browser(os.path.join(self.tmp, "approval-downloads"))
+        try:
+            d.set_window_size(*SIZES["pc"])
+            d.get(self.server.url + "/login")
+            d.find_element(By.ID, "username").send_keys("anna")
+            d.find_element(By.ID, "password").send_keys(PASSWORD)
+            follow(d, d.find_element(By.CSS_SELECTOR, "form.login button"))
+            d.get(self.server.url + "/trainees/" + awaiting[0] + "#internship")
+            self.assertIn("Ikke godkendt endnu", d.page_source)
+            d.find_element(By.ID, "basis-lab61-13w").click()
+            d.find_element(By.ID, "weeks").send_keys("14")
+            self.shoot(d, "approval-form")
+            follow(d, d.find_element(By.CSS_SELECTOR, "form.approval button"))
+            self.assertIn("højst 13 uger i alt", d.find_element(By.CSS_SELECTOR, ".error-summary").text)
+            self.shoot(d, "approval-refused")
+            weeks = d.find_element(By.ID, "weeks")
+            weeks.clear()
+            weeks.send_keys("13")
+            follow(d, d.find_element(By.CSS_SELECTOR, "form.approval button"))
+            self.assertIn("13 uger i alt", d.find_element(By.ID, "internship").text)
+        finally:
+            d.quit()
+        self.assertIn("approve_internship", [row["action"] for row in self.server.access_log("--person", awaiting[0])])
+
 
 if __name__ == "__main__":
     unittest.main(argv=[sys.argv[0], "-v"])

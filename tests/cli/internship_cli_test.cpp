@@ -172,3 +172,24 @@ TEST_CASE("agreement options belong to --to internship only, and all of them are
   CHECK(r.err.find("--start") != std::string::npos);
   CHECK(c.events() == before);
 }
+
+TEST_CASE("the demo centre shows approved, awaiting, nearly ending and over-ratio placements on its own") {
+  // With no jobcentre connected the demo's stand-in approvals count (docs/internships.md, "Demo").
+  TempDir dir;
+  const std::string db = dir.file("demo.db");
+  auto seeded = ft::test::floor_terminal({"seed-demo", "--db", db});
+  REQUIRE_MESSAGE(seeded.exit_code == 0, seeded.err);
+  const Json s = status(db);
+  int approved = 0, awaiting = 0, nearly_ending = 0;
+  for (const auto& t : s["trainees"]) {
+    if (t["internship"].is_null()) continue;
+    (t["internship"]["approved_weeks"].is_null() ? awaiting : approved) += 1;
+    for (const auto& code : t["guarantee"]["reason_codes"]) nearly_ending += code == "internship_decision";
+  }
+  CHECK(approved >= 1);
+  CHECK(awaiting >= 1);
+  CHECK(nearly_ending >= 1);
+  bool over_ratio = false;
+  for (const auto& h : s["hosts"]) over_ratio |= h["over_ratio"].get<bool>();
+  CHECK(over_ratio);
+}

@@ -5,9 +5,11 @@
 // sync_internship_pg, on PostgreSQL.
 #include <doctest/doctest.h>
 
+#include <chrono>
 #include <filesystem>
 #include <fstream>
 
+#include "sync/server/sql.hpp"
 #include "tests/sync/sync_fixture.hpp"
 
 using namespace ft;
@@ -17,6 +19,20 @@ namespace {
 
 void sync_now(const std::string& db) {
   auto r = floor_terminal({"sync", "--db", db});
+  REQUIRE_MESSAGE(r.exit_code == 0, r.err);
+}
+
+// A supervisor made at the jobcentre, PIN 24680; the id.
+std::string add_supervisor(const ServerProcess& server) {
+  auto staff = sync_server({"add-staff", "--db", server.db(), "--name", "Sanne Konsulent", "--role", "supervisor",
+                            "--pin", "24680"});
+  REQUIRE_MESSAGE(staff.exit_code == 0, staff.err);
+  return last_line(staff.out);
+}
+
+void join(const std::string& db, ServerProcess& server, const std::string& name) {
+  auto r = floor_terminal({"join", "--db", db, "--server", server.url(), "--ca", pki().ca, "--code",
+                           server.add_terminal(name)});
   REQUIRE_MESSAGE(r.exit_code == 0, r.err);
 }
 
@@ -55,15 +71,10 @@ TEST_CASE("approvals and agreements converge across two terminals and the server
   TempDir dir;
   ServerProcess server(dir.file("server.db"), pki(), dir.file("server.log"));
   server.start();
-  auto staff = sync_server({"add-staff", "--db", server.db(), "--name", "Sanne Konsulent", "--role", "supervisor",
-                           "--pin", "24680"});
-  REQUIRE_MESSAGE(staff.exit_code == 0, staff.err);
-  const std::string supervisor = last_line(staff.out);
+  const std::string supervisor = add_supervisor(server);
   const std::string t1 = dir.file("t1.db"), t2 = dir.file("t2.db");
-  for (const auto& [db, name] : {std::pair{t1, "Gulv 1"}, std::pair{t2, "Gulv 2"}}) {
-    auto r = floor_terminal({"join", "--db", db, "--server", server.url(), "--ca", pki().ca, "--code", server.add_terminal(name)});
-    REQUIRE_MESSAGE(r.exit_code == 0, r.err);
-  }
+  join(t1, server, "Gulv 1");
+  join(t2, server, "Gulv 2");
   // Terminal 1 registers the host and enrols the trainee; terminal 2 learns both.
   REQUIRE(floor_terminal({"host", "--db", t1, "--name", "Elite Miljø A/S", "--cvr", "12345674", "--staff", "120"}).exit_code == 0);
   const std::string trainee = last_line(floor_terminal({"enrol", "--db", t1, "--name", "Åse Ærø"}).out);
@@ -187,4 +198,99 @@ TEST_CASE("the server's rule sets come from its configuration: the set in force 
   CHECK(broken.exit_code == 2);
   CHECK(broken.err.find(rules + " line 1: 'from' must be the day the set takes effect, as YYYY-MM-DD.") == 0);
   CHECK(Json::parse(sync_server({"status", "--db", db, "--json"}).out).at("events") == events);
+}
+
+namespace {
+
+std::int64_t wall_now_ms() {
+  return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
+      .count();
+}
+
+// Rows of the server's internship_bases about `trainee`, as "basis|reason".
+std::vector<std::string> bases_on_server(const ServerProcess& server, const std::string& trainee) {
+  auto db = server::is_postgres_uri(server.db()) ? server::SqlDb::open_postgres(server.db())
+                                                 : server::SqlDb::open_sqlite(server.db(), false);
+  server::SqlStmt s(*db, "SELECT basis, reason FROM internship_bases WHERE trainee_id=? ORDER BY basis");
+  s.bind(1, trainee);
+  std::vector<std::string> out;
+  while (s.step()) out.push_back(s.text(0) + "|" + s.text(1));
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("an approval a terminal writes itself is refused by the server, reaches no other terminal, and the queue drains") {
+  use_test_timeouts_in_children();
+  TempDir dir;
+  ServerProcess server(dir.file("server.db"), pki(), dir.file("server.log"));
+  server.start();
+  const std::string t1 = dir.file("t1.db"), t2 = dir.file("t2.db");
+  join(t1, server, "Gulv 1");
+  join(t2, server, "Gulv 2");
+  const std::string trainee = last_line(floor_terminal({"enrol", "--db", t1, "--name", "Frede Falsk"}).out);
+  // Terminal 1's database gets an approval in the jobcentre's name, as only a hand on the file could write it,
+  // and an ordinary enrolment after it in the queue.
+  std::string forged;
+  {
+    Terminal t(t1, wall_now_ms());
+    Transaction tx(t.centre->db());
+    forged = stamp_and_append(t.centre->db(), t.centre->terminal_id(), kJobcentreActor,
+                              {Draft{ev::kInternshipApproved,
+                                     {{"trainee_id", trainee}, {"weeks", 52}, {"day", format_day(t.centre->today())}}}},
+                              t.now_ms, t.centre->state().max_hlc)
+                 .at(0)
+                 .event_id;
+    tx.commit();
+  }
+  const std::string after = last_line(floor_terminal({"enrol", "--db", t1, "--name", "Efter Falsk"}).out);
+
+  auto pushed = floor_terminal({"sync", "--db", t1});
+  REQUIRE_MESSAGE(pushed.exit_code == 0, pushed.err);
+  CHECK(pushed.out.find(" 1 refused by the server, 0 waiting.") != std::string::npos);
+  const Json sync_state = Json::parse(floor_terminal({"status", "--db", t1, "--json"}).out).at("sync");
+  CHECK(sync_state.at("dead_letters") == 1);
+  CHECK(sync_state.at("pending") == 0);
+  // The server kept the enrolment behind it and not the approval.
+  CHECK_FALSE(server.event_ids().count(forged));
+  CHECK(on_server(server, after).at("name") == "Efter Falsk");
+  // Terminal 2 learns both people, and nothing of the approval.
+  sync_now(t2);
+  CHECK(on_terminal(t2, after).at("name") == "Efter Falsk");
+  CHECK_FALSE(Terminal(t2, wall_now_ms()).event_ids().count(forged));
+  // Nothing is sent again: the refused event stays a dead letter on terminal 1.
+  auto again = floor_terminal({"sync", "--db", t1});
+  REQUIRE_MESSAGE(again.exit_code == 0, again.err);
+  CHECK(again.out.find("Sync complete: 0 sent") == 0);
+}
+
+TEST_CASE("when a trainee is erased, the legal basis and reason of their approvals leave the server with them") {
+  use_test_timeouts_in_children();
+  TempDir dir;
+  ServerProcess server(dir.file("server.db"), pki(), dir.file("server.log"));
+  server.start();
+  const std::string supervisor = add_supervisor(server);
+  const std::string t1 = dir.file("t1.db");
+  join(t1, server, "Gulv 1");
+  const std::string gone = last_line(floor_terminal({"enrol", "--db", t1, "--name", "Gitte Glemt"}).out);
+  const std::string stays = last_line(floor_terminal({"enrol", "--db", t1, "--name", "Bo Bliver"}).out);
+  sync_now(t1);
+  for (const auto& id : {gone, stays})
+    REQUIRE(sync_server({"approve-internship", "--db", server.db(), "--trainee", id, "--weeks", "13", "--basis",
+                         "lab61-13w", "--reason", "Afklaring af arbejdsevne"})
+                .exit_code == 0);
+  CHECK(bases_on_server(server, gone) == std::vector<std::string>{"lab61-13w|Afklaring af arbejdsevne"});
+  sync_now(t1);
+  REQUIRE(floor_terminal({"stage", "--db", t1, "--trainee", gone, "--to", "exited", "--reason", "moved", "--as",
+                          supervisor, "--pin", "24680"})
+              .exit_code == 0);
+  sync_now(t1);  // nothing is erased while events wait to be sent
+  // A year and a day on, the terminal's erasure (erase-expired does the same) reaches the server.
+  {
+    Terminal t(t1, wall_now_ms() + 366LL * 24 * 3600 * 1000);
+    REQUIRE(t.centre->execute(EraseTrainee{gone}, local_admin()).ok());
+  }
+  sync_now(t1);
+  CHECK(bases_on_server(server, gone).empty());
+  CHECK(bases_on_server(server, stays) == std::vector<std::string>{"lab61-13w|Afklaring af arbejdsevne"});
 }

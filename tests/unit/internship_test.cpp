@@ -37,12 +37,12 @@ struct Placement : CentreFixture {
                  const std::string& purpose = "Afprøve rengøring på kontor", Day start = 0) {
     return run(AgreeInternship{id, host, start ? start : today, weeks, hours, purpose}, boss);
   }
-  // The jobcentre's approval as it arrives from the server.
-  void approve(const std::string& id, int weeks) {
+  // The jobcentre's approval as it arrives from the server; with another actor, the demo's stand-in.
+  void approve(const std::string& id, int weeks, const std::string& actor = kJobcentreActor) {
     Event e;
     e.event_id = context().new_id();
-    e.terminal_id = "server";
-    e.actor_id = "jobcentre";
+    e.terminal_id = actor == kJobcentreActor ? "server" : "t-demo";
+    e.actor_id = actor;
     hlc = hlc_tick(hlc, 1700000000000 + static_cast<std::int64_t>(today) * 86400000LL + minutes * 60000LL);
     e.hlc = hlc;
     e.type = ev::kInternshipApproved;
@@ -84,6 +84,7 @@ TEST_CASE("the ratio: 1 place under 5 staff, 1 per 5 up to 50, then 1 more per 1
   CHECK(host_places(10) == 2);
   CHECK(host_places(50) == 10);
   CHECK(host_places(51) == 10);  // not 5: the order adds to the first 50's places
+  CHECK(host_places(59) == 10);  // a started ten over 50 is not a whole ten
   CHECK(host_places(60) == 11);
   CHECK(host_places(120) == 17);
 }
@@ -254,6 +255,39 @@ TEST_CASE("agreements and approvals fold to the same state in any order") {
   const Json b = trainee_status_json(*reversed.trainee(id), ft::test::catalogue(), c.rules, c.today, english());
   CHECK(a == b);
   CHECK(a.at("internship").at("approved_weeks") == 26);
+}
+
+TEST_CASE("a stand-in approval (the demo's) counts until the jobcentre is heard from, in either order") {
+  Placement c;
+  const auto id = c.enrol("Dina Demo");
+  REQUIRE_FALSE(c.agree(id, kEliteCvr, 13).refusal);
+  c.approve(id, 13, "demo-jobcentre");
+  auto approved = [&](const State& s) { return current_internship(*s.trainee(id), c.today)->approved_weeks; };
+  CHECK(approved(c.state) == 13);  // no jobcentre connected: the demo's stand-in counts
+  // The first event from the jobcentre (a referral from the server): stand-ins stop counting, and stay stopped.
+  Event referral;
+  referral.event_id = c.context().new_id();
+  referral.terminal_id = "server";
+  referral.actor_id = kJobcentreActor;
+  c.hlc = hlc_tick(c.hlc, 1700000000000 + static_cast<std::int64_t>(c.today) * 86400000LL);
+  referral.hlc = c.hlc;
+  referral.type = ev::kTraineeEnrolled;
+  referral.payload = {{"trainee_id", "r-1"}, {"name", "Rikke Henvist"}, {"language", "da"}, {"stage", "referred"},
+                      {"day", format_day(c.today)}};
+  evolve(c.state, referral);
+  c.log.push_back(referral);
+  CHECK(c.state.jobcentre_connected);
+  CHECK_FALSE(approved(c.state));
+  c.approve(id, 8, "demo-jobcentre");
+  CHECK_FALSE(approved(c.state));
+  CHECK(c.has_reason(id, "internship_awaiting_approval"));
+  // The jobcentre's own approval counts; any order of the same events gives the same.
+  c.approve(id, 13);
+  CHECK(approved(c.state) == 13);
+  State reversed;
+  for (auto it = c.log.rbegin(); it != c.log.rend(); ++it) evolve(reversed, *it);
+  CHECK(reversed.trainee(id)->approvals.size() == 1);
+  CHECK(approved(reversed) == 13);
 }
 
 TEST_CASE("approvals are checked against the rule set in force on the placement's start, across 1 January 2027") {

@@ -99,6 +99,8 @@ void install_web_routes(httplib::Server& server, KnownPaths& paths, WebView& vie
   paths.add(server, "POST", R"(/centres/([0-9a-f-]{1,64})/absences)", guarded(view, handle_mark_handled));
   paths.add(server, "GET", R"(/trainees/([0-9A-Za-z_-]{1,64}))", guarded(view, handle_trainee));
   paths.add(server, "GET", R"(/trainees/([0-9A-Za-z_-]{1,64})/report\.pdf)", guarded(view, handle_trainee_pdf));
+  paths.add(server, "POST", R"(/trainees/([0-9A-Za-z_-]{1,64})/internship-approval)",
+            guarded(view, handle_approve_internship));
   paths.add(server, "GET", "/web.css", [](const httplib::Request&, httplib::Response& res) {
     res.set_header("X-Content-Type-Options", "nosniff");
     res.set_header("Cache-Control", "max-age=3600");  // names no one

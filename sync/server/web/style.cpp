@@ -75,6 +75,17 @@ input { display: block; width: 100%; font: inherit; padding: 0.4rem; border: 2px
 button { font: inherit; font-weight: 700; padding: 0.5rem 1rem; min-height: 2.75rem; border: 2px solid #1a1a1a;
   background: #00703c; color: #fff; cursor: pointer; }
 form.login button { margin-top: 1.5rem; }
+form.approval { max-width: 40rem; }
+form.approval fieldset { border: 0; padding: 0; margin: 0; }
+form.approval legend { font-weight: 700; padding: 0; }
+form.approval legend + p { margin: 0.25rem 0 0.5rem; }
+form.approval .radio { display: flex; align-items: flex-start; gap: 0.75rem; margin: 0.5rem 0; }
+form.approval .radio input { width: 1.75rem; height: 1.75rem; min-height: 0; margin: 0; flex: none; }
+form.approval .radio label { font-weight: 400; margin: 0; }
+form.approval input[type=number] { width: 8rem; }
+form.approval textarea { display: block; width: 100%; font: inherit; padding: 0.4rem; border: 2px solid #0b0c0c; }
+form.approval textarea:focus { outline: 3px solid #ffbf47; box-shadow: inset 0 0 0 2px #0b0c0c; }
+form.approval button { margin-top: 1.5rem; }
 .error-summary { border: 5px solid #b51d09; padding: 1rem; margin-bottom: 1.5rem; max-width: 40rem; }
 .error-summary h2 { margin-top: 0; font-size: 1.3rem; }
 .notice { border-left: 5px solid #004993; padding: 0.5rem 1rem; background: #f3f2f1; max-width: 40rem; }

@@ -170,6 +170,7 @@ void handle_trainee(WebView& view, const httplib::Request& req, httplib::Respons
                                      : c.host) +
             "</tr>\n";
   body += "</tbody></table></div></section>\n";
+  body += approval_section(view, *v, t);
 
   body += "<section><h2>" + escape(tr("web.trainee.calendar")) + "</h2>\n" + calendar(t, rules, today, tr) + "<h3>" +
           escape(tr("web.trainee.absences")) + "</h3>\n" + absences(t, tr) + "</section>\n";

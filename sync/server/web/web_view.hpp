@@ -13,6 +13,7 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "sync/server/known_paths.hpp"
 #include "sync/server/server_store.hpp"
@@ -20,6 +21,7 @@
 #include "sync/server/web/html.hpp"
 #include "sync/server/web/sessions.hpp"
 #include "sync/server/web/texts.hpp"
+#include "terminal/core/approval_rules.hpp"
 #include "terminal/core/catalogue.hpp"
 #include "terminal/core/state.hpp"
 
@@ -35,6 +37,7 @@ struct WebOptions {
   std::int64_t session_idle_ms = 15LL * 60 * 1000;       // --session-idle-seconds
   LoginPolicy login;                                     // --login-failures
   std::int64_t access_log_days = kDefaultRetentionDays;  // --access-log-days
+  std::vector<ApprovalRuleSet> approval_rules = default_approval_rules();  // --rules FILE
 };
 
 struct WebView {
@@ -105,6 +108,9 @@ void handle_centre_csv(WebView& view, const httplib::Request& req, httplib::Resp
 void handle_absences(WebView& view, const httplib::Request& req, httplib::Response& res);  // absences.cpp
 void handle_mark_handled(WebView& view, const httplib::Request& req, httplib::Response& res);
 void handle_access_log(WebView& view, const httplib::Request& req, httplib::Response& res);  // access_log_page.cpp
+// The internship and the jobcentre's approval on a trainee's page; caseworkers approve (approval_form.cpp).
+std::string approval_section(WebView& view, const Visit& visit, const Trainee& trainee);
+void handle_approve_internship(WebView& view, const httplib::Request& req, httplib::Response& res);
 extern const char* const kStyleSheet;                                                     // style.cpp
 
 }  // namespace ft::server::web
