@@ -1,7 +1,10 @@
 // Jobcentre-side events made on the server: a referral (a citizen sent to
-// the centre, waiting in stage "referred") and a staff account. Their
-// payloads match what terminal/core/decide.cpp writes for Enrol{waitlist}
-// and AddStaff, so evolve() folds them like any terminal's.
+// the centre, waiting in stage "referred"), a staff account and an
+// internship approval. Their payloads match what terminal/core/decide.cpp
+// writes for Enrol{waitlist} and AddStaff, so evolve() folds them like any
+// terminal's. Only the server makes them: a terminal's attempt is refused
+// (refused_from_terminal()), and an approval's legal basis, kept here,
+// leaves with the person on erasure (erase_bases_of_erased()).
 #pragma once
 #include <functional>
 #include <optional>

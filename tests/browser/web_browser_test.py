@@ -244,6 +244,12 @@ class WebViewInChromium(unittest.TestCase):
             weeks.send_keys("13")
             follow(d, d.find_element(By.CSS_SELECTOR, "form.approval button"))
             self.assertIn("13 uger i alt", d.find_element(By.ID, "internship").text)
+            d.get(d.current_url.split("#")[0] + "#internship")
+            self.shoot(d, "approval-approved")
+            follow(d, d.find_element(By.CSS_SELECTOR, "form[action='/language'] button"))
+            d.get(d.current_url.split("#")[0] + "#internship")
+            self.assertIn("Approved by the jobcentre", d.find_element(By.ID, "internship").text)
+            self.shoot(d, "approval-approved-en")
         finally:
             d.quit()
         self.assertIn("approve_internship", [row["action"] for row in self.server.access_log("--person", awaiting[0])])
