@@ -10,8 +10,27 @@
 #include "terminal/core/commands.hpp"
 #include "terminal/core/keypad.hpp"
 #include "terminal/core/state.hpp"
+#include "terminal/ui/screen_id.hpp"
 
 namespace ft::ui {
+
+class Ui;
+
+// The screen on show. Anyone may read it; only Ui moves it, and Ui does so
+// only in show(), which applies the screen's access rule and clears its
+// draft: a screen cannot send the kiosk past the access check.
+class ShownScreen {
+ public:
+  operator ScreenId() const { return id_; }
+
+ private:
+  friend class Ui;
+  ShownScreen& operator=(ScreenId id) {
+    id_ = id;
+    return *this;
+  }
+  ScreenId id_ = ScreenId::Board;
+};
 
 // The big "you are in / out" after a punch; closes by itself.
 struct Confirmation {
@@ -128,7 +147,7 @@ struct StaffSession {
 };
 
 struct Session {
-  std::string screen = "board";
+  ShownScreen screen;  // moved by Ui::show() only
   std::string language = "da";
   std::string subject_id;         // the trainee this screen is about
   bool subject_verified = false;  // identified by PIN or badge: may open their own page

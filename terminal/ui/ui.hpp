@@ -6,7 +6,7 @@
 // Call flow of one frame:
 //   frame() -> note input, inactivity (60 s -> board), timers
 //           -> badge reader (digits + Enter)
-//           -> screens().find(session.screen)->draw(*this)
+//           -> screens().find(session.screen).draw(*this)
 //                 screens read centre.state(), call act helpers (punch, ...)
 //                 which call centre.execute() and move the session on.
 //
@@ -57,7 +57,11 @@ class Ui {
   double seconds_until_due() const;
 
   // ---- navigation and sessions
-  void show(const std::string& screen);
+  // The only way to another screen: applies the screen's access rule (a
+  // staff screen without a staff session leads to the staff login, a
+  // trainee's page without an identified trainee to the board) and starts
+  // it from a clean draft.
+  void show(ScreenId screen);
   void go_home();  // the board; staff session and identified trainee end
   void begin_staff_session(const Actor& actor);
   // The trainee this screen is about; from now on every screen speaks their
@@ -154,7 +158,8 @@ class Ui {
   std::unique_ptr<Speaker> own_speaker_;  // espeak-ng, started on first use
   mutable std::set<std::string> missing_;
   int drawn_minute_ = -1;
-  std::string drawn_screen_, drawn_subject_;  // a new screen or person starts its lists at the top
+  ScreenId drawn_screen_ = ScreenId::Board;
+  std::string drawn_subject_;  // a new screen or person starts its lists at the top
 };
 
 // "When did you leave yesterday?" (or "... on Friday?" after a weekend).

@@ -134,7 +134,7 @@ void demo(Ui& ui) {
     ui.session.morning.actor = Actor{t->id, Role::Trainee};
     ui.session.morning.day = *day;
     ui.session.morning.hour = 15;
-    ui.session.screen = "morning-question";
+    ui.show(ScreenId::MorningQuestion);
     return;
   }
 }
@@ -142,7 +142,7 @@ void demo(Ui& ui) {
 }  // namespace
 
 void register_morning_question_screen(ScreenRegistry& r) {
-  r.add({"morning-question", Access::Anyone, draw, demo});
+  r.add({ScreenId::MorningQuestion, "morning-question", Access::Anyone, draw, demo});
 }
 
 }  // namespace ft::ui

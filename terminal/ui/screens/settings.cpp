@@ -67,11 +67,11 @@ void draw(Ui& ui) {
 
 void demo(Ui& ui) {
   ui.demo_staff_session(Role::Supervisor);
-  ui.show("settings");
+  ui.show(ScreenId::Settings);
 }
 
 }  // namespace
 
-void register_settings_screen(ScreenRegistry& r) { r.add({"settings", Access::Staff, draw, demo}); }
+void register_settings_screen(ScreenRegistry& r) { r.add({ScreenId::Settings, "settings", Access::Staff, draw, demo}); }
 
 }  // namespace ft::ui

@@ -112,11 +112,13 @@ void draw(Ui& ui) {
 
 void demo(Ui& ui) {
   ui.go_home();
-  ui.show("staff-login");
+  ui.show(ScreenId::StaffLogin);
 }
 
 }  // namespace
 
-void register_staff_login_screen(ScreenRegistry& r) { r.add({"staff-login", Access::Anyone, draw, demo}); }
+void register_staff_login_screen(ScreenRegistry& r) {
+  r.add({ScreenId::StaffLogin, "staff-login", Access::Anyone, draw, demo, [](Session& s) { s.login = LoginDraft{}; }});
+}
 
 }  // namespace ft::ui
