@@ -148,7 +148,7 @@ int cli_screenshot(const std::vector<std::string>& args, std::ostream& out, std:
   const ui::Resources& res = window.start_imgui(std::move(built), /*input=*/false);  // nothing but the picture
   ui::UiOptions options;
   options.language = a->lang;
-  ui::Ui ui(*centre, *env, res.fonts, res.icons, res.metrics, options);
+  ui::Ui ui(*centre, env->languages, res.fonts, res.icons, res.metrics, options);
   ui::SilentSpeaker silent;  // a picture only: nothing is said
   ui.set_speaker(&silent);
   if (def->demo)

@@ -19,8 +19,8 @@ namespace ft::ui {
 
 // ---- construction -----------------------------------------------------------
 
-Ui::Ui(Centre& c, const Environment& e, const Fonts& f, const Icons& i, Metrics metrics, UiOptions o)
-    : centre(c), env(e), fonts(f), icons(i), m(metrics), options(std::move(o)) {
+Ui::Ui(Centre& c, const Languages& l, const Fonts& f, const Icons& i, Metrics metrics, UiOptions o)
+    : centre(c), languages(l), fonts(f), icons(i), m(metrics), options(std::move(o)) {
   session.language = options.language;
   session.last_input_ms = now_ms();
 }
@@ -159,7 +159,7 @@ void Ui::begin_staff_session(const Actor& actor) {
   s.actor = actor;
   if (const Staff* st = centre.state().staff_member(actor.id)) {
     s.name = st->name.value;
-    if (!st->language.value.empty() && env.languages.count(st->language.value)) session.language = st->language.value;
+    if (!st->language.value.empty() && languages.count(st->language.value)) session.language = st->language.value;
   }
   session.staff = s;
   session.practice.reset();
@@ -189,7 +189,7 @@ void Ui::identify_trainee(const std::string& trainee_id, bool verified) {
   // staff member who opens a trainee's review keeps their own: the screen is theirs.
   if (session.staff) return;
   if (const Trainee* t = centre.state().trainee(trainee_id))
-    if (!t->language.value.empty() && env.languages.count(t->language.value)) session.language = t->language.value;
+    if (!t->language.value.empty() && languages.count(t->language.value)) session.language = t->language.value;
 }
 
 void Ui::request_close() {
@@ -489,15 +489,15 @@ int Ui::lock_minutes_left(const std::string& person_id) {
 }
 
 void Ui::next_board_language() {
-  auto it = env.languages.upper_bound(session.language);
-  if (it == env.languages.end()) it = env.languages.begin();
-  if (it != env.languages.end()) session.language = it->first;
+  auto it = languages.upper_bound(session.language);
+  if (it == languages.end()) it = languages.begin();
+  if (it != languages.end()) session.language = it->first;
 }
 
 std::string Ui::next_board_language_name() const {
-  auto it = env.languages.upper_bound(session.language);
-  if (it == env.languages.end()) it = env.languages.begin();
-  return it == env.languages.end() ? std::string() : it->second("language.self");
+  auto it = languages.upper_bound(session.language);
+  if (it == languages.end()) it = languages.begin();
+  return it == languages.end() ? std::string() : it->second("language.self");
 }
 
 std::string Ui::punch_refusal(const Refusal& r, bool checking_in) const {
@@ -511,10 +511,15 @@ std::string Ui::punch_refusal(const Refusal& r, bool checking_in) const {
 
 // ---- text -------------------------------------------------------------------------
 
+const Translations& Ui::texts_in(const std::string& code) const {
+  auto it = languages.find(code);
+  return it != languages.end() ? it->second : languages.at("da");
+}
+
 const Translations& Ui::translations() const {
-  auto it = env.languages.find(session.language);
-  if (it == env.languages.end()) it = env.languages.find("da");
-  if (it == env.languages.end()) it = env.languages.begin();
+  auto it = languages.find(session.language);
+  if (it == languages.end()) it = languages.find("da");
+  if (it == languages.end()) it = languages.begin();
   return it->second;
 }
 

@@ -3,12 +3,13 @@
 // confirmation, the lockout that asks for help, the trainee's own language
 // and read-aloud (set by the trainee on their page), and practice that writes nothing.
 #include <doctest/doctest.h>
+#include <unistd.h>
 
 #include <filesystem>
 #include <nlohmann/json.hpp>
-#include <unistd.h>
 
 #include "terminal/core/progress.hpp"
+#include "terminal/store/centre_database.hpp"
 #include "terminal/ui/speaker.hpp"
 #include "tests/ui/driver.hpp"
 
@@ -47,7 +48,7 @@ std::string enrol_in(UiDriver& d, const std::string& name, const std::string& la
 
 std::vector<ft::Event> all_events(ft::Centre& c) {
   std::int64_t last = 0;
-  return ft::load_events(c.db(), 0, last);
+  return ft::load_events(centre_database(c), 0, last);
 }
 
 void scan(UiDriver& d, const std::string& badge) {

@@ -14,6 +14,7 @@
 #include <cfloat>
 
 #include "terminal/core/progress.hpp"
+#include "terminal/store/centre_database.hpp"
 #include "terminal/ui/facts.hpp"
 #include "tests/ui/driver.hpp"
 
@@ -413,7 +414,8 @@ TEST_CASE("22.10 two trainees with one badge from sync: the reader refuses the c
   REQUIRE(out.ok());
   const std::string aase = out.new_id;
   std::int64_t last = 0;
-  for (const ft::Event& ev : ft::load_events(other->db(), 0, last)) ft::insert_event_once(d.centre->db(), ev);
+  for (const ft::Event& ev : ft::load_events(centre_database(*other), 0, last))
+    ft::insert_event_once(centre_database(*d.centre), ev);
   d.centre->refresh();
   d.frames(2);
   REQUIRE(d.centre->state().trainee(aase));

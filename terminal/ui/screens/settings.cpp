@@ -20,8 +20,8 @@ void draw(Ui& ui) {
   ImGui::BeginGroup();
   label(ui.icon("translate") + "  " + ui.t("settings.language"), ui.fonts.title, colour::text, col_w);
   for (const char* code : kLanguages) {  // each named in its own language, as on the trainee's page
-    if (!ui.env.languages.count(code)) continue;
-    if (touch_button(ui, std::string("settings.language.") + code, "earth", ui.env.tr(code)("language.self"),
+    if (!ui.languages.count(code)) continue;
+    if (touch_button(ui, std::string("settings.language.") + code, "earth", ui.texts_in(code)("language.self"),
                      ImVec2(col_w, m.target), {.tone = Tone::Neutral, .selected = ui.session.language == code}))
       ui.session.language = code;
   }
