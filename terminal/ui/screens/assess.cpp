@@ -7,6 +7,8 @@
 // With a group, every chosen trainee's current level shows on the skill
 // tiles and the level step; a level below what some of them already have is
 // never saved for them without naming them and asking (core: lowerings()).
+#include "terminal/ui/screens/assess.hpp"
+
 #include <imgui.h>
 
 #include <algorithm>

@@ -2,6 +2,8 @@
 // second punch that came moments after the check-in (a double tap on the
 // tile, a badge held to the reader twice). Nothing was written; the other
 // action is offered explicitly, and staying in is the big default.
+#include "terminal/ui/screens/double_tap.hpp"
+
 #include <imgui.h>
 
 #include <algorithm>

@@ -5,6 +5,8 @@
 // their badge: Ui::frame reads the reader here); that confirms the trainee,
 // lifts the lock (a LockLifted event with the staff member as actor) and
 // performs the punch.
+#include "terminal/ui/screens/lockout_help.hpp"
+
 #include <imgui.h>
 
 #include <algorithm>

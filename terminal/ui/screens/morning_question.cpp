@@ -4,6 +4,8 @@
 // buttons. The answer is recorded as proposed (ProposeCheckout); an
 // instructor or supervisor confirms it on the overview, and until then the
 // day stays flagged. "I don't remember" leaves it to the end-of-day close.
+#include "terminal/ui/screens/morning_question.hpp"
+
 #include <imgui.h>
 
 #include <algorithm>

@@ -3,6 +3,8 @@
 // in the course and days left, skills as icons with their level, and this
 // week's attendance; beside the way, their language and read-aloud
 // (own_language.cpp). Nothing about anyone else.
+#include "terminal/ui/screens/my_progress.hpp"
+
 #include <imgui.h>
 
 #include <algorithm>

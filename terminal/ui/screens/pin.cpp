@@ -1,6 +1,8 @@
 // The PIN pad for the trainee tapped on the board, and the big confirmation
 // after a check-in or check-out (also reached by a badge). A wrong PIN is
 // said plainly, with the attempts left; the store counts it toward lockout.
+#include "terminal/ui/screens/pin.hpp"
+
 #include <imgui.h>
 
 #include <algorithm>

@@ -1,6 +1,8 @@
 // Staff login: an instructor or supervisor picks their name and types their
 // PIN (or scans their badge); instructors land on assess, supervisors on the
 // dashboard. The same screen confirms closing the kiosk, supervisors only.
+#include "terminal/ui/screens/staff_login.hpp"
+
 #include <imgui.h>
 
 #include <algorithm>

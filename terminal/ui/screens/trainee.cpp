@@ -6,6 +6,8 @@
 //
 // Sections: guarantee and skills · action panels (stage, absence, note) ·
 // the screen.
+#include "terminal/ui/screens/trainee.hpp"
+
 #include <imgui.h>
 
 #include <algorithm>
