@@ -12,8 +12,6 @@
 
 namespace ft {
 
-inline const char* const kLanguages[] = {"da", "en", "pl", "uk"};  // assets/i18n/<lang>.json
-
 // Assets: $FLOOR_TERMINAL_ASSETS, else "assets" beside the executable (build
 // tree), else ../share/floor-terminal beside it (installed), else /usr/share/floor-terminal.
 std::string find_assets_dir();

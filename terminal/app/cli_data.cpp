@@ -11,6 +11,7 @@
 #include "terminal/app/cli.hpp"
 #include "terminal/app/private_file.hpp"
 #include "terminal/app/status.hpp"
+#include "terminal/store/centre_database.hpp"
 #include "terminal/store/sync_ledger.hpp"
 
 namespace ft {
@@ -21,7 +22,8 @@ int cmd_backup(Cli& cli) {
   if (!out || !cli.open(true)) return kExitUsage;
   if (std::filesystem::exists(*out)) return cli.usage("The file " + *out + " exists already; choose a new name.");
   StoreError error;
-  if (!backup_database(cli.centre->db(), *out, error)) return cli.refused(Refusal{"store." + error.code, {{"path", *out}}});
+  if (!backup_database(centre_database(*cli.centre), *out, error))
+    return cli.refused(Refusal{"store." + error.code, {{"path", *out}}});
   cli.out << *out << "\n";
   return kExitOk;
 }
@@ -40,7 +42,7 @@ int cmd_export_person(Cli& cli) {
   // Every event that names this trainee, as stored (PIN hashes left out: they are secrets, not information).
   Json events = Json::array();
   std::int64_t last = 0;
-  for (auto e : load_events(cli.centre->db(), 0, last)) {
+  for (auto e : load_events(centre_database(*cli.centre), 0, last)) {
     const bool about = e.payload.value("trainee_id", "") == *id || e.payload.value("person_id", "") == *id || e.actor_id == *id;
     if (!about) continue;
     e.payload.erase("pin_hash");
@@ -64,7 +66,7 @@ int cmd_erase_expired(Cli& cli) {
     if (t.enrolled && !t.redacted && ended && cli.centre->today() - *ended >= cli.env.rules.erase_after_days) due.push_back(id);
   }
   // Erase only what the municipality already holds: with sync set up, nothing may be waiting to be sent.
-  SyncLedger ledger(cli.centre->db());
+  SyncLedger ledger(centre_database(*cli.centre));
   if (ledger.settings().configured() && ledger.pending_count() > 0 && !due.empty()) {
     cli.err << "Not erased yet: " << ledger.pending_count() << " events still wait to be sent to the server. Sync first.\n";
     return kExitRefused;

@@ -1,14 +1,14 @@
 // The subcommands that only read: status, skills, verify.
-#include <set>
-
 #include <fstream>
+#include <set>
 
 #include "terminal/app/cli.hpp"
 #include "terminal/app/private_file.hpp"
-#include "terminal/report/report.hpp"
 #include "terminal/app/status.hpp"
 #include "terminal/core/evolve.hpp"
 #include "terminal/core/ids.hpp"
+#include "terminal/report/report.hpp"
+#include "terminal/store/centre_database.hpp"
 
 namespace ft {
 
@@ -50,7 +50,7 @@ namespace {
 // Compares the SQL projections with a fresh fold of the log; returns problems.
 std::vector<std::string> check_projections(Centre& c, const State& folded) {
   std::vector<std::string> problems;
-  Statement roster(c.db(), "SELECT trainee_id, name, stage FROM trainee_roster");
+  Statement roster(centre_database(c), "SELECT trainee_id, name, stage FROM trainee_roster");
   while (roster.step()) {
     const auto id = roster.text(0);
     const Trainee* t = folded.trainee(id);
@@ -58,7 +58,7 @@ std::vector<std::string> check_projections(Centre& c, const State& folded) {
     if (roster.text(1) != t->name.value || roster.text(2) != stage_name(t->stage()))
       problems.push_back("projection trainee_roster disagrees with the log for trainee " + id);
   }
-  Statement att(c.db(), "SELECT trainee_id, day, check_in, check_out FROM attendance");
+  Statement att(centre_database(c), "SELECT trainee_id, day, check_in, check_out FROM attendance");
   while (att.step()) {
     const auto id = att.text(0);
     auto it = folded.trainees.find(id);
@@ -80,7 +80,7 @@ std::vector<std::string> check_projections(Centre& c, const State& folded) {
 int cmd_verify(Cli& cli) {
   if (!cli.only({"--db", "--config"}) || !cli.open(true)) return kExitUsage;
   std::vector<std::string> problems;
-  auto& db = cli.centre->db();
+  auto& db = centre_database(*cli.centre);
   {
     Statement q(db, "PRAGMA integrity_check");
     while (q.step())

@@ -12,6 +12,7 @@
 
 #include "terminal/app/cli.hpp"
 #include "terminal/core/progress.hpp"
+#include "terminal/store/centre_database.hpp"
 
 namespace ft {
 
@@ -167,8 +168,8 @@ struct Seeder {
   // the terminal and the server show the same (docs/internships.md, "Demo").
   bool approve(const std::string& trainee, int weeks, Day day) {
     *now = local_ms(day, 8 * 60 + 45);
-    Transaction tx(centre.db());
-    stamp_and_append(centre.db(), centre.terminal_id(), "demo-jobcentre",
+    Transaction tx(centre_database(centre));
+    stamp_and_append(centre_database(centre), centre.terminal_id(), "demo-jobcentre",
                      {Draft{ev::kInternshipApproved,
                             {{"trainee_id", trainee}, {"weeks", weeks}, {"day", format_day(day)}, {"stand_in", true}}}},
                      *now, centre.state().max_hlc);
@@ -330,11 +331,11 @@ int cmd_seed_demo(Cli& cli) {
   auto now = std::make_shared<std::int64_t>(start_ms);
   cli.centre->set_clock(Clock{[now] { return *now; }, real.local});
   // A fresh file that fails half-way is simply seeded again: no need to sync every one of ~10,000 commits.
-  cli.centre->db().exec("PRAGMA synchronous=OFF");
+  centre_database(*cli.centre).exec("PRAGMA synchronous=OFF");
   Seeder seeder{*cli.centre, now};
   const bool ok = seeder.simulate(today, now_minutes);
-  cli.centre->db().exec("PRAGMA synchronous=FULL");
-  cli.centre->db().exec("PRAGMA wal_checkpoint(TRUNCATE)");
+  centre_database(*cli.centre).exec("PRAGMA synchronous=FULL");
+  centre_database(*cli.centre).exec("PRAGMA wal_checkpoint(TRUNCATE)");
   cli.centre->set_clock(real);
   if (!ok) {
     cli.err << seeder.error << "\n";

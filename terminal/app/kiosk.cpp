@@ -30,6 +30,7 @@
 #include "terminal/app/log.hpp"
 #include "terminal/app/startup_worker.hpp"
 #include "terminal/store/centre.hpp"
+#include "terminal/store/centre_database.hpp"
 #include "terminal/store/sync_ledger.hpp"
 #include "terminal/ui/gl_frame.hpp"
 #include "terminal/ui/main_queue.hpp"
@@ -75,7 +76,7 @@ void on_glfw_error(int code, const char* text) {
 // thread and connection; its reports come back through the main-thread queue.
 std::unique_ptr<sync::SyncEngine> start_sync(const std::string& db_path, Centre& centre, ui::MainThreadQueue& queue) {
   try {
-    if (!SyncLedger(centre.db()).settings().configured()) {
+    if (!SyncLedger(centre_database(centre)).settings().configured()) {
       log(LogLevel::Info, "sync is not set up on this terminal; working offline");
       return nullptr;
     }
@@ -173,7 +174,7 @@ int run_kiosk(const KioskOptions& o, const EnvironmentLoader& load_environment) 
 
   ui::UiOptions options;
   options.language = env->languages.count(o.language) ? o.language : "da";
-  ui::Ui ui(*centre, *env, res.fonts, res.icons, res.metrics, options);
+  ui::Ui ui(*centre, env->languages, res.fonts, res.icons, res.metrics, options);
   glfwSetWindowUserPointer(window.get(), &ui);
   ui::MainThreadQueue queue([] { glfwPostEmptyEvent(); });
   std::signal(SIGTERM, on_stop_signal);

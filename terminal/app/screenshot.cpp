@@ -148,13 +148,13 @@ int cli_screenshot(const std::vector<std::string>& args, std::ostream& out, std:
   const ui::Resources& res = window.start_imgui(std::move(built), /*input=*/false);  // nothing but the picture
   ui::UiOptions options;
   options.language = a->lang;
-  ui::Ui ui(*centre, *env, res.fonts, res.icons, res.metrics, options);
+  ui::Ui ui(*centre, env->languages, res.fonts, res.icons, res.metrics, options);
   ui::SilentSpeaker silent;  // a picture only: nothing is said
   ui.set_speaker(&silent);
   if (def->demo)
     def->demo(ui);
   else
-    ui.show(def->name);
+    ui.show(def->id);
   ui.session.language = a->lang;  // --lang decides, also where a trainee's own language would
   // Three frames: the first lays out, later ones settle sizes that depend on earlier frames.
   for (int i = 0; i < 3; ++i) ui::draw_gl_frame(window.get(), ui);
@@ -164,9 +164,9 @@ int cli_screenshot(const std::vector<std::string>& args, std::ostream& out, std:
   glPixelStorei(GL_PACK_ALIGNMENT, 1);
   glReadBuffer(GL_BACK);
   glReadPixels(0, 0, w, h, GL_RGB, GL_UNSIGNED_BYTE, pixels.data());
-  if (ui.session.screen != def->name)
+  if (ui.session.screen != def->id)
     err << "screenshot: note: the screen '" << def->name << "' needs data this database lacks; showing '"
-        << ui.session.screen << "'.\n";
+        << ui::screen_name(ui.session.screen) << "'.\n";
   if (!write_png_bottom_up(a->out, pixels.data(), w, h, error)) {
     err << "screenshot: " << error << "\n";
     return 1;

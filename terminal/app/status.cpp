@@ -2,6 +2,7 @@
 
 #include "terminal/core/internship.hpp"
 #include "terminal/core/trainee_status.hpp"
+#include "terminal/store/centre_database.hpp"
 #include "terminal/store/sync_ledger.hpp"
 
 namespace ft {
@@ -23,7 +24,7 @@ Json status_json(Centre& centre, const Translations& tr) {
   for (const auto& load : host_loads(s))
     hosts.push_back(Json{{"name", load.host->name}, {"cvr", load.host->cvr}, {"staff", load.host->staff},
                          {"places", load.places}, {"placed", load.placed}, {"over_ratio", load.over()}});
-  const auto sync = SyncLedger(centre.db()).status();
+  const auto sync = SyncLedger(centre_database(centre)).status();
   const auto& name = s.centre_name.value.empty() ? centre.rules().centre_name : s.centre_name.value;
   return Json{
       {"centre", {{"name", name}, {"capacity", s.capacity(centre.rules().capacity)}, {"in_centre", s.in_centre()}}},

@@ -10,6 +10,11 @@
 
 namespace ft {
 
+// The languages the programs speak, in the order they are offered; each is
+// assets/i18n/<lang>.json. Here rather than in app/, so the screens' language
+// lists need nothing from app/.
+inline const char* const kLanguages[] = {"da", "en", "pl", "uk"};
+
 struct Translations {
   std::string language;  // "da", "en", ...
   std::map<std::string, std::string> texts;

@@ -62,7 +62,6 @@ class Centre {
   const State& state() const { return state_; }
   const Rules& rules() const { return rules_; }
   const Catalogue& catalogue() const { return catalogue_; }
-  Database& db() { return *db_; }  // the command line and the sync engine; screens use what follows
   const std::string& terminal_id() const { return terminal_id_; }
   // The sync state as the sync engine last wrote it, for the screens that
   // show it; nullopt when the ledger cannot be read now.
@@ -101,6 +100,9 @@ class Centre {
   const BackgroundCheckpointer* checkpointer() const { return checkpointer_.get(); }
 
  private:
+  // The command line and tests reach the connection through this door
+  // (centre_database.hpp), which the screens do not include.
+  friend class CentreDatabase;
   Centre() = default;
   std::unique_ptr<Database> db_;
   Rules rules_;

@@ -19,8 +19,8 @@ namespace ft::ui {
 
 // ---- construction -----------------------------------------------------------
 
-Ui::Ui(Centre& c, const Environment& e, const Fonts& f, const Icons& i, Metrics metrics, UiOptions o)
-    : centre(c), env(e), fonts(f), icons(i), m(metrics), options(std::move(o)) {
+Ui::Ui(Centre& c, const Languages& l, const Fonts& f, const Icons& i, Metrics metrics, UiOptions o)
+    : centre(c), languages(l), fonts(f), icons(i), m(metrics), options(std::move(o)) {
   session.language = options.language;
   session.last_input_ms = now_ms();
 }
@@ -45,17 +45,17 @@ void Ui::frame() {
   // 60 s untouched: back to the board; a staff session or a trainee's page ends.
   // A practice session ends too.
   if (now - session.last_input_ms >= std::int64_t(options.inactivity_seconds) * 1000 &&
-      (session.screen != "board" || session.staff || !session.subject_id.empty() ||
+      (session.screen != ScreenId::Board || session.staff || !session.subject_id.empty() ||
        session.language != options.language || session.practice)) {
     session.practice.reset();
     go_home();
   }
-  if (session.confirmation && now >= session.confirmation->until_ms && session.screen == "pin") go_home();
+  if (session.confirmation && now >= session.confirmation->until_ms && session.screen == ScreenId::Pin) go_home();
   // The double tap, a refused card, the morning question: nobody waits
   // behind them for a minute. Untouched for a few seconds, the board is back.
   if (passing_screen() && now - session.last_input_ms >= std::int64_t(options.notice_seconds) * 1000) go_home();
   if (!session.banner.empty() && now >= session.banner_until_ms) session.banner.clear();
-  if (session.close_requested && session.screen != "staff-login") session.close_requested = false;
+  if (session.close_requested && session.screen != ScreenId::StaffLogin) session.close_requested = false;
 
   if (reads_badges()) read_badge_reader();
   else if (shows_pin_pad()) read_card_on_pin_pad();
@@ -66,10 +66,8 @@ void Ui::frame() {
   scroll_lists_to_top(session.screen != drawn_screen_ || session.subject_id != drawn_subject_);
   drawn_screen_ = session.screen;
   drawn_subject_ = session.subject_id;
-  const ScreenDef* def = screens().find(session.screen);
-  if (!def) def = screens().find("board");
   ImGui::PushFont(fonts.body);
-  def->draw(*this);
+  screens().find(session.screen).draw(*this);
   draw_banner_over_screen();
   ImGui::PopFont();
 }
@@ -78,7 +76,7 @@ void Ui::draw_banner_over_screen() {
   // The board has a place for notices in its bottom row; elsewhere (a PIN
   // pad, a question) the notice lies over the title in the top bar, where it
   // hides nothing a person needs, and a tap on it closes it.
-  if (session.banner.empty() || session.screen == "board" || session.screen == "practice") return;
+  if (session.banner.empty() || session.screen == ScreenId::Board || session.screen == ScreenId::Practice) return;
   const ImGuiIO& io = ImGui::GetIO();
   const float w = std::min(io.DisplaySize.x * 0.56f, io.DisplaySize.x - 2 * m.pad);
   const ImVec2 pos((io.DisplaySize.x - w) * 0.5f, (m.bar - m.target) * 0.5f);
@@ -99,11 +97,11 @@ double Ui::seconds_until_due() const {
   const std::int64_t now = now_ms();
   std::int64_t due = (now / 60000 + 1) * 60000;  // the clock shows minutes
   if (drawn_minute_ != int(now / 60000)) due = now;
-  const bool idle_matters = session.screen != "board" || session.staff || !session.subject_id.empty() ||
+  const bool idle_matters = session.screen != ScreenId::Board || session.staff || !session.subject_id.empty() ||
                             session.language != options.language || session.practice;
   if (idle_matters) due = std::min(due, session.last_input_ms + std::int64_t(options.inactivity_seconds) * 1000);
   if (passing_screen()) due = std::min(due, session.last_input_ms + std::int64_t(options.notice_seconds) * 1000);
-  if (session.confirmation && session.screen == "pin") due = std::min(due, session.confirmation->until_ms);
+  if (session.confirmation && session.screen == ScreenId::Pin) due = std::min(due, session.confirmation->until_ms);
   if (!session.banner.empty()) due = std::min(due, session.banner_until_ms);
   if (drawn_minute_ != int(now / 60000)) return 0.0;
   // Never spin: a timer that is due is handled by the next frame.
@@ -116,28 +114,20 @@ bool Ui::is_supervisor() const {
   return session.staff && (session.staff->actor.role == Role::Supervisor || session.staff->actor.role == Role::Admin);
 }
 
-void Ui::show(const std::string& name) {
-  const ScreenDef* def = screens().find(name);
-  if (!def) return;
-  const bool allowed = def->access == Access::Anyone ||
-                       (def->access == Access::Trainee && session.subject_verified && !session.subject_id.empty()) ||
-                       (def->access == Access::Staff && is_staff()) ||
-                       (def->access == Access::Supervisor && is_supervisor());
+void Ui::show(ScreenId id) {
+  const ScreenDef& def = screens().find(id);
+  const bool allowed = def.access == Access::Anyone ||
+                       (def.access == Access::Trainee && session.subject_verified && !session.subject_id.empty()) ||
+                       (def.access == Access::Staff && is_staff()) ||
+                       (def.access == Access::Supervisor && is_supervisor());
   if (!allowed) {
-    if (def->access == Access::Trainee) return go_home();
-    session.login = LoginDraft{};
-    session.screen = "staff-login";
-    return;
+    if (def.access == Access::Trainee) return go_home();
+    return show(ScreenId::StaffLogin);
   }
-  // Each screen starts from a clean draft, so nothing half-typed survives a visit.
-  if (name == "pin") session.pin = PinEntry{};
-  if (name == "assess") session.assess = AssessDraft{};
-  if (name == "trainee") session.review = ReviewDraft{};
-  if (name == "staff-login") session.login = LoginDraft{};
-  if (name == "my-progress") session.my_page = MyPageDraft{};
-  if (name != "double-tap") session.double_tap.reset();
-  if (name != "pin") session.confirmation.reset();
-  session.screen = name;
+  if (def.enter) def.enter(session);  // each screen starts from a clean draft
+  if (id != ScreenId::DoubleTap) session.double_tap.reset();
+  if (id != ScreenId::Pin) session.confirmation.reset();
+  session.screen = id;
 }
 
 void Ui::go_home() {
@@ -148,7 +138,7 @@ void Ui::go_home() {
   session.last_input_ms = now_ms();
   session.practice = std::move(practice);  // a practice session ends only by its button or the timeout
   session.badge_digits = std::move(reader);  // a scan under way when a timer brings the board back
-  if (session.practice) session.screen = "practice";
+  show(session.practice ? ScreenId::Practice : ScreenId::Board);
 }
 
 void Ui::start_practice(const std::string& trainee_id) {
@@ -156,7 +146,7 @@ void Ui::start_practice(const std::string& trainee_id) {
   session.practice.reset();
   go_home();
   session.practice = Practice{trainee_id, by};
-  session.screen = "practice";
+  show(ScreenId::Practice);
 }
 
 void Ui::end_practice() {
@@ -169,13 +159,13 @@ void Ui::begin_staff_session(const Actor& actor) {
   s.actor = actor;
   if (const Staff* st = centre.state().staff_member(actor.id)) {
     s.name = st->name.value;
-    if (!st->language.value.empty() && env.languages.count(st->language.value)) session.language = st->language.value;
+    if (!st->language.value.empty() && languages.count(st->language.value)) session.language = st->language.value;
   }
   session.staff = s;
   session.practice.reset();
   session.subject_id.clear();
   session.subject_verified = false;
-  show(actor.role == Role::Instructor ? "assess" : "dashboard");
+  show(actor.role == Role::Instructor ? ScreenId::Assess : ScreenId::Dashboard);
 }
 
 void Ui::demo_staff_session(Role role) {
@@ -199,15 +189,14 @@ void Ui::identify_trainee(const std::string& trainee_id, bool verified) {
   // staff member who opens a trainee's review keeps their own: the screen is theirs.
   if (session.staff) return;
   if (const Trainee* t = centre.state().trainee(trainee_id))
-    if (!t->language.value.empty() && env.languages.count(t->language.value)) session.language = t->language.value;
+    if (!t->language.value.empty() && languages.count(t->language.value)) session.language = t->language.value;
 }
 
 void Ui::request_close() {
   go_home();
-  session.login = LoginDraft{};
+  show(ScreenId::StaffLogin);
   session.login.for_close = true;
   session.close_requested = true;
-  session.screen = "staff-login";
 }
 
 // ---- actions ----------------------------------------------------------------------
@@ -232,10 +221,8 @@ void Ui::show_confirmation(const std::string& trainee_id, bool checked_in, const
     c.minutes = checked_in ? day->second.check_in : std::max(day->second.check_out, day->second.confirmed_out);
   if (c.practice || c.minutes < 0) c.minutes = centre.minutes_now();
   c.until_ms = now_ms() + std::int64_t(options.confirmation_seconds) * 1000;
-  session.pin = PinEntry{};
-  session.double_tap.reset();
+  show(ScreenId::Pin);  // a clean PIN pad; the double tap, if any, is over
   session.confirmation = c;
-  session.screen = "pin";
   const std::string first = first_name_last_initial(tr->shown_name());
   const std::string time = format_clock(c.minutes);
   std::vector<std::string> lines = {t(checked_in ? "pin.welcome" : "pin.goodbye", {{"name", first}}),
@@ -256,18 +243,16 @@ void Ui::punch(const Actor& actor, const std::string& trainee_id, bool verified)
     return;
   }
   if (p.kind == Punch::DoubleTap) {  // moments after the check-in: nothing is written, the screen asks
-    session.confirmation.reset();
+    show(ScreenId::DoubleTap);       // the confirmation, if any, closes
     session.double_tap = DoubleTap{trainee_id, actor, p.since};
-    session.screen = "double-tap";
     speak_to(trainee_id, {t("double_tap.question", {{"time", format_clock(p.since)}})});
     return;
   }
   Outcome out = p.checks_in() ? centre.execute(CheckIn{trainee_id}, actor)
                               : centre.execute(CheckOut{trainee_id, true}, actor);
   if (!out.ok()) {
-    session.screen = "pin";
+    show(ScreenId::Pin);
     session.confirmation.reset();
-    session.pin = PinEntry{};
     session.pin.message = punch_refusal(*out.refusal, p.checks_in());
     return;
   }
@@ -275,9 +260,8 @@ void Ui::punch(const Actor& actor, const std::string& trainee_id, bool verified)
     // decide() guards the check-out too: a check-in that sync brought moments ago.
     const Punch again = decide_punch(*centre.state().trainee(trainee_id), centre.today(), centre.minutes_now(),
                                      centre.rules());
-    session.confirmation.reset();
+    show(ScreenId::DoubleTap);
     session.double_tap = DoubleTap{trainee_id, actor, again.since};
-    session.screen = "double-tap";
     return;
   }
   if (p.kind == Punch::MorningQuestion && !out.events.empty()) {
@@ -287,8 +271,7 @@ void Ui::punch(const Actor& actor, const std::string& trainee_id, bool verified)
     session.morning.trainee_id = trainee_id;
     session.morning.actor = actor;
     session.morning.day = *p.ask_about;
-    session.confirmation.reset();
-    session.screen = "morning-question";
+    show(ScreenId::MorningQuestion);
     speak_to(trainee_id, {t("pin.welcome", {{"name", first_name_last_initial(tr->shown_name())}}),
                           morning_question_text(*this, *p.ask_about)});
     return;
@@ -300,10 +283,8 @@ void Ui::check_out_now(const Actor& actor, const std::string& trainee_id) {
   if (practising()) return show_confirmation(trainee_id, false);
   Outcome out = centre.execute(CheckOut{trainee_id, false}, actor);
   if (!out.ok()) {
-    session.double_tap.reset();
-    session.screen = "pin";
+    show(ScreenId::Pin);  // the double tap is over
     session.confirmation.reset();
-    session.pin = PinEntry{};
     session.pin.message = punch_refusal(*out.refusal, false);
     return;
   }
@@ -377,7 +358,7 @@ void Ui::badge(const std::string& digits) {
     set_banner(unknown ? t("board.badge_unknown") : refusal(*auth.refusal));
     return;
   }
-  if (session.screen == "lockout-help" && auth.actor->role != Role::Trainee)
+  if (session.screen == ScreenId::LockoutHelp && auth.actor->role != Role::Trainee)
     return lift_lock_and_punch(*auth.actor, session.lockout.trainee_id);
   if (practising()) {
     if (auth.actor->id == session.practice->trainee_id) return punch(*auth.actor, auth.actor->id, true);
@@ -386,7 +367,8 @@ void Ui::badge(const std::string& digits) {
   }
   if (auth.actor->role == Role::Trainee) {
     punch(*auth.actor, auth.actor->id, true);
-    if (session.screen == "pin" && !session.confirmation) session.pin.notice_only = true;  // refused: no PIN can help
+    if (session.screen == ScreenId::Pin && !session.confirmation)
+      session.pin.notice_only = true;  // refused: no PIN can help
     return;
   }
   if (session.login.for_close && session.close_requested) {
@@ -401,24 +383,24 @@ bool Ui::reads_badges() const {
   // at the reader in the morning: the next card arrives while the last
   // trainee's confirmation, double-tap or morning question is still up, and
   // a scan ignored there is lost without a word.
-  const std::string& s = session.screen;
-  return s == "board" || s == "practice" || s == "double-tap" || s == "morning-question" ||
-         (s == "lockout-help" && session.lockout.staff_id.empty()) ||
-         (s == "pin" && (session.confirmation || session.pin.notice_only)) ||
-         (s == "staff-login" && session.login.staff_id.empty());
+  const ScreenId s = session.screen;
+  return s == ScreenId::Board || s == ScreenId::Practice || s == ScreenId::DoubleTap ||
+         s == ScreenId::MorningQuestion || (s == ScreenId::LockoutHelp && session.lockout.staff_id.empty()) ||
+         (s == ScreenId::Pin && (session.confirmation || session.pin.notice_only)) ||
+         (s == ScreenId::StaffLogin && session.login.staff_id.empty());
 }
 
 bool Ui::shows_pin_pad() const {
-  const std::string& s = session.screen;
-  return (s == "pin" && !session.confirmation && !session.pin.notice_only) ||
-         (s == "staff-login" && !session.login.staff_id.empty()) ||
-         (s == "lockout-help" && !session.lockout.staff_id.empty());
+  const ScreenId s = session.screen;
+  return (s == ScreenId::Pin && !session.confirmation && !session.pin.notice_only) ||
+         (s == ScreenId::StaffLogin && !session.login.staff_id.empty()) ||
+         (s == ScreenId::LockoutHelp && !session.lockout.staff_id.empty());
 }
 
 bool Ui::passing_screen() const {
-  const std::string& s = session.screen;
-  return s == "double-tap" || s == "morning-question" ||
-         (s == "pin" && session.pin.notice_only && !session.confirmation);
+  const ScreenId s = session.screen;
+  return s == ScreenId::DoubleTap || s == ScreenId::MorningQuestion ||
+         (s == ScreenId::Pin && session.pin.notice_only && !session.confirmation);
 }
 
 void Ui::read_badge_reader() {
@@ -484,17 +466,17 @@ void Ui::tap_tile(const std::string& trainee_id) {
   if (!practising() && lock_minutes_left(trainee_id) > 0) {
     // Paused by wrong PINs: say so at once, not after another PIN typed in vain.
     identify_trainee(trainee_id, false);
+    show(ScreenId::LockoutHelp);
     session.lockout = LockoutHelp{};
     session.lockout.trainee_id = trainee_id;
-    session.screen = "lockout-help";
     return;
   }
   if (t->pin_hash.value.empty()) {
     punch(Actor{trainee_id, Role::Trainee}, trainee_id, false);
-    if (session.screen == "pin" && !session.confirmation) session.pin.notice_only = true;  // nothing to type
+    if (session.screen == ScreenId::Pin && !session.confirmation) session.pin.notice_only = true;  // nothing to type
     return;
   }
-  show("pin");
+  show(ScreenId::Pin);
   identify_trainee(trainee_id, false);
 }
 
@@ -507,15 +489,15 @@ int Ui::lock_minutes_left(const std::string& person_id) {
 }
 
 void Ui::next_board_language() {
-  auto it = env.languages.upper_bound(session.language);
-  if (it == env.languages.end()) it = env.languages.begin();
-  if (it != env.languages.end()) session.language = it->first;
+  auto it = languages.upper_bound(session.language);
+  if (it == languages.end()) it = languages.begin();
+  if (it != languages.end()) session.language = it->first;
 }
 
 std::string Ui::next_board_language_name() const {
-  auto it = env.languages.upper_bound(session.language);
-  if (it == env.languages.end()) it = env.languages.begin();
-  return it == env.languages.end() ? std::string() : it->second("language.self");
+  auto it = languages.upper_bound(session.language);
+  if (it == languages.end()) it = languages.begin();
+  return it == languages.end() ? std::string() : it->second("language.self");
 }
 
 std::string Ui::punch_refusal(const Refusal& r, bool checking_in) const {
@@ -529,10 +511,15 @@ std::string Ui::punch_refusal(const Refusal& r, bool checking_in) const {
 
 // ---- text -------------------------------------------------------------------------
 
+const Translations& Ui::texts_in(const std::string& code) const {
+  auto it = languages.find(code);
+  return it != languages.end() ? it->second : languages.at("da");
+}
+
 const Translations& Ui::translations() const {
-  auto it = env.languages.find(session.language);
-  if (it == env.languages.end()) it = env.languages.find("da");
-  if (it == env.languages.end()) it = env.languages.begin();
+  auto it = languages.find(session.language);
+  if (it == languages.end()) it = languages.find("da");
+  if (it == languages.end()) it = languages.begin();
   return it->second;
 }
 

@@ -6,7 +6,7 @@
 // Call flow of one frame:
 //   frame() -> note input, inactivity (60 s -> board), timers
 //           -> badge reader (digits + Enter)
-//           -> screens().find(session.screen)->draw(*this)
+//           -> screens().find(session.screen).draw(*this)
 //                 screens read centre.state(), call act helpers (punch, ...)
 //                 which call centre.execute() and move the session on.
 //
@@ -20,7 +20,6 @@
 #include <string>
 #include <vector>
 
-#include "terminal/app/environment.hpp"
 #include "terminal/core/i18n.hpp"
 #include "terminal/core/progress.hpp"
 #include "terminal/store/centre.hpp"
@@ -34,6 +33,9 @@
 
 namespace ft::ui {
 
+// The kiosk's languages by code, as app/ loaded them from the assets.
+using Languages = std::map<std::string, Translations>;
+
 struct UiOptions {
   std::string language = "da";   // the board's language; a session may switch it
   int inactivity_seconds = 60;   // untouched this long: back to the board, sessions end
@@ -46,7 +48,10 @@ struct UiOptions {
 
 class Ui {
  public:
-  Ui(Centre& centre, const Environment& env, const Fonts& fonts, const Icons& icons, Metrics metrics,
+  // Everything the UI reads comes in here as plain values: data only through
+  // `centre`, the texts in `languages`; nothing of app/ (its Environment,
+  // paths or configuration file) reaches a screen.
+  Ui(Centre& centre, const Languages& languages, const Fonts& fonts, const Icons& icons, Metrics metrics,
      UiOptions options = {});
 
   // ---- frame and timers
@@ -57,7 +62,11 @@ class Ui {
   double seconds_until_due() const;
 
   // ---- navigation and sessions
-  void show(const std::string& screen);
+  // The only way to another screen: applies the screen's access rule (a
+  // staff screen without a staff session leads to the staff login, a
+  // trainee's page without an identified trainee to the board) and starts
+  // it from a clean draft.
+  void show(ScreenId screen);
   void go_home();  // the board; staff session and identified trainee end
   void begin_staff_session(const Actor& actor);
   // The trainee this screen is about; from now on every screen speaks their
@@ -120,14 +129,15 @@ class Ui {
   std::string skill_label(const Skill& s) const;
   std::string category_label(const SkillCategory& c) const;
   std::string level_word(const Skill& s, int level) const;
-  const Translations& translations() const;
+  const Translations& translations() const;                     // the session's language
+  const Translations& texts_in(const std::string& code) const;  // another language's; unknown -> Danish
   const std::set<std::string>& missing_keys() const { return missing_; }
 
   std::int64_t now_ms() const { return centre.now_ms(); }
   void report_overflow(const std::string& id) { overflows.insert(id); }
 
   Centre& centre;
-  const Environment& env;
+  const Languages& languages;
   const Fonts& fonts;
   const Icons& icons;
   Metrics m;
@@ -154,7 +164,8 @@ class Ui {
   std::unique_ptr<Speaker> own_speaker_;  // espeak-ng, started on first use
   mutable std::set<std::string> missing_;
   int drawn_minute_ = -1;
-  std::string drawn_screen_, drawn_subject_;  // a new screen or person starts its lists at the top
+  ScreenId drawn_screen_ = ScreenId::Board;
+  std::string drawn_subject_;  // a new screen or person starts its lists at the top
 };
 
 // "When did you leave yesterday?" (or "... on Friday?" after a weekend).

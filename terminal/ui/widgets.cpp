@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <cfloat>
 #include <cmath>
+#include <optional>
 
 #include "terminal/core/text.hpp"
 #include "terminal/ui/gl_frame.hpp"
@@ -222,12 +223,12 @@ Body begin_screen(Ui& ui, const std::string& title, const std::string& icon, boo
       const char* id;
       const char* icon;
       const char* key;
-      const char* screen;
+      std::optional<ScreenId> screen;  // none: log out
     };
-    std::vector<Nav> navs = {{"nav.logout", "logout", "nav.logout", ""},
-                             {"nav.settings", "settings", "nav.settings", "settings"}};
-    if (ui.is_supervisor()) navs.push_back({"nav.dashboard", "view-dashboard", "nav.dashboard", "dashboard"});
-    navs.push_back({"nav.assess", "star", "nav.assess", "assess"});
+    std::vector<Nav> navs = {{"nav.logout", "logout", "nav.logout", std::nullopt},
+                             {"nav.settings", "settings", "nav.settings", ScreenId::Settings}};
+    if (ui.is_supervisor()) navs.push_back({"nav.dashboard", "view-dashboard", "nav.dashboard", ScreenId::Dashboard});
+    navs.push_back({"nav.assess", "star", "nav.assess", ScreenId::Assess});
     // Words beside the icons when they fit beside a readable title; icons alone otherwise.
     float words_w = 0;
     for (const auto& n : navs) words_w += button_width(ui, n.icon, ui.t(n.key), sf) + m.gap;
@@ -237,11 +238,11 @@ Body begin_screen(Ui& ui, const std::string& title, const std::string& icon, boo
       const float w = button_width(ui, n.icon, words, sf);
       right -= w;
       ImGui::SetCursorPos(ImVec2(right, y));
-      const bool here = ui.session.screen == n.screen;
+      const bool here = n.screen && *n.screen == ui.session.screen;
       if (touch_button(ui, n.id, n.icon, words, ImVec2(w, m.target),
                        {.tone = Tone::Neutral, .selected = here, .font = sf})) {
-        if (n.screen[0])
-          ui.show(n.screen);
+        if (n.screen)
+          ui.show(*n.screen);
         else
           ui.go_home();
       }

@@ -17,6 +17,7 @@
 
 #include "terminal/core/progress.hpp"
 #include "terminal/store/centre.hpp"
+#include "terminal/store/centre_database.hpp"
 
 namespace ft::bench {
 
@@ -147,7 +148,7 @@ void make_history(const std::string& path, std::int64_t events) {
   ft::Clock clock{[now] { return *now; }, ft::Clock::fixed(0).local};
   auto centre = Centre::open(path, rules, catalogue(), error, clock);
   if (!centre) throw std::runtime_error("cannot open " + path + ": " + error.detail);
-  centre->db().exec("PRAGMA synchronous=OFF");
+  centre_database(*centre).exec("PRAGMA synchronous=OFF");
   // 60 trainees at a time; each day every one checks in and out, and one skill is assessed.
   const int trainees = 60;
   const std::int64_t days = std::max<std::int64_t>(1, events / (trainees * 3));
@@ -156,8 +157,8 @@ void make_history(const std::string& path, std::int64_t events) {
   const Actor instructor{"bench-instructor", Role::Instructor};
   std::vector<Draft> drafts;
   auto flush = [&] {
-    Transaction tx(centre->db());
-    stamp_and_append(centre->db(), centre->terminal_id(), "bench", drafts, *now);
+    Transaction tx(centre_database(*centre));
+    stamp_and_append(centre_database(*centre), centre->terminal_id(), "bench", drafts, *now);
     tx.commit();
     drafts.clear();
   };
@@ -180,8 +181,8 @@ void make_history(const std::string& path, std::int64_t events) {
     if (drafts.size() > 20000) flush();
   }
   flush();
-  centre->db().exec("PRAGMA synchronous=FULL");
-  centre->db().exec("PRAGMA wal_checkpoint(TRUNCATE)");
+  centre_database(*centre).exec("PRAGMA synchronous=FULL");
+  centre_database(*centre).exec("PRAGMA wal_checkpoint(TRUNCATE)");
 }
 
 }  // namespace ft::bench

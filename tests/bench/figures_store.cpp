@@ -8,6 +8,7 @@
 #include <stdexcept>
 
 #include "terminal/store/centre.hpp"
+#include "terminal/store/centre_database.hpp"
 #include "tests/bench/bench.hpp"
 
 namespace ft::bench {
@@ -59,7 +60,7 @@ void bench_checkin(const Workdir& w, bool quick) {
   StoreError error;
   auto centre = Centre::open(w.file("checkin.db"), rules, catalogue(), error);
   if (!centre) throw std::runtime_error("cannot open the check-in database");
-  centre->db().exec("PRAGMA synchronous=OFF");  // setting up is not measured
+  centre_database(*centre).exec("PRAGMA synchronous=OFF");  // setting up is not measured
   std::vector<std::string> badges;
   for (int i = 0; i < n; ++i) {
     Enrol e;
@@ -68,8 +69,8 @@ void bench_checkin(const Workdir& w, bool quick) {
     if (!centre->execute(e, local_admin()).ok()) throw std::runtime_error("enrol failed");
     badges.push_back(e.badge);
   }
-  centre->db().exec("PRAGMA synchronous=FULL");
-  centre->db().exec("PRAGMA wal_checkpoint(TRUNCATE)");  // both start from an empty WAL
+  centre_database(*centre).exec("PRAGMA synchronous=FULL");
+  centre_database(*centre).exec("PRAGMA wal_checkpoint(TRUNCATE)");  // both start from an empty WAL
   if (!centre->checkpoint_in_background(error)) throw std::runtime_error("no checkpoint thread: " + error.detail);  // as the kiosk
   RawInserts raw(w.file("raw.db"));
   // Interleave ours and the baseline in blocks so both meet the same disk weather.

@@ -28,6 +28,7 @@
 
 #include "terminal/core/commands.hpp"
 #include "terminal/store/centre.hpp"
+#include "terminal/store/centre_database.hpp"
 #include "terminal/store/database.hpp"
 #include "tests/crash/kiosk_process.hpp"
 
@@ -90,7 +91,7 @@ void kill_rounds(const TempDir& dir, std::mt19937& rng, Tally& tally) {
     auto badges = punchable(*centre);
     REQUIRE(badges.size() >= 5);
     std::shuffle(badges.begin(), badges.end(), rng);
-    const std::size_t before = punches(centre->db()).size();
+    const std::size_t before = punches(centre_database(*centre)).size();
 
     Child kiosk = spawn_logged({binary("floor-terminal"), "--db", db, "--windowed", "--config", config}, log);
     const KillOnExit guard{kiosk};
@@ -102,7 +103,8 @@ void kill_rounds(const TempDir& dir, std::mt19937& rng, Tally& tally) {
     scan(badges[0]);
     scan(badges[1]);
     std::set<std::string> seen;
-    for (int i = 0; i < 6000 && (seen = punches(centre->db())).size() < before + 2 && still_running(kiosk); ++i)
+    for (int i = 0; i < 6000 && (seen = punches(centre_database(*centre))).size() < before + 2 && still_running(kiosk);
+         ++i)
       std::this_thread::sleep_for(std::chrono::milliseconds(10));
     const std::size_t landed = seen.size() - before;
     REQUIRE_MESSAGE(landed == 2, landed, " of 2 scans were written; the kiosk's log:\n", read_file(log));
@@ -121,11 +123,11 @@ void kill_rounds(const TempDir& dir, std::mt19937& rng, Tally& tally) {
     const auto kill_at =
         Clock::now() + std::chrono::duration_cast<Clock::duration>(two_scans * 2.0 * (rng() % 1000) / 1000.0);
     do {  // what another connection sees before the kill is acknowledged
-      seen = punches(centre->db());
+      seen = punches(centre_database(*centre));
       acknowledged.insert(seen.begin(), seen.end());
       std::this_thread::sleep_for(std::chrono::milliseconds(2));
     } while (Clock::now() < kill_at);
-    seen = punches(centre->db());
+    seen = punches(centre_database(*centre));
     acknowledged.insert(seen.begin(), seen.end());
     const int begun_before_kill = begun;
     kill(kiosk.pid, SIGKILL);
@@ -136,7 +138,7 @@ void kill_rounds(const TempDir& dir, std::mt19937& rng, Tally& tally) {
     tally.kills += killed;
     CHECK_MESSAGE(killed, "the kiosk ended by itself; its log:\n", read_file(log));
 
-    const std::set<std::string> after = punches(centre->db());
+    const std::set<std::string> after = punches(centre_database(*centre));
     for (const auto& id : acknowledged) CHECK_MESSAGE(after.count(id) == 1, "acknowledged punch lost: ", id);
     const int written = static_cast<int>(after.size() - before) - 2;
     CHECK(written >= 0);
@@ -148,10 +150,10 @@ void kill_rounds(const TempDir& dir, std::mt19937& rng, Tally& tally) {
   }
   tally.acknowledged += static_cast<int>(acknowledged.size());
 
-  ft::Statement integrity(centre->db(), "PRAGMA integrity_check");
+  ft::Statement integrity(centre_database(*centre), "PRAGMA integrity_check");
   REQUIRE(integrity.step());
   CHECK(integrity.text(0) == "ok");
-  ft::Statement whole(centre->db(),
+  ft::Statement whole(centre_database(*centre),
                       "SELECT COUNT(*) FROM events WHERE type IN ('CheckedIn', 'CheckedOut') AND "
                       "(json_extract(payload, '$.trainee_id') IS NULL OR json_extract(payload, '$.time') IS NULL)");
   REQUIRE(whole.step());

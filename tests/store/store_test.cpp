@@ -8,6 +8,7 @@
 #include "terminal/core/dates.hpp"
 #include "terminal/core/evolve.hpp"
 #include "terminal/store/centre.hpp"
+#include "terminal/store/centre_database.hpp"
 #include "terminal/store/schema.hpp"
 #include "terminal/store/sync_ledger.hpp"
 #include "tests/test_support.hpp"
@@ -51,10 +52,10 @@ TEST_CASE("the database file is created with mode 0600, in WAL mode with full sy
   CHECK((st.st_mode & 0777) == 0600);
   REQUIRE(stat(dir.file("centre.db-wal").c_str(), &st) == 0);
   CHECK((st.st_mode & 0777) == 0600);
-  Statement q(c->db(), "PRAGMA journal_mode");
+  Statement q(centre_database(*c), "PRAGMA journal_mode");
   q.step();
   CHECK(q.text(0) == "wal");
-  Statement s(c->db(), "PRAGMA synchronous");
+  Statement s(centre_database(*c), "PRAGMA synchronous");
   s.step();
   CHECK(s.int64(0) == 2);  // FULL
 }
@@ -71,7 +72,7 @@ TEST_CASE("odd names come back exactly after a reopen") {
   }
   auto c = open_centre(dir.file("centre.db"));
   for (size_t i = 0; i < names.size(); ++i) CHECK(c->state().trainee(ids[i])->name.value == names[i]);
-  CHECK(count_rows(c->db(), "events") == static_cast<std::int64_t>(names.size()));
+  CHECK(count_rows(centre_database(*c), "events") == static_cast<std::int64_t>(names.size()));
 }
 
 TEST_CASE("a file that is not ours is refused and left byte-for-byte untouched") {
@@ -104,22 +105,22 @@ TEST_CASE("the event log is append-only") {
   TempDir dir;
   auto c = open_centre(dir.file("centre.db"));
   enrol(*c, "Append Only");
-  CHECK_THROWS_AS(c->db().exec("UPDATE events SET type = 'x'"), StoreFailure);
-  CHECK_THROWS_AS(c->db().exec("DELETE FROM events"), StoreFailure);
-  CHECK(count_rows(c->db(), "events") == 1);
+  CHECK_THROWS_AS(centre_database(*c).exec("UPDATE events SET type = 'x'"), StoreFailure);
+  CHECK_THROWS_AS(centre_database(*c).exec("DELETE FROM events"), StoreFailure);
+  CHECK(count_rows(centre_database(*c), "events") == 1);
 }
 
 TEST_CASE("a refusal writes nothing: the 16th enrolment leaves the event count unchanged") {
   TempDir dir;
   auto c = open_centre(dir.file("centre.db"));
   for (int i = 0; i < 15; ++i) enrol(*c, "Trainee " + std::to_string(i));
-  const auto before = count_rows(c->db(), "events");
+  const auto before = count_rows(centre_database(*c), "events");
   Enrol e;
   e.name = "Sixteen";
   auto out = c->execute(e, local_admin());
   REQUIRE(out.refusal);
   CHECK(out.refusal->code == "centre_full");
-  CHECK(count_rows(c->db(), "events") == before);
+  CHECK(count_rows(centre_database(*c), "events") == before);
 }
 
 TEST_CASE("schema migrations run from every earlier version") {
@@ -144,7 +145,7 @@ TEST_CASE("schema migrations run from every earlier version") {
       sqlite3_close(db);
     }
     auto c = open_centre(path);
-    Statement q(c->db(), "PRAGMA user_version");
+    Statement q(centre_database(*c), "PRAGMA user_version");
     q.step();
     CHECK(q.int64(0) == kSchemaVersion);
     REQUIRE(c->state().trainee("t1"));
@@ -229,7 +230,8 @@ TEST_CASE("projections are updated with each event and agree with the fold") {
   auto c = open_centre(dir.file("centre.db"));
   const auto id = enrol(*c, "Projected Person");
   c->execute(CheckIn{id}, Actor{id, Role::Trainee});
-  Statement q(c->db(), "SELECT r.name, r.stage, a.check_in FROM trainee_roster r JOIN attendance a USING(trainee_id)");
+  Statement q(centre_database(*c),
+              "SELECT r.name, r.stage, a.check_in FROM trainee_roster r JOIN attendance a USING(trainee_id)");
   REQUIRE(q.step());
   CHECK(q.text(0) == "Projected Person");
   CHECK(q.text(1) == "centre");
@@ -266,8 +268,8 @@ TEST_CASE("a badge opens for its holder only: after a new badge from another ter
 
   {  // Another terminal gives her a new card; this one learns of it on refresh.
     auto other = open_centre(path);
-    Transaction tx(other->db());
-    stamp_and_append(other->db(), other->terminal_id(), local_admin().id,
+    Transaction tx(centre_database(*other));
+    stamp_and_append(centre_database(*other), other->terminal_id(), local_admin().id,
                      {Draft{ev::kTraineeUpdated, Json{{"trainee_id", id}, {"badge", "2002"}}}}, kMonday0800);
     tx.commit();
   }
@@ -306,7 +308,7 @@ TEST_CASE("checkpoints run on their own thread, beside the commits, and lose not
   }
   // One with a threshold a few commits reach.
   auto c = open_centre(path);
-  auto thread = BackgroundCheckpointer::start(c->db(), error, 8);
+  auto thread = BackgroundCheckpointer::start(centre_database(*c), error, 8);
   REQUIRE(thread);
   const auto before = std::filesystem::file_size(path);
   std::vector<std::string> ids;
@@ -322,7 +324,7 @@ TEST_CASE("checkpoints run on their own thread, beside the commits, and lose not
   CHECK(again->state().trainees.size() == 13);
   CHECK(again->state().in_centre() == 13);
   for (const auto& id : ids) CHECK(again->state().trainee(id)->days.count(again->today()));
-  Statement check(again->db(), "PRAGMA integrity_check");
+  Statement check(centre_database(*again), "PRAGMA integrity_check");
   REQUIRE(check.step());
   CHECK(check.text(0) == "ok");
 }
@@ -332,7 +334,7 @@ TEST_CASE("terminal sequence numbers are gap-free and the hlc increases") {
   auto c = open_centre(dir.file("centre.db"));
   for (int i = 0; i < 5; ++i) enrol(*c, "Seq " + std::to_string(i));
   std::int64_t last = 0;
-  auto events = load_events(c->db(), 0, last);
+  auto events = load_events(centre_database(*c), 0, last);
   REQUIRE(events.size() == 5);
   for (size_t i = 0; i < events.size(); ++i) {
     CHECK(events[i].terminal_seq == static_cast<std::int64_t>(i) + 1);
@@ -360,10 +362,13 @@ TEST_CASE("erasure strips a leaver's personal data from every stored event and k
   CHECK(c->state().trainee(id)->name.value.empty());
   CHECK(c->state().trainee(id)->notes.front().text.empty());
   CHECK(c->state().trainee(other)->name.value == "Bliver Her");
-  Statement q(c->db(), "SELECT COUNT(*) FROM events WHERE payload LIKE '%Åse%' OR payload LIKE '%argon2%2468%'");
+  Statement q(centre_database(*c),
+              "SELECT COUNT(*) FROM events WHERE payload LIKE '%Åse%' OR payload LIKE '%argon2%2468%'");
   q.step();
   CHECK(q.int64(0) == 0);
-  Statement hashes(c->db(), "SELECT COUNT(*) FROM events WHERE json_extract(payload, '$.trainee_id') = ? AND payload LIKE '%argon2%'");
+  Statement hashes(
+      centre_database(*c),
+      "SELECT COUNT(*) FROM events WHERE json_extract(payload, '$.trainee_id') = ? AND payload LIKE '%argon2%'");
   hashes.bind(1, id);
   hashes.step();
   CHECK(hashes.int64(0) == 0);
@@ -371,7 +376,7 @@ TEST_CASE("erasure strips a leaver's personal data from every stored event and k
   auto reopened = open_centre(dir.file("centre.db"));
   CHECK(reopened->state().trainee(id)->name.value.empty());
   CHECK(reopened->state().trainee(id)->stage() == Stage::Exited);
-  CHECK_THROWS_AS(c->db().exec("UPDATE events SET type = 'x'"), StoreFailure);
+  CHECK_THROWS_AS(centre_database(*c).exec("UPDATE events SET type = 'x'"), StoreFailure);
   CHECK(c->execute(EraseTrainee{id}, local_admin()).refusal->code == "already_erased");
 }
 
@@ -381,12 +386,12 @@ TEST_CASE("an own event whose stored payload is not a JSON object is never pushe
   enrol(*c, "Before The Damage");
   // A damaged row, as a faulty disk or a hand edit would leave it: the fold
   // reads it as empty, but the sync must not send it on.
-  Statement(c->db(),
+  Statement(centre_database(*c),
             "INSERT INTO events(event_id, terminal_id, terminal_seq, actor_id, hlc, wall_ms, type, payload, schema) "
             "VALUES ('0190f0f0-0000-7000-8000-00000000dead', ?, 2, 'admin', 1, 1, 'NoteAdded', '[1,2]', 1)")
       .bind(1, c->terminal_id())
       .run();
-  SyncLedger ledger(c->db());
+  SyncLedger ledger(centre_database(*c));
   CHECK(ledger.pending(1).size() == 1);  // the good event before it still goes
   try {
     ledger.pending(10);
@@ -396,7 +401,7 @@ TEST_CASE("an own event whose stored payload is not a JSON object is never pushe
     CHECK(f.error.detail.find("0190f0f0-0000-7000-8000-00000000dead") != std::string::npos);
   }
   std::int64_t last = 0;
-  CHECK(load_events(c->db(), 0, last).back().payload == Json::object());  // the fold reads it as empty
+  CHECK(load_events(centre_database(*c), 0, last).back().payload == Json::object());  // the fold reads it as empty
 }
 
 TEST_CASE("a second connection in the same process keeps the first one's locks, so another process cannot drop the WAL") {

@@ -6,6 +6,7 @@
 #include <random>
 
 #include "sync/client/round.hpp"
+#include "terminal/store/centre_database.hpp"
 #include "terminal/store/sync_ledger.hpp"
 #include "tests/sync/sync_fixture.hpp"
 
@@ -92,7 +93,7 @@ void random_work(Terminal& t, std::mt19937& rng, int& counter) {
 }
 
 bool sync_once(Terminal& t, sync::HttpsClient& http) {
-  SyncLedger ledger(t.centre->db());
+  SyncLedger ledger(centre_database(*t.centre));
   auto report = sync::run_round(ledger, http);
   t.centre->refresh();
   if (!report.ok) MESSAGE("round failed: ", report.fault ? report.fault->sentence : "");
@@ -119,7 +120,7 @@ void converge(int terminal_count, unsigned seed) {
     terminals.push_back(std::make_unique<Terminal>(dir.file("t" + std::to_string(i) + ".db"),
                                                    kMonday0730 + i * 7'000));
     clients.push_back(std::make_unique<sync::HttpsClient>(test_http_options()));
-    SyncLedger ledger(terminals[i]->centre->db());
+    SyncLedger ledger(centre_database(*terminals[i]->centre));
     auto joined = sync::join_server(ledger, *clients[i], server.url(), pki().ca,
                                     server.add_terminal("Floor " + std::to_string(i)));
     REQUIRE_FALSE(joined.fault);
@@ -146,9 +147,9 @@ void converge(int terminal_count, unsigned seed) {
   for (int i = 0; i < terminal_count; ++i) {
     CAPTURE(i);
     CHECK(terminals[i]->event_ids() == server_ids);
-    CHECK(SyncLedger(terminals[i]->centre->db()).pending_count() == 0);
+    CHECK(SyncLedger(centre_database(*terminals[i]->centre)).pending_count() == 0);
     CHECK(digest(terminals[i]->centre->state()) == expected);
-    CHECK(digest_of_log(terminals[i]->centre->db()) == expected);
+    CHECK(digest_of_log(centre_database(*terminals[i]->centre)) == expected);
   }
 }
 

@@ -1,12 +1,14 @@
 // The kiosk's sync thread: a local event leads to a round, the status
 // callback reports it, and stop() ends the thread also while a transfer hangs.
+#include "sync/client/engine.hpp"
+
 #include <doctest/doctest.h>
 
 #include <condition_variable>
 #include <mutex>
 
-#include "sync/client/engine.hpp"
 #include "sync/client/round.hpp"
+#include "terminal/store/centre_database.hpp"
 #include "tests/sync/hostile_server.hpp"
 #include "tests/sync/sync_fixture.hpp"
 
@@ -44,7 +46,7 @@ TEST_CASE("a check-in on the kiosk is sent by the engine after notify(), and the
   server.start();
   Terminal t(dir.file("t.db"), kMonday0730);
   {
-    SyncLedger ledger(t.centre->db());
+    SyncLedger ledger(centre_database(*t.centre));
     sync::HttpsClient http(test_http_options());
     REQUIRE_FALSE(sync::join_server(ledger, http, server.url(), pki().ca, server.add_terminal("Floor A")).fault);
   }
@@ -67,8 +69,8 @@ TEST_CASE("a check-in on the kiosk is sent by the engine after notify(), and the
   REQUIRE(reports.wait_for([](const sync::SyncSnapshot& s) { return s.online && s.pushed == 2; }));
   engine.stop();
   CHECK(server.event_count() == 2 + kSetupEvents);
-  CHECK(SyncLedger(t.centre->db()).status().pending == 0);
-  CHECK(SyncLedger(t.centre->db()).status().last_success);
+  CHECK(SyncLedger(centre_database(*t.centre)).status().pending == 0);
+  CHECK(SyncLedger(centre_database(*t.centre)).status().last_success);
 }
 
 TEST_CASE("stop() ends the engine while a reply never ends, and nothing is marked sent") {
@@ -79,7 +81,7 @@ TEST_CASE("stop() ends the engine while a reply never ends, and nothing is marke
   e.name = "Anna Jensen";
   e.waitlist = true;
   REQUIRE(t.centre->execute(e, local_admin()).ok());
-  SyncLedger(t.centre->db()).save_settings({server.url(), pki().ca, "", "0123456789abcdef", "Floor A"});
+  SyncLedger(centre_database(*t.centre)).save_settings({server.url(), pki().ca, "", "0123456789abcdef", "Floor A"});
   Reports reports;
   sync::EngineOptions o;
   o.db_path = t.path;
@@ -91,15 +93,15 @@ TEST_CASE("stop() ends the engine while a reply never ends, and nothing is marke
   REQUIRE(reports.wait_for([](const sync::SyncSnapshot& s) { return s.running; }));
   while (server.requests() == 0) std::this_thread::sleep_for(std::chrono::milliseconds(20));
   engine.stop();
-  CHECK(SyncLedger(t.centre->db()).pending_count() == 1);
-  CHECK(SyncLedger(t.centre->db()).acked_seq() == 0);
+  CHECK(SyncLedger(centre_database(*t.centre)).pending_count() == 1);
+  CHECK(SyncLedger(centre_database(*t.centre)).acked_seq() == 0);
 }
 
 TEST_CASE("a failing round is reported with its reason and the engine keeps running") {
   TempDir dir;
   HostileServer server(pki().cert, pki().key, Misbehaviour::ServerError500);
   Terminal t(dir.file("t.db"), kMonday0730);
-  SyncLedger(t.centre->db()).save_settings({server.url(), pki().ca, "", "0123456789abcdef", "Floor A"});
+  SyncLedger(centre_database(*t.centre)).save_settings({server.url(), pki().ca, "", "0123456789abcdef", "Floor A"});
   Reports reports;
   sync::EngineOptions o;
   o.db_path = t.path;

@@ -7,6 +7,7 @@
 
 #include "sync/client/curl_library.hpp"
 #include "sync/client/round.hpp"
+#include "terminal/store/centre_database.hpp"
 #include "terminal/store/sync_ledger.hpp"
 #include "tests/sync/hostile_server.hpp"
 #include "tests/sync/sync_fixture.hpp"
@@ -21,14 +22,14 @@ struct Observed {
 };
 
 Observed observe(Terminal& t) {
-  SyncLedger l(t.centre->db());
-  Statement q(t.centre->db(), "SELECT count(*) FROM events");
+  SyncLedger l(centre_database(*t.centre));
+  Statement q(centre_database(*t.centre), "SELECT count(*) FROM events");
   q.step();
   return {l.acked_seq(), l.pending_count(), l.cursor(), l.dead_letter_count(), q.int64(0)};
 }
 
 void point_at(Terminal& t, const std::string& url, const std::string& ca) {
-  SyncLedger(t.centre->db()).save_settings({url, ca, "", "0123456789abcdef", "Floor A"});
+  SyncLedger(centre_database(*t.centre)).save_settings({url, ca, "", "0123456789abcdef", "Floor A"});
 }
 
 void enrol_some(Terminal& t, int n) {
@@ -48,7 +49,7 @@ sync::RoundReport round_against(Misbehaviour how, bool with_pending, const std::
   if (with_pending) enrol_some(t, 3);
   point_at(t, server.url(), pki().ca);
   const Observed before = observe(t);
-  SyncLedger ledger(t.centre->db());
+  SyncLedger ledger(centre_database(*t.centre));
   sync::HttpsClient http(test_http_options());
   auto report = sync::run_round(ledger, http);
   const Observed after = observe(t);
@@ -61,7 +62,7 @@ sync::RoundReport round_against(Misbehaviour how, bool with_pending, const std::
   CHECK(after.dead == 0);
   CHECK(after.events == before.events);
   // The reason is kept for the status screen.
-  CHECK(SyncLedger(t.centre->db()).status().last_error == report.fault->sentence);
+  CHECK(SyncLedger(centre_database(*t.centre)).status().last_error == report.fault->sentence);
   return report;
 }
 
@@ -136,7 +137,7 @@ TEST_CASE("the hostile server's well-behaved mode completes a round (the faults 
   HostileServer server(pki().cert, pki().key, Misbehaviour::Normal);
   Terminal t(dir.file("t.db"), kMonday0730);
   point_at(t, server.url(), pki().ca);
-  SyncLedger ledger(t.centre->db());
+  SyncLedger ledger(centre_database(*t.centre));
   sync::HttpsClient http(test_http_options());
   auto r = sync::run_round(ledger, http);
   CHECK(r.ok);
@@ -150,7 +151,7 @@ TEST_CASE("a server that is down fails the round as unreachable and keeps the ev
   Terminal t(dir.file("t.db"), kMonday0730);
   enrol_some(t, 2);
   point_at(t, "https://127.0.0.1:" + std::to_string(port), pki().ca);
-  SyncLedger ledger(t.centre->db());
+  SyncLedger ledger(centre_database(*t.centre));
   sync::HttpsClient http(test_http_options());
   auto r = sync::run_round(ledger, http);
   REQUIRE(r.fault);
@@ -167,7 +168,7 @@ TEST_CASE("an unknown token is refused with 401 and the terminal is told to join
   Terminal t(dir.file("t.db"), kMonday0730);
   enrol_some(t, 1);
   point_at(t, server.url(), pki().ca);
-  SyncLedger ledger(t.centre->db());
+  SyncLedger ledger(centre_database(*t.centre));
   sync::HttpsClient http(test_http_options());
   auto r = sync::run_round(ledger, http);
   REQUIRE(r.fault);
@@ -182,12 +183,12 @@ TEST_CASE("an event the server refuses becomes a dead letter and the events afte
   ServerProcess server(dir.file("server.db"), pki(), dir.file("server.log"));
   server.start();
   Terminal t(dir.file("t.db"), kMonday0730);
-  SyncLedger ledger(t.centre->db());
+  SyncLedger ledger(centre_database(*t.centre));
   sync::HttpsClient http(test_http_options());
   REQUIRE_FALSE(sync::join_server(ledger, http, server.url(), pki().ca, server.add_terminal("Floor A")).fault);
   enrol_some(t, 1);
   // An event from a newer terminal version: the reference server refuses schema 2.
-  Statement(t.centre->db(),
+  Statement(centre_database(*t.centre),
             "INSERT INTO events(event_id, terminal_id, terminal_seq, actor_id, hlc, wall_ms, type, payload, schema) "
             "VALUES('01890000-0000-7000-8000-0000000000aa', ?, 2, 'admin', 1, 1, 'FutureThing', '{}', 2)")
       .bind(1, t.centre->terminal_id())
@@ -212,7 +213,7 @@ TEST_CASE("a terminal database restored from an older copy is detected and sync 
   const std::string path = dir.file("t.db");
   {
     Terminal t(path, kMonday0730);
-    SyncLedger ledger(t.centre->db());
+    SyncLedger ledger(centre_database(*t.centre));
     sync::HttpsClient http(test_http_options());
     REQUIRE_FALSE(sync::join_server(ledger, http, server.url(), pki().ca, server.add_terminal("Floor A")).fault);
     enrol_some(t, 2);
@@ -222,14 +223,14 @@ TEST_CASE("a terminal database restored from an older copy is detected and sync 
   {
     Terminal t(path, kMonday0730 + 60'000);
     enrol_some(t, 2);
-    SyncLedger ledger(t.centre->db());
+    SyncLedger ledger(centre_database(*t.centre));
     sync::HttpsClient http(test_http_options());
     REQUIRE(sync::run_round(ledger, http).ok);
   }
   std::filesystem::copy_file(dir.file("backup.db"), path, std::filesystem::copy_options::overwrite_existing);
   Terminal t(path, kMonday0730 + 120'000);
   enrol_some(t, 1);  // terminal_seq 3 again, with another event
-  SyncLedger ledger(t.centre->db());
+  SyncLedger ledger(centre_database(*t.centre));
   sync::HttpsClient http(test_http_options());
   auto r = sync::run_round(ledger, http);
   REQUIRE(r.fault);

@@ -2,7 +2,6 @@
 // again: the server and every terminal end with each event exactly once,
 // and the terminal databases stay sound.
 #include <doctest/doctest.h>
-
 #include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -12,6 +11,7 @@
 #include <thread>
 
 #include "sync/client/round.hpp"
+#include "terminal/store/centre_database.hpp"
 #include "terminal/store/sync_ledger.hpp"
 #include "tests/sync/sync_fixture.hpp"
 
@@ -34,14 +34,14 @@ void make_events(const std::string& db_path, int n) {
     drafts.push_back(Draft{ev::kTraineeEnrolled,
                            Json{{"trainee_id", new_uuid(kMonday0730)}, {"name", "Kursist " + std::to_string(i)},
                                 {"language", "da"}, {"stage", "referred"}, {"day", "2026-03-02"}}});
-  Transaction tx(t.centre->db());
-  stamp_and_append(t.centre->db(), t.centre->terminal_id(), "admin", drafts, kMonday0730);
+  Transaction tx(centre_database(*t.centre));
+  stamp_and_append(centre_database(*t.centre), t.centre->terminal_id(), "admin", drafts, kMonday0730);
   tx.commit();
 }
 
 std::int64_t scalar(const std::string& db_path, const char* sql) {
   Terminal t(db_path, kMonday0730);
-  Statement q(t.centre->db(), sql);
+  Statement q(centre_database(*t.centre), sql);
   q.step();
   return q.int64(0);
 }
@@ -93,8 +93,8 @@ TEST_CASE("a sync client killed mid-round and restarted leaves every event exact
     Terminal t(db, kMonday0730);
     CHECK(t.event_ids() == server_ids);
     CHECK(scalar(db, "SELECT count(*) FROM events") == kEvents + kSetupEvents);
-    CHECK(SyncLedger(t.centre->db()).pending_count() == 0);
-    Statement check(t.centre->db(), "PRAGMA integrity_check");
+    CHECK(SyncLedger(centre_database(*t.centre)).pending_count() == 0);
+    Statement check(centre_database(*t.centre), "PRAGMA integrity_check");
     REQUIRE(check.step());
     CHECK(check.text(0) == "ok");
     auto verify = run({binary("floor-terminal"), "verify", "--db", db});

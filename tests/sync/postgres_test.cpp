@@ -10,6 +10,7 @@
 #include <thread>
 
 #include "sync/client/round.hpp"
+#include "terminal/store/centre_database.hpp"
 #include "terminal/store/sync_ledger.hpp"
 #include "tests/sync/postgres_cluster.hpp"
 #include "tests/sync/sync_fixture.hpp"
@@ -30,7 +31,7 @@ void enrol_some(Terminal& t, int n, const std::string& tag) {
 }
 
 bool round(Terminal& t, sync::HttpsClient& http) {
-  SyncLedger ledger(t.centre->db());
+  SyncLedger ledger(centre_database(*t.centre));
   const auto r = sync::run_round(ledger, http);
   t.centre->refresh();
   return r.ok;
@@ -52,7 +53,7 @@ TEST_CASE("terminals pushing through two server processes while others pull end 
     terminals.push_back(std::make_unique<Terminal>(dir.file("t" + std::to_string(i) + ".db"), kMonday0730 + i));
     to_a.push_back(std::make_unique<sync::HttpsClient>(test_http_options()));
     to_b.push_back(std::make_unique<sync::HttpsClient>(test_http_options()));
-    SyncLedger ledger(terminals[i]->centre->db());
+    SyncLedger ledger(centre_database(*terminals[i]->centre));
     ServerProcess& via = i % 2 ? b : a;
     REQUIRE_FALSE(sync::join_server(ledger, i % 2 ? *to_b[i] : *to_a[i], via.url(), pki().ca,
                                     via.add_terminal("Gulv " + std::to_string(i)))
@@ -103,7 +104,7 @@ TEST_CASE("a PostgreSQL restart in the middle of pushing loses and doubles nothi
   Terminal t(dir.file("t.db"), kMonday0730);
   sync::HttpsClient http(test_http_options());
   {
-    SyncLedger ledger(t.centre->db());
+    SyncLedger ledger(centre_database(*t.centre));
     REQUIRE_FALSE(sync::join_server(ledger, http, server.url(), pki().ca, server.add_terminal("Gulv")).fault);
   }
   // Write and push without pause while the cluster stops and starts again.
@@ -120,9 +121,10 @@ TEST_CASE("a PostgreSQL restart in the middle of pushing loses and doubles nothi
   }
   restarter.join();
   // The database is back; rounds go on until everything is there, as the kiosk's engine would.
-  for (int i = 0; i < 20 && SyncLedger(t.centre->db()).pending_count() > 0; ++i) failed_rounds += !round(t, http);
+  for (int i = 0; i < 20 && SyncLedger(centre_database(*t.centre)).pending_count() > 0; ++i)
+    failed_rounds += !round(t, http);
   MESSAGE(batches, " batches written, ", failed_rounds, " rounds failed while PostgreSQL restarted");
-  CHECK(SyncLedger(t.centre->db()).pending_count() == 0);
+  CHECK(SyncLedger(centre_database(*t.centre)).pending_count() == 0);
   const auto ids = server.event_ids();
   CHECK(static_cast<std::int64_t>(ids.size()) == server.event_count());  // no event twice
   CHECK(ids == t.event_ids());

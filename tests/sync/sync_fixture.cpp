@@ -1,6 +1,7 @@
 // The sync tests' fixture; see sync_fixture.hpp.
 #include "tests/sync/sync_fixture.hpp"
 
+#include <doctest/doctest.h>
 #include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
@@ -13,10 +14,9 @@
 #include <sstream>
 #include <stdexcept>
 
-#include <doctest/doctest.h>
-
 #include "sync/server/sql.hpp"
 #include "terminal/core/evolve.hpp"
+#include "terminal/store/centre_database.hpp"
 #include "tests/sync/postgres_cluster.hpp"
 
 namespace ft::test {
@@ -201,7 +201,7 @@ void Terminal::advance_minutes(int minutes) {
 
 std::set<std::string> Terminal::event_ids() {
   std::set<std::string> ids;
-  Statement q(centre->db(), "SELECT event_id FROM events");
+  Statement q(centre_database(*centre), "SELECT event_id FROM events");
   while (q.step()) ids.insert(q.text(0));
   return ids;
 }

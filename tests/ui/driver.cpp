@@ -57,7 +57,7 @@ UiDriver::UiDriver(ImVec2 display, std::string db, std::int64_t now) : now_ms(no
   int w = 0, h = 0;
   io.Fonts->GetTexDataAsAlpha8(&pixels, &w, &h);  // no texture upload: no GPU
   io.MousePos = ImVec2(-FLT_MAX, -FLT_MAX);
-  ui = std::make_unique<ui::Ui>(*centre, *env, resources->fonts, resources->icons, resources->metrics);
+  ui = std::make_unique<ui::Ui>(*centre, env->languages, resources->fonts, resources->icons, resources->metrics);
   ui->set_speaker(&speaker);
   frames(2);
 }

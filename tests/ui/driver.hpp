@@ -61,7 +61,7 @@ class UiDriver {
   void reader_burst(const std::string& keys);
   void scan_card(const std::string& badge) { reader_burst(badge + "\r"); }
   void advance(std::int64_t ms);  // moves the pinned clock on
-  void show(const std::string& screen) {
+  void show(ui::ScreenId screen) {
     ui->show(screen);
     frames(2);
   }

@@ -13,6 +13,7 @@
 #include "tests/ui/driver.hpp"
 
 using ft::test::UiDriver;
+using ft::ui::ScreenId;
 
 namespace {
 
@@ -35,7 +36,7 @@ void show_demo(UiDriver& d, const char* screen, const std::string& lang) {
   ft::ui::screens().find(screen)->demo(*d.ui);
   d.ui->overflows.clear();
   d.frames(3);
-  REQUIRE(d.ui->session.screen == screen);
+  REQUIRE(ft::ui::screen_name(d.ui->session.screen) == screen);
 }
 
 }  // namespace
@@ -111,7 +112,7 @@ TEST_CASE("a new assessment moves the trend on the review, and a lower one takes
   const auto& skills = d.centre->catalogue().skills;
   auto draw = [&] {
     d.ui->demo_staff_session(ft::Role::Supervisor);
-    d.ui->show("trainee");
+    d.ui->show(ScreenId::Trainee);
     d.ui->identify_trainee(id, false);
     d.frames(3);
     REQUIRE(d.ui->trends.count("trend." + id));

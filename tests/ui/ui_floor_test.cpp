@@ -3,16 +3,18 @@
 // confirmation, the lockout that asks for help, the trainee's own language
 // and read-aloud (set by the trainee on their page), and practice that writes nothing.
 #include <doctest/doctest.h>
+#include <unistd.h>
 
 #include <filesystem>
 #include <nlohmann/json.hpp>
-#include <unistd.h>
 
 #include "terminal/core/progress.hpp"
+#include "terminal/store/centre_database.hpp"
 #include "terminal/ui/speaker.hpp"
 #include "tests/ui/driver.hpp"
 
 using ft::test::UiDriver;
+using ft::ui::ScreenId;
 
 namespace {
 
@@ -46,7 +48,7 @@ std::string enrol_in(UiDriver& d, const std::string& name, const std::string& la
 
 std::vector<ft::Event> all_events(ft::Centre& c) {
   std::int64_t last = 0;
-  return ft::load_events(c.db(), 0, last);
+  return ft::load_events(centre_database(c), 0, last);
 }
 
 void scan(UiDriver& d, const std::string& badge) {
@@ -59,7 +61,7 @@ void open_own_page(UiDriver& d, const std::string& id, const std::string& pin) {
   REQUIRE(d.tap("board.tile." + id));
   tap_pin(d, "pin", pin);
   REQUIRE(d.tap("pin.my_page_only"));
-  REQUIRE(d.ui->session.screen == "my-progress");
+  REQUIRE(d.ui->session.screen == ScreenId::MyProgress);
 }
 
 // The language with only what its own file holds (no English filling the gaps).
@@ -82,7 +84,7 @@ TEST_CASE("a badge scanned twice within two minutes is not a second punch; the s
 
   d.advance(kMinute);  // 08:01: the card is held to the reader again
   scan(d, "00451234");
-  CHECK(d.ui->session.screen == "double-tap");
+  CHECK(d.ui->session.screen == ScreenId::DoubleTap);
   REQUIRE(d.ui->session.double_tap.has_value());
   CHECK(d.ui->session.double_tap->since == 8 * 60);
   CHECK(d.visible("double_tap.stay"));
@@ -95,7 +97,7 @@ TEST_CASE("a badge scanned twice within two minutes is not a second punch; the s
 
   SUBCASE("staying in changes nothing") {
     REQUIRE(d.tap("double_tap.stay"));
-    CHECK(d.ui->session.screen == "board");
+    CHECK(d.ui->session.screen == ScreenId::Board);
     CHECK(ft::test::reopen(d)->event_count() == events_after_check_in);
   }
   SUBCASE("going out is the other action, asked for explicitly") {
@@ -144,7 +146,7 @@ TEST_CASE("the morning question: the trainee answers when they left, a superviso
   const ft::Day tuesday = d.centre->today() - 1;
 
   REQUIRE(d.tap("board.tile." + line));
-  CHECK(d.ui->session.screen == "morning-question");
+  CHECK(d.ui->session.screen == ScreenId::MorningQuestion);
   CHECK_FALSE(d.ui->session.confirmation.has_value());
   REQUIRE(d.tap("morning.hour.15"));
   CHECK_FALSE(d.ui->targets.find("morning.save")->enabled);  // the minutes are still to choose
@@ -163,7 +165,7 @@ TEST_CASE("the morning question: the trainee answers when they left, a superviso
 
   REQUIRE(d.tap("pin.done"));
   d.login(boss);
-  CHECK(d.ui->session.screen == "dashboard");
+  CHECK(d.ui->session.screen == ScreenId::Dashboard);
   const std::string confirm = "dashboard.confirm_checkout." + line + "." + ft::format_day(tuesday);
   REQUIRE(d.scroll_to(confirm, "dashboard.confirm_checkout."));
   REQUIRE(d.tap(confirm));
@@ -186,7 +188,7 @@ TEST_CASE("after the wrong-PIN limit an instructor's PIN on the same screen lift
     tap_pin(d, "pin", "1111");
     REQUIRE(d.tap("pin.ok"));
   }
-  CHECK(d.ui->session.screen == "lockout-help");  // calm words, not a red error
+  CHECK(d.ui->session.screen == ScreenId::LockoutHelp);  // calm words, not a red error
   CHECK(ft::test::reopen(d)->attempts(piotr).locked_until_ms > d.now_ms);
 
   REQUIRE(d.tap("lockout.staff." + inge));
@@ -223,7 +225,7 @@ TEST_CASE("an instructor's badge on the lockout screen does the same") {
     tap_pin(d, "pin", "1111");
     REQUIRE(d.tap("pin.ok"));
   }
-  REQUIRE(d.ui->session.screen == "lockout-help");
+  REQUIRE(d.ui->session.screen == ScreenId::LockoutHelp);
   scan(d, "7777001");
   CHECK_FALSE(d.ui->session.staff.has_value());  // no staff session: only the trainee's punch
   auto disk = ft::test::reopen(d);
@@ -245,13 +247,13 @@ TEST_CASE("every screen a trainee sees switches to their language, and the board
   REQUIRE(d.tap("pin.ok"));
   CHECK(d.ui->session.language == "pl");  // the confirmation
   REQUIRE(d.tap("pin.my_page"));
-  CHECK(d.ui->session.screen == "my-progress");
+  CHECK(d.ui->session.screen == ScreenId::MyProgress);
   CHECK(d.ui->session.language == "pl");  // their progress page
   CHECK(d.ui->missing_keys().empty());
   for (const auto& o : d.ui->overflows) MESSAGE(o);
   CHECK(d.ui->overflows.empty());
   REQUIRE(d.tap("nav.home"));
-  CHECK(d.ui->session.screen == "board");
+  CHECK(d.ui->session.screen == ScreenId::Board);
   CHECK(d.ui->session.language == "da");
 
   scan(d, "55501234");
@@ -259,7 +261,7 @@ TEST_CASE("every screen a trainee sees switches to their language, and the board
   CHECK(d.ui->t("pin.done") == d.env->tr("uk")("pin.done"));
   d.advance(7000);  // the confirmation closes by itself
   d.frames(2);
-  CHECK(d.ui->session.screen == "board");
+  CHECK(d.ui->session.screen == ScreenId::Board);
   CHECK(d.ui->session.language == "da");
   CHECK(d.ui->missing_keys().empty());
 }
@@ -272,7 +274,7 @@ TEST_CASE("a supervisor who opens a Ukrainian trainee's review keeps their own l
   d.ui->go_home();
   d.login(boss);
   REQUIRE(d.tap("dashboard.row." + olena));
-  CHECK(d.ui->session.screen == "trainee");
+  CHECK(d.ui->session.screen == ScreenId::Trainee);
   CHECK(d.ui->session.subject_id == olena);
   CHECK(d.ui->session.language == "en");
   CHECK(d.ui->t("review.title") == d.env->tr("en")("review.title"));
@@ -327,7 +329,7 @@ TEST_CASE("a trainee picks Ukrainian on their own page: written as them, every s
     CHECK(last.actor_id == olena);
   }
   // The page switched at once, the list closed, and every string on it is Ukrainian.
-  CHECK(d.ui->session.screen == "my-progress");
+  CHECK(d.ui->session.screen == ScreenId::MyProgress);
   CHECK(d.ui->session.language == "uk");
   CHECK_FALSE(d.visible("language.pick.uk"));
   d.frames(2);
@@ -350,14 +352,14 @@ TEST_CASE("a trainee picks Ukrainian on their own page: written as them, every s
 
   // The board is Danish for the next person; her PIN pad speaks Ukrainian.
   REQUIRE(d.tap("nav.home"));
-  CHECK(d.ui->session.screen == "board");
+  CHECK(d.ui->session.screen == ScreenId::Board);
   CHECK(d.ui->session.language == "da");
   CHECK(d.ui->t("board.hint") == d.env->tr("da")("board.hint"));
   REQUIRE(d.tap("board.tile." + olena));
   CHECK(d.ui->session.language == "uk");
   d.advance(61 * kSecond);  // untouched: back to the board, in Danish
   d.frames(2);
-  CHECK(d.ui->session.screen == "board");
+  CHECK(d.ui->session.screen == ScreenId::Board);
   CHECK(d.ui->session.language == "da");
 }
 
@@ -450,7 +452,7 @@ TEST_CASE("a practice session walks the board, the PIN pad and the own page and 
   REQUIRE(d.tap("review.practice"));
   CHECK(d.ui->practising());
   CHECK_FALSE(d.ui->session.staff.has_value());  // the trainee gets no staff rights
-  CHECK(d.ui->session.screen == "practice");
+  CHECK(d.ui->session.screen == ScreenId::Practice);
   CHECK(d.visible("board.tile." + anna));
   CHECK_FALSE(d.visible("board.tile." + other));  // nobody else on a practice board
   CHECK(d.visible("practice.end"));
@@ -465,17 +467,17 @@ TEST_CASE("a practice session walks the board, the PIN pad and the own page and 
   REQUIRE(d.ui->session.confirmation.has_value());
   CHECK(d.ui->session.confirmation->practice);
   REQUIRE(d.tap("pin.my_page"));
-  CHECK(d.ui->session.screen == "my-progress");
+  CHECK(d.ui->session.screen == ScreenId::MyProgress);
   CHECK(d.ui->practising());
   REQUIRE(d.tap("nav.home"));
-  CHECK(d.ui->session.screen == "practice");
+  CHECK(d.ui->session.screen == ScreenId::Practice);
   REQUIRE(d.tap("board.tile." + anna));
   tap_pin(d, "pin", "1357");
   REQUIRE(d.tap("pin.ok"));
   REQUIRE(d.tap("pin.done"));
   REQUIRE(d.tap("practice.end"));
   CHECK_FALSE(d.ui->practising());
-  CHECK(d.ui->session.screen == "board");
+  CHECK(d.ui->session.screen == ScreenId::Board);
 
   auto disk = ft::test::reopen(d);
   CHECK(disk->event_count() == events_before);  // nothing in the log

@@ -7,6 +7,7 @@
 #include "tests/ui/driver.hpp"
 
 using ft::test::UiDriver;
+using ft::ui::ScreenId;
 
 namespace {
 
@@ -31,7 +32,7 @@ TEST_CASE("a trainee checks in with the right PIN in six taps and is refused wit
 
   SUBCASE("wrong PIN: said plainly, nothing recorded") {
     REQUIRE(d.tap("board.tile." + aase));
-    CHECK(d.ui->session.screen == "pin");
+    CHECK(d.ui->session.screen == ScreenId::Pin);
     tap_pin(d, "pin", "1111");
     REQUIRE(d.tap("pin.ok"));
     CHECK(d.taps == 6);
@@ -58,7 +59,7 @@ TEST_CASE("a trainee checks in with the right PIN in six taps and is refused wit
     // The confirmation closes by itself and the board shows the trainee in.
     d.advance(7000);
     d.frames(2);
-    CHECK(d.ui->session.screen == "board");
+    CHECK(d.ui->session.screen == ScreenId::Board);
     CHECK(d.ui->session.subject_id.empty());
 
     // The same trainee later checks out with the same six taps.
@@ -88,7 +89,7 @@ TEST_CASE("a badge scanned on the board checks the trainee in") {
   d.frame();
   d.type("99999999");
   d.press_enter();
-  CHECK(d.ui->session.screen == "board");
+  CHECK(d.ui->session.screen == ScreenId::Board);
   CHECK_FALSE(d.ui->session.banner.empty());  // an unknown card is said, not ignored
 }
 
@@ -97,7 +98,7 @@ TEST_CASE("an instructor logs one skill for two trainees at once") {
   const std::string a = d.enrol("Ahmad Karimi"), b = d.enrol("Birthe Møller"), c = d.enrol("Camilla Kjær");
   const std::string instructor = d.add_staff("Inge Instruktør", ft::Role::Instructor);
   d.login(instructor);
-  CHECK(d.ui->session.screen == "assess");
+  CHECK(d.ui->session.screen == ScreenId::Assess);
 
   REQUIRE(d.tap("assess.trainee." + a));
   REQUIRE(d.tap("assess.trainee." + b));
@@ -160,7 +161,7 @@ TEST_CASE("a supervisor moves a trainee to internship at a host company in five 
   const std::string t = d.enrol("Line Dahl");
   const std::string supervisor = d.add_staff("Susanne Konsulent", ft::Role::Supervisor);
   d.login(supervisor);
-  CHECK(d.ui->session.screen == "dashboard");
+  CHECK(d.ui->session.screen == ScreenId::Dashboard);
 
   REQUIRE(d.tap("dashboard.row." + t));
   REQUIRE(d.tap("review.change_stage"));
@@ -239,14 +240,14 @@ TEST_CASE("60 seconds untouched return to the board and end the staff session") 
   d.login(d.add_staff("Susanne Konsulent", ft::Role::Supervisor));
   d.advance(59000);
   d.frame();
-  CHECK(d.ui->session.screen == "dashboard");
+  CHECK(d.ui->session.screen == ScreenId::Dashboard);
   d.advance(2000);
   d.frame();
-  CHECK(d.ui->session.screen == "board");
+  CHECK(d.ui->session.screen == ScreenId::Board);
   CHECK_FALSE(d.ui->session.staff.has_value());
   // Staff screens now ask for a login again.
-  d.ui->show("dashboard");
-  CHECK(d.ui->session.screen == "staff-login");
+  d.ui->show(ScreenId::Dashboard);
+  CHECK(d.ui->session.screen == ScreenId::StaffLogin);
 }
 
 TEST_CASE("the kiosk closes only after a supervisor's PIN") {
@@ -255,7 +256,7 @@ TEST_CASE("the kiosk closes only after a supervisor's PIN") {
   const std::string supervisor = d.add_staff("Susanne Konsulent", ft::Role::Supervisor);
   d.ui->request_close();
   d.frame();
-  CHECK(d.ui->session.screen == "staff-login");
+  CHECK(d.ui->session.screen == ScreenId::StaffLogin);
   CHECK_FALSE(d.visible("login.staff." + instructor));  // only supervisors are offered
   REQUIRE(d.tap("login.staff." + supervisor));
   tap_pin(d, "login", "11111");
@@ -286,6 +287,6 @@ TEST_CASE("a drag across the board scrolls and does not check anyone in") {
   d.frame();
   io.MousePos = ImVec2(-FLT_MAX, -FLT_MAX);
   d.frame();
-  CHECK(d.ui->session.screen == "board");
+  CHECK(d.ui->session.screen == ScreenId::Board);
   for (const auto& id : ids) CHECK(d.centre->state().trainee(id)->days.empty());
 }

@@ -14,10 +14,12 @@
 #include <cfloat>
 
 #include "terminal/core/progress.hpp"
+#include "terminal/store/centre_database.hpp"
 #include "terminal/ui/facts.hpp"
 #include "tests/ui/driver.hpp"
 
 using ft::test::UiDriver;
+using ft::ui::ScreenId;
 
 namespace {
 
@@ -101,7 +103,7 @@ TEST_CASE("22.1 an unknown card scanned over a refused card's screen never becom
   d.enrol("Bo Kristensen", "1234", "1001");
   const std::string signe = enrol_waiting(d, "Signe Bæk-Andersen", "1005");
   d.scan_card("1005");  // on the waiting list: refused
-  REQUIRE(d.ui->session.screen == "pin");
+  REQUIRE(d.ui->session.screen == ScreenId::Pin);
   scan_split(d, "4242");  // a card nobody has
   CHECK(d.ui->session.pin.digits.empty());
   d.press_enter();
@@ -117,7 +119,7 @@ TEST_CASE("22.1 an unknown card on a trainee's PIN pad says so there and counts 
   UiDriver d;
   const std::string bo = d.enrol("Bo Kristensen", "1234", "1001");
   REQUIRE(d.tap("board.tile." + bo));
-  REQUIRE(d.ui->session.screen == "pin");
+  REQUIRE(d.ui->session.screen == ScreenId::Pin);
   scan_split(d, "777777");
   CHECK(d.ui->session.pin.digits.empty());
   CHECK(d.visible("notice.banner"));
@@ -179,27 +181,27 @@ TEST_CASE("22.4 the double-tap, refusal and morning-question screens give the bo
   d.scan_card("1001");
   d.advance(kMinute);
   d.scan_card("1001");
-  REQUIRE(d.ui->session.screen == "double-tap");
+  REQUIRE(d.ui->session.screen == ScreenId::DoubleTap);
   d.advance(12 * kSecond);
   d.frames(2);
-  CHECK(d.ui->session.screen == "board");
+  CHECK(d.ui->session.screen == ScreenId::Board);
 
   d.scan_card("1005");
-  REQUIRE(d.ui->session.screen == "pin");
+  REQUIRE(d.ui->session.screen == ScreenId::Pin);
   d.advance(12 * kSecond);
   d.frames(2);
-  CHECK(d.ui->session.screen == "board");
+  CHECK(d.ui->session.screen == ScreenId::Board);
 
   d.advance(24 * 60 * kMinute);  // the next morning: no check-out yesterday
   d.frames(2);
   d.scan_card("1001");
-  REQUIRE(d.ui->session.screen == "morning-question");
+  REQUIRE(d.ui->session.screen == ScreenId::MorningQuestion);
   d.advance(5 * kSecond);
   d.frames(2);
-  CHECK(d.ui->session.screen == "morning-question");  // still being read
+  CHECK(d.ui->session.screen == ScreenId::MorningQuestion);  // still being read
   d.advance(8 * kSecond);
   d.frames(2);
-  CHECK(d.ui->session.screen == "board");
+  CHECK(d.ui->session.screen == ScreenId::Board);
   CHECK(ft::test::checked_in_today(*ft::test::reopen(d), bo));  // the check-in itself stands
 }
 
@@ -209,15 +211,15 @@ TEST_CASE("22.5 a locked trainee's tile says so at once, and that the pause ends
   UiDriver d;
   const std::string bo = d.enrol("Bo Kristensen", "1234");
   for (int i = 0; i < d.env->rules.pin_attempts; ++i) {
-    if (d.ui->session.screen != "pin") REQUIRE(d.tap("board.tile." + bo));
+    if (d.ui->session.screen != ScreenId::Pin) REQUIRE(d.tap("board.tile." + bo));
     tap_pin(d, "pin", "9999");
     REQUIRE(d.tap("pin.ok"));
   }
-  REQUIRE(d.ui->session.screen == "lockout-help");
+  REQUIRE(d.ui->session.screen == ScreenId::LockoutHelp);
   d.ui->go_home();
   d.frames(2);
   REQUIRE(d.tap("board.tile." + bo));
-  CHECK(d.ui->session.screen == "lockout-help");
+  CHECK(d.ui->session.screen == ScreenId::LockoutHelp);
   CHECK_FALSE(d.visible("pin.key.1"));
   CHECK(d.visible("lockout.ends"));
 }
@@ -227,7 +229,7 @@ TEST_CASE("22.5 a locked trainee's tile says so at once, and that the pause ends
 TEST_CASE("22.6 the attention list: lines open their trainee, those in need come first, one colour per severity") {
   UiDriver d(ImVec2(1920, 1080), ft::test::demo_db(), ft::test::real_now_ms());
   d.login(staff_named(d, "Mette Holm"), "33333");
-  REQUIRE(d.ui->session.screen == "dashboard");
+  REQUIRE(d.ui->session.screen == ScreenId::Dashboard);
   d.frames(2);
   const ft::State& s = d.centre->state();
   auto light = [&](const std::string& id) {
@@ -266,7 +268,7 @@ TEST_CASE("22.6 the attention list: lines open their trainee, those in need come
     if (id.rfind("dashboard.alert.", 0) == 0 && !r.clipped) line = id;
   REQUIRE_FALSE(line.empty());
   REQUIRE(d.tap(line));
-  CHECK(d.ui->session.screen == "trainee");
+  CHECK(d.ui->session.screen == ScreenId::Trainee);
   CHECK(line.find(d.ui->session.subject_id) != std::string::npos);
 }
 
@@ -299,7 +301,7 @@ TEST_CASE("22.8 every trainee's own page opens at the top, wherever the last one
     REQUIRE(d.tap("board.tile." + id));
     tap_pin(d, "pin", "1234");
     REQUIRE(d.tap("pin.my_page_only"));
-    REQUIRE(d.ui->session.screen == "my-progress");
+    REQUIRE(d.ui->session.screen == ScreenId::MyProgress);
     d.frames(2);
   };
   open_page(bo);
@@ -331,7 +333,7 @@ TEST_CASE("22.9 the group assessment's steps mark only finished steps done, and 
   const std::string jens = d.add_staff("Jens Kristensen", ft::Role::Instructor);
   const std::string signe = d.enrol("Signe Bæk-Andersen");
   d.login(jens);
-  REQUIRE(d.ui->session.screen == "assess");
+  REQUIRE(d.ui->session.screen == ScreenId::Assess);
   d.frame();
   ImFont* bold = d.ui->fonts.bold;
   const std::string tick = d.ui->icon("checkbox-marked-circle");
@@ -412,7 +414,8 @@ TEST_CASE("22.10 two trainees with one badge from sync: the reader refuses the c
   REQUIRE(out.ok());
   const std::string aase = out.new_id;
   std::int64_t last = 0;
-  for (const ft::Event& ev : ft::load_events(other->db(), 0, last)) ft::insert_event_once(d.centre->db(), ev);
+  for (const ft::Event& ev : ft::load_events(centre_database(*other), 0, last))
+    ft::insert_event_once(centre_database(*d.centre), ev);
   d.centre->refresh();
   d.frames(2);
   REQUIRE(d.centre->state().trainee(aase));
@@ -427,7 +430,7 @@ TEST_CASE("22.10 two trainees with one badge from sync: the reader refuses the c
   d.ui->go_home();
   d.frames(2);
   d.login(supervisor);
-  REQUIRE(d.ui->session.screen == "dashboard");
+  REQUIRE(d.ui->session.screen == ScreenId::Dashboard);
   d.frames(2);
   CHECK(d.visible("dashboard.alert." + bo + ".badge"));
   CHECK(d.visible("dashboard.alert." + aase + ".badge"));

@@ -10,6 +10,7 @@
 
 using ft::test::checked_in_today;
 using ft::test::UiDriver;
+using ft::ui::ScreenId;
 
 namespace {
 
@@ -50,7 +51,7 @@ TEST_CASE_FIXTURE(Queue, "a badge scanned over the double-tap question or the mo
   d.scan_card("1001");
   d.advance(kMinute);
   d.scan_card("1001");  // Bo again: the double-tap question, and Bo walks off
-  REQUIRE(d.ui->session.screen == "double-tap");
+  REQUIRE(d.ui->session.screen == ScreenId::DoubleTap);
   d.scan_card("1002");
   REQUIRE(d.ui->session.confirmation.has_value());
   CHECK(d.ui->session.confirmation->trainee_id == aase);
@@ -62,9 +63,9 @@ TEST_CASE_FIXTURE(Queue, "a badge scanned over the double-tap question or the mo
   d.advance(24 * 60 * kMinute);
   REQUIRE(d.tap("pin.done"));
   d.scan_card("1002");
-  REQUIRE(d.ui->session.screen == "morning-question");
+  REQUIRE(d.ui->session.screen == ScreenId::MorningQuestion);
   d.scan_card("1001");  // Bo left without checking out yesterday too: now he is asked
-  CHECK(d.ui->session.screen == "morning-question");
+  CHECK(d.ui->session.screen == ScreenId::MorningQuestion);
   CHECK(d.ui->session.morning.trainee_id == bo);
   auto disk = ft::test::reopen(d);
   CHECK(checked_in_today(*disk, aase));
@@ -98,7 +99,7 @@ TEST_CASE_FIXTURE(Queue, "two scans that reach the kiosk in one frame are two pu
 TEST_CASE_FIXTURE(Queue, "a card held to the reader while the PIN pad is open checks its owner in, not into the PIN") {
   // Bo taps his tile (the PIN pad opens), starts typing, then uses his card.
   REQUIRE(d.tap("board.tile." + bo));
-  REQUIRE(d.ui->session.screen == "pin");
+  REQUIRE(d.ui->session.screen == ScreenId::Pin);
   REQUIRE(d.tap("pin.key.1"));
   d.advance(300);
   d.reader_burst("10");  // a reader's keys spread over two frames, 20 ms apart
@@ -115,7 +116,7 @@ TEST_CASE_FIXTURE(Queue, "a card held to the reader while the PIN pad is open ch
   d.ui->go_home();
   d.frames(2);
   REQUIRE(d.tap("board.tile." + aase));
-  REQUIRE(d.ui->session.screen == "pin");
+  REQUIRE(d.ui->session.screen == ScreenId::Pin);
   d.scan_card("1002");
   REQUIRE(d.ui->session.confirmation.has_value());
   CHECK(d.ui->session.confirmation->trainee_id == aase);
@@ -124,7 +125,7 @@ TEST_CASE_FIXTURE(Queue, "a card held to the reader while the PIN pad is open ch
 
 TEST_CASE_FIXTURE(Queue, "a PIN typed on a USB keypad, Enter included, is a PIN however it ends") {
   REQUIRE(d.tap("board.tile." + aase));
-  REQUIRE(d.ui->session.screen == "pin");
+  REQUIRE(d.ui->session.screen == ScreenId::Pin);
   for (char c : std::string("1234")) {  // a person's pace: far slower than a reader
     d.advance(250);
     d.reader_burst(std::string(1, c));

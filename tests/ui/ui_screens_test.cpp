@@ -16,6 +16,7 @@
 
 using ft::test::demo_db;
 using ft::test::UiDriver;
+using ft::ui::ScreenId;
 using ft::ui::Ui;
 
 namespace {
@@ -105,7 +106,7 @@ std::vector<ScreenState> states() {
          ui.go_home();
          for (const auto* t : ft::ui::trainees_in(ui.centre.state(), {ft::Stage::Referred, ft::Stage::Internship})) {
            ui.identify_trainee(t->id, true);
-           ui.show("my-progress");
+           ui.show(ScreenId::MyProgress);
            break;
          }
        }});
@@ -178,7 +179,8 @@ TEST_CASE("every screen and state reads well in every language at 1920x1080 and 
         CAPTURE(where);
         draw_state(d, s, lang);
         const std::string screen = s.name.substr(0, s.name.find('+'));
-        CHECK(d.ui->session.screen == screen);  // the demo subject exists: the screen really showed
+        CHECK(ft::ui::screen_name(d.ui->session.screen) ==
+              screen);  // the demo subject exists: the screen really showed
         if (staff_screens.count(screen)) CHECK(d.ui->translations().language == lang);
         CHECK(d.ui->missing_keys().empty());
         for (const auto& k : d.ui->missing_keys()) MESSAGE("raw key on screen: " << k);
@@ -188,6 +190,20 @@ TEST_CASE("every screen and state reads well in every language at 1920x1080 and 
       }
     }
   }
+}
+
+TEST_CASE("every screen id has one line in the table of screens, and its name leads back to it") {
+  CHECK(ft::ui::screens().all().size() == std::size_t(ft::ui::kScreenIdCount));
+  for (int i = 0; i < ft::ui::kScreenIdCount; ++i) {
+    const auto id = ScreenId(i);
+    const ft::ui::ScreenDef& def = ft::ui::screens().find(id);
+    CHECK(def.id == id);
+    CHECK(bool(def.draw));
+    const ft::ui::ScreenDef* by_name = ft::ui::screens().find(def.name);
+    REQUIRE(by_name != nullptr);
+    CHECK(by_name->id == id);
+  }
+  CHECK(ft::ui::screens().find("nowhere") == nullptr);
 }
 
 TEST_CASE("drawing screens writes nothing to the centre") {
@@ -220,7 +236,7 @@ TEST_CASE("a full board fits every tile's name and status, in, out and not yet i
       CAPTURE(size.x);
       d.ui->options.language = lang;
       d.ui->go_home();  // the board, in its own language
-      REQUIRE(d.ui->session.screen == "board");
+      REQUIRE(d.ui->session.screen == ScreenId::Board);
       d.ui->overflows.clear();
       d.frames(2);
       for (const auto& id : ids) CHECK(d.visible("board.tile." + id));

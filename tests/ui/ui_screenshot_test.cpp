@@ -65,6 +65,7 @@ TEST_CASE("screenshot refuses unknown screens, bad sizes and missing databases w
   r = ft::test::run(
       {bin, "screenshot", "--db", dir.file("none.db"), "--screen", "nowhere", "--out", dir.file("x.png")});
   CHECK(r.exit_code != 0);
+  CHECK(r.err.find("there is no screen called 'nowhere'") != std::string::npos);
   r = ft::test::run({bin, "screenshot", "--db", dir.file("none.db"), "--screen", "board", "--out", dir.file("x.png"),
                      "--size", "12"});
   CHECK(r.exit_code != 0);

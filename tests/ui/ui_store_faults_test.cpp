@@ -17,6 +17,7 @@
 
 using ft::test::checked_in_today;
 using ft::test::UiDriver;
+using ft::ui::ScreenId;
 
 namespace {
 
@@ -61,7 +62,7 @@ TEST_CASE(
   REQUIRE(d.tap("board.tile." + aase));
   tap_pin(d, "2468");
   REQUIRE(d.tap("pin.ok"));  // waits for the lock as long as SQLite's busy timeout, then gives up
-  CHECK(d.ui->session.screen == "pin");
+  CHECK(d.ui->session.screen == ScreenId::Pin);
   CHECK_FALSE(d.ui->session.confirmation.has_value());
   CHECK(d.ui->session.pin.message ==
         "Du er ikke tjekket ind: terminalen kunne ikke gemme det. Prøv igen om lidt med din PIN-kode eller dit kort. "
@@ -98,7 +99,7 @@ TEST_CASE("in English, a card scanned while the database is locked is refused pl
   REQUIRE(other.locked);
 
   d.scan_card("1001");
-  CHECK(d.ui->session.screen == "pin");
+  CHECK(d.ui->session.screen == ScreenId::Pin);
   CHECK_FALSE(d.ui->session.confirmation.has_value());
   CHECK(d.ui->session.pin.message ==
         "You are not checked in: the terminal could not save it. Try again in a moment with your PIN or your card. "

@@ -7,6 +7,8 @@
 // With a group, every chosen trainee's current level shows on the skill
 // tiles and the level step; a level below what some of them already have is
 // never saved for them without naming them and asking (core: lowerings()).
+#include "terminal/ui/screens/assess.hpp"
+
 #include <imgui.h>
 
 #include <algorithm>
@@ -371,7 +373,7 @@ void draw(Ui& ui) {
 
 void demo(Ui& ui) {
   ui.demo_staff_session(Role::Instructor);
-  ui.show("assess");
+  ui.show(ScreenId::Assess);
   auto people = trainees_in(ui.centre.state(), {Stage::Centre});
   for (size_t i = 0; i < people.size() && i < 2; ++i) ui.session.assess.trainees.insert(people[i]->id);
   if (!people.empty()) ui.session.assess.step = AssessDraft::Skill;
@@ -379,6 +381,8 @@ void demo(Ui& ui) {
 
 }  // namespace
 
-void register_assess_screen(ScreenRegistry& r) { r.add({"assess", Access::Staff, draw, demo}); }
+void register_assess_screen(ScreenRegistry& r) {
+  r.add({ScreenId::Assess, "assess", Access::Staff, draw, demo, [](Session& s) { s.assess = AssessDraft{}; }});
+}
 
 }  // namespace ft::ui

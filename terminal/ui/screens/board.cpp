@@ -130,7 +130,7 @@ void draw(Ui& ui) {
       ui.end_practice();
   } else if (touch_button(ui, "board.staff", "account-key", staff, ImVec2(staff_w, m.target),
                           {.tone = Tone::Neutral})) {
-    ui.show("staff-login");
+    ui.show(ScreenId::StaffLogin);
   }
   // The next of the kiosk's languages, named in itself ("Polski"), for
   // whoever stands at the board; it returns to Danish when nobody touches it.
@@ -161,8 +161,8 @@ void practice_demo(Ui& ui) {
 }  // namespace
 
 void register_board_screen(ScreenRegistry& r) {
-  r.add({"board", Access::Anyone, draw, demo});
-  r.add({"practice", Access::Anyone, draw, practice_demo});  // the board while practising
+  r.add({ScreenId::Board, "board", Access::Anyone, draw, demo});
+  r.add({ScreenId::Practice, "practice", Access::Anyone, draw, practice_demo});  // the board while practising
 }
 
 }  // namespace ft::ui

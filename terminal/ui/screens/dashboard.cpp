@@ -29,7 +29,7 @@ std::string percent(double rate) { return std::to_string(int(std::lround(rate * 
 int need_rank(Light l) { return l == Light::Red ? 2 : l == Light::Amber ? 1 : 0; }
 
 void open_review(Ui& ui, const std::string& trainee_id) {
-  ui.show("trainee");
+  ui.show(ScreenId::Trainee);
   ui.identify_trainee(trainee_id, false);
 }
 
@@ -380,11 +380,13 @@ void draw(Ui& ui) {
 
 void demo(Ui& ui) {
   ui.demo_staff_session(Role::Supervisor);
-  ui.show("dashboard");
+  ui.show(ScreenId::Dashboard);
 }
 
 }  // namespace
 
-void register_dashboard_screen(ScreenRegistry& r) { r.add({"dashboard", Access::Supervisor, draw, demo}); }
+void register_dashboard_screen(ScreenRegistry& r) {
+  r.add({ScreenId::Dashboard, "dashboard", Access::Supervisor, draw, demo});
+}
 
 }  // namespace ft::ui

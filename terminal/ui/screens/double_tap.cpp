@@ -2,6 +2,8 @@
 // second punch that came moments after the check-in (a double tap on the
 // tile, a badge held to the reader twice). Nothing was written; the other
 // action is offered explicitly, and staying in is the big default.
+#include "terminal/ui/screens/double_tap.hpp"
+
 #include <imgui.h>
 
 #include <algorithm>
@@ -76,8 +78,8 @@ void demo(Ui& ui) {
     auto d = t->days.find(today);
     if (d == t->days.end() || !d->second.has_check_in() || d->second.has_check_out()) continue;
     ui.identify_trainee(t->id, true);
+    ui.show(ScreenId::DoubleTap);
     ui.session.double_tap = DoubleTap{t->id, Actor{t->id, Role::Trainee}, d->second.check_in};
-    ui.session.screen = "double-tap";
     return;
   }
   // Nobody is in right now (a demo centre at night): one trainee, as if in since a minute ago.
@@ -85,12 +87,14 @@ void demo(Ui& ui) {
   if (in_centre.empty()) return;
   const Trainee* t = in_centre.front();
   ui.identify_trainee(t->id, true);
+  ui.show(ScreenId::DoubleTap);
   ui.session.double_tap = DoubleTap{t->id, Actor{t->id, Role::Trainee}, std::max(0, ui.centre.minutes_now() - 1)};
-  ui.session.screen = "double-tap";
 }
 
 }  // namespace
 
-void register_double_tap_screen(ScreenRegistry& r) { r.add({"double-tap", Access::Anyone, draw, demo}); }
+void register_double_tap_screen(ScreenRegistry& r) {
+  r.add({ScreenId::DoubleTap, "double-tap", Access::Anyone, draw, demo});
+}
 
 }  // namespace ft::ui

@@ -5,6 +5,8 @@
 // their badge: Ui::frame reads the reader here); that confirms the trainee,
 // lifts the lock (a LockLifted event with the staff member as actor) and
 // performs the punch.
+#include "terminal/ui/screens/lockout_help.hpp"
+
 #include <imgui.h>
 
 #include <algorithm>
@@ -125,13 +127,15 @@ void demo(Ui& ui) {
   auto in_centre = trainees_in(ui.centre.state(), {Stage::Centre});
   if (in_centre.empty()) return;
   ui.identify_trainee(in_centre.front()->id, false);
+  ui.show(ScreenId::LockoutHelp);
   ui.session.lockout = LockoutHelp{};
   ui.session.lockout.trainee_id = in_centre.front()->id;
-  ui.session.screen = "lockout-help";
 }
 
 }  // namespace
 
-void register_lockout_help_screen(ScreenRegistry& r) { r.add({"lockout-help", Access::Anyone, draw, demo}); }
+void register_lockout_help_screen(ScreenRegistry& r) {
+  r.add({ScreenId::LockoutHelp, "lockout-help", Access::Anyone, draw, demo});
+}
 
 }  // namespace ft::ui

@@ -4,6 +4,8 @@
 // buttons. The answer is recorded as proposed (ProposeCheckout); an
 // instructor or supervisor confirms it on the overview, and until then the
 // day stays flagged. "I don't remember" leaves it to the end-of-day close.
+#include "terminal/ui/screens/morning_question.hpp"
+
 #include <imgui.h>
 
 #include <algorithm>
@@ -134,7 +136,7 @@ void demo(Ui& ui) {
     ui.session.morning.actor = Actor{t->id, Role::Trainee};
     ui.session.morning.day = *day;
     ui.session.morning.hour = 15;
-    ui.session.screen = "morning-question";
+    ui.show(ScreenId::MorningQuestion);
     return;
   }
 }
@@ -142,7 +144,7 @@ void demo(Ui& ui) {
 }  // namespace
 
 void register_morning_question_screen(ScreenRegistry& r) {
-  r.add({"morning-question", Access::Anyone, draw, demo});
+  r.add({ScreenId::MorningQuestion, "morning-question", Access::Anyone, draw, demo});
 }
 
 }  // namespace ft::ui

@@ -3,6 +3,8 @@
 // in the course and days left, skills as icons with their level, and this
 // week's attendance; beside the way, their language and read-aloud
 // (own_language.cpp). Nothing about anyone else.
+#include "terminal/ui/screens/my_progress.hpp"
+
 #include <imgui.h>
 
 #include <algorithm>
@@ -194,15 +196,15 @@ void demo(Ui& ui) {
     if (!best || t->assessments.size() > best->assessments.size()) best = t;
   if (!best) return;
   ui.identify_trainee(best->id, true);
-  ui.show("my-progress");
+  ui.show(ScreenId::MyProgress);
 }
 
 // The same page with the language list open, as after a tap on the language
 // button: a name of its own so screenshots and the screen tests reach it.
 void language_demo(Ui& ui) {
   demo(ui);
-  if (ui.session.screen != "my-progress") return;
-  ui.session.screen = "my-language";
+  if (ui.session.screen != ScreenId::MyProgress) return;
+  ui.show(ScreenId::MyLanguage);
   ui.session.my_page.choosing_language = true;
 }
 
@@ -212,8 +214,8 @@ void internship_demo(Ui& ui) {
   for (const Trainee* t : trainees_in(ui.centre.state(), {Stage::Internship}))
     if (current_agreement(*t)) {
       ui.identify_trainee(t->id, true);
-      ui.show("my-progress");
-      if (ui.session.screen == "my-progress") ui.session.screen = "my-internship";
+      ui.show(ScreenId::MyProgress);
+      if (ui.session.screen == ScreenId::MyProgress) ui.show(ScreenId::MyInternship);
       return;
     }
 }
@@ -221,9 +223,10 @@ void internship_demo(Ui& ui) {
 }  // namespace
 
 void register_my_progress_screen(ScreenRegistry& r) {
-  r.add({"my-progress", Access::Trainee, draw, demo});
-  r.add({"my-internship", Access::Trainee, draw, internship_demo});
-  r.add({"my-language", Access::Trainee, draw, language_demo});
+  r.add({ScreenId::MyProgress, "my-progress", Access::Trainee, draw, demo,
+         [](Session& s) { s.my_page = MyPageDraft{}; }});
+  r.add({ScreenId::MyInternship, "my-internship", Access::Trainee, draw, internship_demo});
+  r.add({ScreenId::MyLanguage, "my-language", Access::Trainee, draw, language_demo});
 }
 
 }  // namespace ft::ui

@@ -19,12 +19,12 @@ namespace {
 std::vector<std::string> languages(const Ui& ui) {
   std::vector<std::string> out;
   for (const char* code : kLanguages)
-    if (ui.env.languages.count(code)) out.push_back(code);
+    if (ui.languages.count(code)) out.push_back(code);
   return out;
 }
 
 // "Українська" for uk: each language's name from its own file, so everyone finds their own.
-std::string own_name(const Ui& ui, const std::string& code) { return ui.env.tr(code)("language.self"); }
+std::string own_name(const Ui& ui, const std::string& code) { return ui.texts_in(code)("language.self"); }
 
 void choose_language(Ui& ui, const Trainee& t, const std::string& code) {
   const std::string id = t.id;  // `t` lives in the state that execute() replaces
@@ -63,7 +63,7 @@ float own_settings_width(Ui& ui) {
   // As wide as the longest words in any language, so the column keeps its place when the language changes.
   float w = 0;
   for (const std::string& code : languages(ui)) {
-    const Translations& tr = ui.env.tr(code);
+    const Translations& tr = ui.texts_in(code);
     w = std::max(w, button_width(ui, "translate", tr("language.self")));
     w = std::max(w, button_width(ui, "volume-high", tr("read_aloud.button")));
     for (const char* state : {"read_aloud.on", "read_aloud.off"})

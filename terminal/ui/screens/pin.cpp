@@ -1,6 +1,8 @@
 // The PIN pad for the trainee tapped on the board, and the big confirmation
 // after a check-in or check-out (also reached by a badge). A wrong PIN is
 // said plainly, with the attempts left; the store counts it toward lockout.
+#include "terminal/ui/screens/pin.hpp"
+
 #include <imgui.h>
 
 #include <algorithm>
@@ -54,7 +56,7 @@ void confirmation(Ui& ui, const Trainee& t, const Confirmation& c, Body body) {
     ImGui::SetCursorPos(ImVec2(body.pos.x + body.size.x * 0.5f - w - m.gap * 0.5f, by));
     if (touch_button(ui, "pin.my_page", "account", mine, ImVec2(w, m.target), {.tone = Tone::Neutral})) {
       ui.session.confirmation.reset();
-      ui.show("my-progress");
+      ui.show(ScreenId::MyProgress);
       return;
     }
     ImGui::SetCursorPos(ImVec2(body.pos.x + body.size.x * 0.5f + m.gap * 0.5f, by));
@@ -146,7 +148,7 @@ void pad(Ui& ui, const Trainee& t, Body body) {
     // The limit is reached: ask an instructor to help, calmly, on the next screen.
     ui.session.lockout = LockoutHelp{};
     ui.session.lockout.trainee_id = t.id;
-    ui.show("lockout-help");
+    ui.show(ScreenId::LockoutHelp);
     return;
   }
   if (!auth.actor) {
@@ -155,7 +157,7 @@ void pad(Ui& ui, const Trainee& t, Body body) {
   }
   if (mine) {
     ui.identify_trainee(t.id, true);
-    ui.show("my-progress");
+    ui.show(ScreenId::MyProgress);
   } else {
     ui.punch(*auth.actor, t.id, true);
   }
@@ -182,7 +184,7 @@ void demo(Ui& ui) {
   auto in_centre = trainees_in(ui.centre.state(), {Stage::Centre});
   ui.go_home();
   if (in_centre.empty()) return;
-  ui.show("pin");
+  ui.show(ScreenId::Pin);
   ui.identify_trainee(in_centre.front()->id, false);
   ui.session.pin.digits = "12";
 }
@@ -195,13 +197,13 @@ void refused_demo(Ui& ui) {
   auto waiting = trainees_in(ui.centre.state(), {Stage::Referred});
   if (waiting.empty()) return;
   ui.punch(Actor{waiting.front()->id, Role::Trainee}, waiting.front()->id, true);  // refused: nothing is written
+  if (ui.session.screen == ScreenId::Pin) ui.show(ScreenId::PinRefused);           // its own name, for screenshots
   ui.session.pin.notice_only = true;
-  if (ui.session.screen == "pin") ui.session.screen = "pin-refused";  // its own name, for screenshots
 }
 
 void register_pin_screen(ScreenRegistry& r) {
-  r.add({"pin", Access::Anyone, draw, demo});
-  r.add({"pin-refused", Access::Anyone, draw, refused_demo});
+  r.add({ScreenId::Pin, "pin", Access::Anyone, draw, demo, [](Session& s) { s.pin = PinEntry{}; }});
+  r.add({ScreenId::PinRefused, "pin-refused", Access::Anyone, draw, refused_demo});
 }
 
 }  // namespace ft::ui

@@ -20,8 +20,8 @@ void draw(Ui& ui) {
   ImGui::BeginGroup();
   label(ui.icon("translate") + "  " + ui.t("settings.language"), ui.fonts.title, colour::text, col_w);
   for (const char* code : kLanguages) {  // each named in its own language, as on the trainee's page
-    if (!ui.env.languages.count(code)) continue;
-    if (touch_button(ui, std::string("settings.language.") + code, "earth", ui.env.tr(code)("language.self"),
+    if (!ui.languages.count(code)) continue;
+    if (touch_button(ui, std::string("settings.language.") + code, "earth", ui.texts_in(code)("language.self"),
                      ImVec2(col_w, m.target), {.tone = Tone::Neutral, .selected = ui.session.language == code}))
       ui.session.language = code;
   }
@@ -67,11 +67,11 @@ void draw(Ui& ui) {
 
 void demo(Ui& ui) {
   ui.demo_staff_session(Role::Supervisor);
-  ui.show("settings");
+  ui.show(ScreenId::Settings);
 }
 
 }  // namespace
 
-void register_settings_screen(ScreenRegistry& r) { r.add({"settings", Access::Staff, draw, demo}); }
+void register_settings_screen(ScreenRegistry& r) { r.add({ScreenId::Settings, "settings", Access::Staff, draw, demo}); }
 
 }  // namespace ft::ui

@@ -1,6 +1,8 @@
 // Staff login: an instructor or supervisor picks their name and types their
 // PIN (or scans their badge); instructors land on assess, supervisors on the
 // dashboard. The same screen confirms closing the kiosk, supervisors only.
+#include "terminal/ui/screens/staff_login.hpp"
+
 #include <imgui.h>
 
 #include <algorithm>
@@ -112,11 +114,13 @@ void draw(Ui& ui) {
 
 void demo(Ui& ui) {
   ui.go_home();
-  ui.show("staff-login");
+  ui.show(ScreenId::StaffLogin);
 }
 
 }  // namespace
 
-void register_staff_login_screen(ScreenRegistry& r) { r.add({"staff-login", Access::Anyone, draw, demo}); }
+void register_staff_login_screen(ScreenRegistry& r) {
+  r.add({ScreenId::StaffLogin, "staff-login", Access::Anyone, draw, demo, [](Session& s) { s.login = LoginDraft{}; }});
+}
 
 }  // namespace ft::ui

@@ -6,6 +6,8 @@
 //
 // Sections: guarantee and skills · action panels (stage, absence, note) ·
 // the screen.
+#include "terminal/ui/screens/trainee.hpp"
+
 #include <imgui.h>
 
 #include <algorithm>
@@ -451,7 +453,7 @@ void demo(Ui& ui) {
       break;
     }
   }
-  ui.show("trainee");
+  ui.show(ScreenId::Trainee);
   if (pick) ui.identify_trainee(pick->id, false);
 }
 
@@ -467,10 +469,10 @@ void internship_demo(Ui& ui) {
       pick = t;
       fewest = v->days_left;
     }
-  ui.show("trainee");
+  ui.show(ScreenId::Trainee);
   if (!pick) return;
   ui.identify_trainee(pick->id, false);
-  ui.session.screen = "trainee-internship";
+  ui.show(ScreenId::TraineeInternship);
 }
 
 // The stage panel asking for an internship agreement for a trainee in the
@@ -478,7 +480,7 @@ void internship_demo(Ui& ui) {
 void agreement_demo(Ui& ui) {
   ui.demo_staff_session(Role::Supervisor);
   const auto in_centre = trainees_in(ui.centre.state(), {Stage::Centre});
-  ui.show("trainee");
+  ui.show(ScreenId::Trainee);
   if (in_centre.empty() || !has_registered_hosts(ui)) return;
   ui.identify_trainee(in_centre.front()->id, false);
   ReviewDraft& d = ui.session.review;
@@ -487,15 +489,15 @@ void agreement_demo(Ui& ui) {
   fill_agreement_draft(ui, *in_centre.front());
   d.host_cvr = ui.centre.state().hosts.begin()->first;
   d.purpose = "Afprøve kontorrengøring om morgenen og faste mødetider";
-  ui.session.screen = "internship-agreement";
+  ui.show(ScreenId::InternshipAgreement);
 }
 
 }  // namespace
 
 void register_trainee_screen(ScreenRegistry& r) {
-  r.add({"trainee", Access::Staff, draw, demo});
-  r.add({"trainee-internship", Access::Staff, draw, internship_demo});
-  r.add({"internship-agreement", Access::Supervisor, draw, agreement_demo});
+  r.add({ScreenId::Trainee, "trainee", Access::Staff, draw, demo, [](Session& s) { s.review = ReviewDraft{}; }});
+  r.add({ScreenId::TraineeInternship, "trainee-internship", Access::Staff, draw, internship_demo});
+  r.add({ScreenId::InternshipAgreement, "internship-agreement", Access::Supervisor, draw, agreement_demo});
 }
 
 }  // namespace ft::ui
