@@ -10,6 +10,7 @@
 #include <fstream>
 
 #include "sync/server/sql.hpp"
+#include "terminal/store/centre_database.hpp"
 #include "tests/sync/sync_fixture.hpp"
 
 using namespace ft;
@@ -234,8 +235,8 @@ TEST_CASE("an approval a terminal writes itself is refused by the server, reache
   std::string forged;
   {
     Terminal t(t1, wall_now_ms());
-    Transaction tx(t.centre->db());
-    forged = stamp_and_append(t.centre->db(), t.centre->terminal_id(), kJobcentreActor,
+    Transaction tx(centre_database(*t.centre));
+    forged = stamp_and_append(centre_database(*t.centre), t.centre->terminal_id(), kJobcentreActor,
                               {Draft{ev::kInternshipApproved,
                                      {{"trainee_id", trainee}, {"weeks", 52}, {"day", format_day(t.centre->today())}}}},
                               t.now_ms, t.centre->state().max_hlc)
