@@ -70,7 +70,7 @@ void project_events(SqlDb& db, const std::string& centre_id, const std::vector<E
         .bind(3, trainee_core_to_json(t).dump())
         .run();
     for (Day day : days) {
-      if (!t.days.count(day) && !t.absences.count(day)) continue;
+      if (!t.days.count(day) && !t.absences.count(day) && !t.handled.count(day)) continue;
       SqlStmt(db, "INSERT INTO trainee_days(centre_id, trainee_id, day, state) VALUES (?,?,?,?) "
                   "ON CONFLICT(centre_id, trainee_id, day) DO UPDATE SET state=excluded.state")
           .bind(1, centre_id)

@@ -6,7 +6,7 @@
 // (a check-in one day row, an assessment one item row) and the cost of an
 // event does not grow with the trainee's history:
 //   trainee_core    the person: registers, flags (trainee_core_to_json)
-//   trainee_days    one row per day: attendance and absence
+//   trainee_days    one row per day: attendance, absence and the jobcentre's mark
 //   trainee_items   one row per stage change, assessment and note, by event id
 // The fold is order-independent, so events folded into rows in arrival order
 // give the state a terminal folds in its own order.

@@ -83,9 +83,12 @@ CREATE TRIGGER events_no_update BEFORE UPDATE ON events FOR EACH ROW EXECUTE FUN
 // (password as an Argon2id string), the centres each may see, failed logins
 // (the lockout counts them), sessions (token kept as a SHA-256) and the
 // access log, which refuses UPDATE as the event log does (its rows leave
-// only by the retention delete); and which absences a caseworker has marked
-// handled (web/absences.cpp). The same text runs on both stores: BIGINT
+// only by the retention delete). The same text runs on both stores: BIGINT
 // is a 64-bit INTEGER to SQLite, and access_log's id is filled by the server.
+// Which absences a caseworker marked handled was a table here too
+// (web_absences_handled); the marks are AbsenceHandled events now, which
+// reach the terminals, and ServerStore::open() moves an older database's
+// rows into the log once.
 const char* const kWebSchema = R"sql(
 CREATE TABLE IF NOT EXISTS web_users(
   user_id TEXT PRIMARY KEY, login TEXT NOT NULL UNIQUE, role TEXT NOT NULL, password_hash TEXT NOT NULL,
@@ -102,9 +105,6 @@ CREATE TABLE IF NOT EXISTS access_log(
   person TEXT NOT NULL, detail TEXT NOT NULL, source TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS access_log_by_time ON access_log(at_ms);
 CREATE INDEX IF NOT EXISTS access_log_by_person ON access_log(person, at_ms);
-CREATE TABLE IF NOT EXISTS web_absences_handled(
-  trainee_id TEXT NOT NULL, day INTEGER NOT NULL, kind TEXT NOT NULL, handled_by TEXT NOT NULL,
-  handled_ms BIGINT NOT NULL, PRIMARY KEY(trainee_id, day));
 )sql";
 
 const char* const kSqliteWebTrigger = R"sql(

@@ -14,10 +14,14 @@
 #include <fstream>
 #include <map>
 
+#include "sync/server/sql.hpp"
 #include "tests/sync/sync_fixture.hpp"
 
 using namespace ft;
 using namespace ft::test;
+using ft::server::SqlDb;
+using ft::server::SqlStmt;
+using ft::server::is_postgres_uri;
 
 namespace {
 
@@ -570,6 +574,86 @@ TEST_CASE("absences to act on: newest first; a caseworker marks one handled with
     CHECK(count_rows(log, "mark_absence_handled", trainee) == 1);
     CHECK(count_rows(log, "view_absences", trainee) >= 1);
   }
+}
+
+// The floor terminal's own status of one trainee, after a sync round.
+Json terminal_status_of(const std::string& terminal_db, const std::string& trainee) {
+  auto synced = floor_terminal({"sync", "--db", terminal_db});
+  REQUIRE_MESSAGE(synced.exit_code == 0, synced.err);
+  auto status = floor_terminal({"status", "--db", terminal_db, "--json"});
+  REQUIRE_MESSAGE(status.exit_code == 0, status.err);
+  const Json all = Json::parse(status.out);
+  for (const auto& t : all.at("trainees"))
+    if (t.at("id") == trainee) return t;
+  FAIL("the terminal does not know the trainee");
+  return nullptr;
+}
+
+TEST_CASE("a handled absence is an event: a second click adds none, and the floor terminal pulls and shows it") {
+  TempDir dir;
+  ServerProcess server(dir.file("server.db"), pki(), dir.file("server.log"));
+  add_user(server, "anna", "caseworker", {server.centre_id()}, kPassword);
+  server.start();
+  const std::string terminal = demo_terminal(dir, server);
+  Browser b(server);
+  REQUIRE(b.log_in("anna", kPassword).status == 303);
+  const std::string path = "/centres/" + server.centre_id() + "/absences";
+  const auto list = b.get(path);
+  const std::string trainee = hidden_value(list.body, "trainee"), day = hidden_value(list.body, "day");
+  const std::string csrf = Browser::csrf_in(list.body);
+  CHECK(terminal_status_of(terminal, trainee).at("absences_handled").empty());
+
+  const std::int64_t before = server.event_count();
+  CHECK(b.post(path, {{"trainee", trainee}, {"day", day}, {"csrf", csrf}}).status == 303);
+  CHECK(server.event_count() == before + 1);
+  // The same form sent again (a double click, the back button): redirected, nothing added.
+  CHECK(b.post(path, {{"trainee", trainee}, {"day", day}, {"csrf", csrf}}).status == 303);
+  CHECK(server.event_count() == before + 1);
+  CHECK(count_rows(access_log(server, {"--person", trainee}), "mark_absence_handled", trainee) == 1);
+
+  const Json seen = terminal_status_of(terminal, trainee).at("absences_handled");
+  REQUIRE(seen.size() == 1);
+  CHECK(seen[0].at("day") == day);
+  CHECK(seen[0].at("by") == "anna");
+  CHECK((seen[0].at("kind") == "no_show" || seen[0].at("kind") == "late"));
+  // The list reads the mark from the same fold: the day is under "handled" now.
+  CHECK(contains(b.get(path).body, "Håndteret af anna"));
+}
+
+TEST_CASE("marks kept in the web view's old table move into the log once, and none is lost") {
+  TempDir dir;
+  ServerProcess server(dir.file("server.db"), pki(), dir.file("server.log"));
+  add_user(server, "anna", "caseworker", {server.centre_id()}, kPassword);
+  server.start();
+  const std::string terminal = demo_terminal(dir, server);
+  Browser b(server);
+  REQUIRE(b.log_in("anna", kPassword).status == 303);
+  const auto list = b.get("/centres/" + server.centre_id() + "/absences");
+  const std::string trainee = hidden_value(list.body, "trainee"), day = hidden_value(list.body, "day");
+  server.stop();
+  const std::int64_t before = server.event_count();
+  {
+    // The table as the web view's first version made it, with a mark in it.
+    auto db = is_postgres_uri(server.db()) ? SqlDb::open_postgres(server.db()) : SqlDb::open_sqlite(server.db(), false);
+    db->exec("CREATE TABLE web_absences_handled(trainee_id TEXT NOT NULL, day INTEGER NOT NULL, kind TEXT NOT NULL, "
+             "handled_by TEXT NOT NULL, handled_ms BIGINT NOT NULL, PRIMARY KEY(trainee_id, day))");
+    SqlStmt(*db, "INSERT INTO web_absences_handled VALUES (?,?,'no_show','gammel.bruger',?)")
+        .bind(1, trainee)
+        .bind(2, std::int64_t{*parse_day(day)})
+        .bind(3, kMonday0730)
+        .run();
+  }
+  server.start();  // opening the database moves the mark
+  CHECK(server.event_count() == before + 1);
+  server.stop();
+  server.start();
+  CHECK(server.event_count() == before + 1);  // once
+  const Json seen = terminal_status_of(terminal, trainee).at("absences_handled");
+  REQUIRE(seen.size() == 1);
+  CHECK(seen[0].at("day") == day);
+  CHECK(seen[0].at("by") == "gammel.bruger");
+  REQUIRE(b.log_in("anna", kPassword).status == 303);
+  CHECK(contains(b.get("/centres/" + server.centre_id() + "/absences").body, "Håndteret af gammel.bruger"));
 }
 
 TEST_CASE("a trainee's page draws the stage timeline and the skills chart as SVG from core's numbers") {
