@@ -3,6 +3,7 @@
 #include <map>
 #include <set>
 
+#include "sync/server/staff_names.hpp"
 #include "terminal/core/evolve.hpp"
 #include "terminal/core/payload.hpp"
 #include "terminal/core/trainee_codec.hpp"
@@ -42,6 +43,7 @@ void save_item(SqlDb& db, const std::string& centre_id, const std::string& id, T
 }  // namespace
 
 void project_events(SqlDb& db, const std::string& centre_id, const std::vector<Event>& events) {
+  project_staff_names(db, centre_id, events);
   std::map<std::string, std::vector<const Event*>> by_trainee;
   for (const auto& e : events)
     if (auto id = trainee_of(e); !id.empty()) by_trainee[id].push_back(&e);

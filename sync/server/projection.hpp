@@ -22,7 +22,8 @@ namespace ft::server {
 
 // The trainee an event is about ("" for centre and staff events).
 std::string trainee_of(const Event& e);
-// Folds `events` (just stored in `centre_id`) into the rows of the trainees they concern.
+// Folds `events` (just stored in `centre_id`) into the rows of the trainees
+// they concern, and the staff's names (staff_names.hpp).
 void project_events(SqlDb& db, const std::string& centre_id, const std::vector<Event>& events);
 // The folded trainees of a centre (enrolled or not), by id; or just one ("" when unknown).
 std::vector<Trainee> centre_trainees(SqlDb& db, const std::string& centre_id, const std::string& only_trainee = "");

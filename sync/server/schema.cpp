@@ -40,6 +40,9 @@ CREATE TABLE IF NOT EXISTS trainee_items(
 CREATE TABLE IF NOT EXISTS internship_bases(
   centre_id TEXT NOT NULL, trainee_id TEXT NOT NULL, event_id TEXT PRIMARY KEY, basis TEXT NOT NULL,
   reason TEXT NOT NULL, weeks INTEGER NOT NULL, day TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS staff_names(
+  centre_id TEXT NOT NULL, staff_id TEXT NOT NULL, name TEXT NOT NULL, hlc BIGINT NOT NULL, event_id TEXT NOT NULL,
+  PRIMARY KEY(centre_id, staff_id));
 CREATE TRIGGER IF NOT EXISTS events_no_update BEFORE UPDATE ON events
   BEGIN SELECT RAISE(ABORT, 'events are immutable'); END;
 )sql";
@@ -73,6 +76,9 @@ CREATE TABLE IF NOT EXISTS trainee_items(
 CREATE TABLE IF NOT EXISTS internship_bases(
   centre_id TEXT NOT NULL, trainee_id TEXT NOT NULL, event_id TEXT PRIMARY KEY, basis TEXT NOT NULL,
   reason TEXT NOT NULL, weeks INTEGER NOT NULL, day TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS staff_names(
+  centre_id TEXT NOT NULL, staff_id TEXT NOT NULL, name TEXT NOT NULL, hlc BIGINT NOT NULL, event_id TEXT NOT NULL,
+  PRIMARY KEY(centre_id, staff_id));
 CREATE OR REPLACE FUNCTION events_immutable() RETURNS trigger LANGUAGE plpgsql AS
   $$ BEGIN RAISE EXCEPTION 'events are immutable'; END $$;
 DROP TRIGGER IF EXISTS events_no_update ON events;

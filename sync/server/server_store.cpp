@@ -18,6 +18,7 @@
 #include "sync/server/projection.hpp"
 #include "sync/server/schema.hpp"
 #include "sync/server/secrets.hpp"
+#include "sync/server/staff_names.hpp"
 #include "terminal/core/hlc.hpp"
 
 namespace ft::server {
@@ -146,6 +147,7 @@ std::unique_ptr<ServerStore> ServerStore::open(const std::string& db, std::strin
         }
         create_schema(*first);
         move_handled_marks_to_events(*first);
+        fold_staff_names_once(*first);
         tx.commit();
       }
       store->pool_->idle.push_back(std::move(first));
@@ -182,6 +184,7 @@ std::unique_ptr<ServerStore> ServerStore::open(const std::string& db, std::strin
       SqlTx tx(*conn);
       create_schema(*conn);
       move_handled_marks_to_events(*conn);
+      fold_staff_names_once(*conn);
       tx.commit();
     }
     store->pool_->idle.push_back(std::move(conn));
@@ -608,16 +611,21 @@ std::int64_t ServerStore::open_code_count(std::int64_t now_ms) {
 }
 
 std::vector<Trainee> ServerStore::trainees(const std::string& centre_id) {
-  auto db = lease_reader();
-  SqlTx snapshot(*db, /*write=*/false);  // the three tables from one moment
-  auto out = centre_trainees(*db, centre_id);
-  snapshot.commit();
+  std::vector<Trainee> out;
+  with_reader([&](SqlDb& db) { out = centre_trainees(db, centre_id); });  // the three tables from one moment
   return out;
 }
 
 void ServerStore::with_db(const std::function<void(SqlDb&)>& work) {
   auto db = lease();
   work(*db);
+}
+
+void ServerStore::with_reader(const std::function<void(SqlDb&)>& work) {
+  auto db = lease_reader();
+  SqlTx snapshot(*db, /*write=*/false);
+  work(*db);
+  snapshot.commit();
 }
 
 }  // namespace ft::server

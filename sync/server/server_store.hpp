@@ -123,6 +123,9 @@ class ServerStore {
   // One pooled connection for `work`, for the web view's own tables
   // (sync/server/web/); `work` opens its own transaction where it writes.
   void with_db(const std::function<void(SqlDb&)>& work);
+  // For a page that only reads: on SQLite a reader connection beside the
+  // writer (as the pulls use), all of `work` in one snapshot.
+  void with_reader(const std::function<void(SqlDb&)>& work);
 
  private:
   class Pool;

@@ -522,6 +522,42 @@ TEST_CASE("a trainee's PDF report downloads in the user's language, with the wal
   CHECK(access_log(server, {"--user", "olga", "--person", id}).empty());
 }
 
+TEST_CASE("a note in the web's PDF names its writer, as the terminal's own report does") {
+  TempDir dir;
+  ServerProcess server(dir.file("server.db"), pki(), dir.file("server.log"));
+  add_user(server, "anna", "caseworker", {server.centre_id()}, kPassword);
+  server.start();
+  const std::string terminal = demo_terminal(dir, server);
+  Browser b(server);
+  REQUIRE(b.log_in("anna", kPassword).status == 303);
+  // The demo trainee with an instructor's shared note.
+  const std::string centre = b.get("/centres/" + server.centre_id()).body;
+  std::string id;
+  for (size_t at = centre.find("href=\"/trainees/"); at != std::string::npos && id.empty();
+       at = centre.find("href=\"/trainees/", at + 1)) {
+    const std::string candidate = first_trainee_id(centre.substr(at));
+    if (contains(b.get("/trainees/" + candidate).body, "Viser andre, hvordan moppen")) id = candidate;
+  }
+  REQUIRE_FALSE(id.empty());
+  auto made = floor_terminal({"report", "--db", terminal, "--trainee", id, "--format", "json", "--out",
+                              dir.file("terminal.json")});
+  REQUIRE_MESSAGE(made.exit_code == 0, made.err);
+  std::string writer;
+  const Json report = Json::parse(read_file(dir.file("terminal.json")));  // held: the loop runs over its member
+  for (const auto& n : report.at("notes"))
+    if (contains(n.at("text").get<std::string>(), "Viser andre")) writer = n.at("by").get<std::string>();
+  REQUIRE_FALSE(writer.empty());
+
+  auto pdf = b.get("/trainees/" + id + "/report.pdf");
+  REQUIRE(pdf.status == 200);
+  {
+    std::ofstream(dir.file("web.pdf"), std::ios::binary) << pdf.body;
+  }
+  auto text = run({"/usr/bin/pdftotext", "-enc", "UTF-8", dir.file("web.pdf"), "-"});
+  REQUIRE_MESSAGE(text.exit_code == 0, text.err);
+  CHECK(contains(text.out, "(" + writer + "):"));
+}
+
 TEST_CASE("absences to act on: newest first; a caseworker marks one handled with the form's token, and it stays") {
   TempDir dir;
   ServerProcess server(dir.file("server.db"), pki(), dir.file("server.log"));
