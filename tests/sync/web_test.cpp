@@ -692,7 +692,7 @@ TEST_CASE("marks kept in the web view's old table move into the log once, and no
   CHECK(contains(b.get("/centres/" + server.centre_id() + "/absences").body, "Håndteret af gammel.bruger"));
 }
 
-TEST_CASE("a trainee's page draws the stage timeline and the skills chart as SVG from core's numbers") {
+TEST_CASE("a trainee's page draws the timeline, the attendance calendar and the skills chart as SVG") {
   TempDir dir;
   ServerProcess server(dir.file("server.db"), pki(), dir.file("server.log"));
   add_user(server, "anna", "caseworker", {server.centre_id()}, kPassword);
@@ -702,16 +702,22 @@ TEST_CASE("a trainee's page draws the stage timeline and the skills chart as SVG
   REQUIRE(b.log_in("anna", kPassword).status == 303);
   const std::string centre = b.get("/centres/" + server.centre_id()).body;
   // Every trainee who has started has a timeline; one with skills required has the chart too.
-  int timelines = 0, skill_charts = 0;
+  int pages = 0, timelines = 0, skill_charts = 0, calendars = 0;
   for (size_t at = centre.find("href=\"/trainees/"); at != std::string::npos;
        at = centre.find("href=\"/trainees/", at + 1)) {
     const std::string id = first_trainee_id(centre.substr(at));
     auto page = b.get("/trainees/" + id);
     REQUIRE(page.status == 200);
     CHECK_FALSE(contains(page.body, "style=\""));
+    ++pages;
     timelines += contains(page.body, "id=\"timeline-" + id + "\"");
+    // The calendar: a picture with its title and the days counted in words, one shape per status in the legend.
+    calendars += contains(page.body, "<title id=\"calendar-" + id + "\">Fremmøde de seneste 8 uger</title>") &&
+                 contains(page.body, "<desc id=\"calendar-" + id + "-desc\">") &&
+                 contains(page.body, "Udeblevet") && contains(page.body, "Håndteret af en sagsbehandler");
     skill_charts += contains(page.body, "id=\"skills-" + id + "\"");
   }
+  CHECK(calendars == pages);
   CHECK(timelines >= 10);
   CHECK(skill_charts >= 10);
 }
