@@ -5,6 +5,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <filesystem>
 #include <fstream>
 #include <random>
 #include <sstream>
@@ -126,6 +127,11 @@ RunResult sync_server(std::vector<std::string> args, const std::string& stdin_te
 
 std::string binary(const std::string& name) { return std::string(FT_BUILD_DIR) + "/" + name; }
 std::string asset(const std::string& relative) { return std::string(FT_BUILD_DIR) + "/assets/" + relative; }
+std::string screenshot_dir(const std::string& set) {
+  const std::string dir = std::string(FT_BUILD_DIR) + "/screenshots/" + set;
+  std::filesystem::create_directories(dir);
+  return dir;
+}
 
 std::string read_file(const std::string& path) {
   std::ifstream f(path, std::ios::binary);

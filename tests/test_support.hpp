@@ -45,6 +45,9 @@ std::string binary(const std::string& name);  // path of a binary in the build f
 RunResult floor_terminal(std::vector<std::string> args);
 RunResult sync_server(std::vector<std::string> args, const std::string& stdin_text = "");
 std::string asset(const std::string& relative);  // path under the build's assets folder
+// The build's screenshots/SET folder (made when missing), where the kiosk's
+// screens and the web pages are kept for a person to look at: docs/screenshots.md.
+std::string screenshot_dir(const std::string& set);
 std::string read_file(const std::string& path);
 const Catalogue& catalogue();  // assets/skills.json
 std::string last_line(const std::string& text);

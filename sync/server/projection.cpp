@@ -3,6 +3,7 @@
 #include <map>
 #include <set>
 
+#include "sync/server/staff_names.hpp"
 #include "terminal/core/evolve.hpp"
 #include "terminal/core/payload.hpp"
 #include "terminal/core/trainee_codec.hpp"
@@ -42,6 +43,7 @@ void save_item(SqlDb& db, const std::string& centre_id, const std::string& id, T
 }  // namespace
 
 void project_events(SqlDb& db, const std::string& centre_id, const std::vector<Event>& events) {
+  project_staff_names(db, centre_id, events);
   std::map<std::string, std::vector<const Event*>> by_trainee;
   for (const auto& e : events)
     if (auto id = trainee_of(e); !id.empty()) by_trainee[id].push_back(&e);
@@ -70,7 +72,7 @@ void project_events(SqlDb& db, const std::string& centre_id, const std::vector<E
         .bind(3, trainee_core_to_json(t).dump())
         .run();
     for (Day day : days) {
-      if (!t.days.count(day) && !t.absences.count(day)) continue;
+      if (!t.days.count(day) && !t.absences.count(day) && !t.handled.count(day)) continue;
       SqlStmt(db, "INSERT INTO trainee_days(centre_id, trainee_id, day, state) VALUES (?,?,?,?) "
                   "ON CONFLICT(centre_id, trainee_id, day) DO UPDATE SET state=excluded.state")
           .bind(1, centre_id)

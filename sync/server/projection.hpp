@@ -6,7 +6,7 @@
 // (a check-in one day row, an assessment one item row) and the cost of an
 // event does not grow with the trainee's history:
 //   trainee_core    the person: registers, flags (trainee_core_to_json)
-//   trainee_days    one row per day: attendance and absence
+//   trainee_days    one row per day: attendance, absence and the jobcentre's mark
 //   trainee_items   one row per stage change, assessment and note, by event id
 // The fold is order-independent, so events folded into rows in arrival order
 // give the state a terminal folds in its own order.
@@ -22,7 +22,8 @@ namespace ft::server {
 
 // The trainee an event is about ("" for centre and staff events).
 std::string trainee_of(const Event& e);
-// Folds `events` (just stored in `centre_id`) into the rows of the trainees they concern.
+// Folds `events` (just stored in `centre_id`) into the rows of the trainees
+// they concern, and the staff's names (staff_names.hpp).
 void project_events(SqlDb& db, const std::string& centre_id, const std::vector<Event>& events);
 // The folded trainees of a centre (enrolled or not), by id; or just one ("" when unknown).
 std::vector<Trainee> centre_trainees(SqlDb& db, const std::string& centre_id, const std::string& only_trainee = "");

@@ -40,6 +40,9 @@ CREATE TABLE IF NOT EXISTS trainee_items(
 CREATE TABLE IF NOT EXISTS internship_bases(
   centre_id TEXT NOT NULL, trainee_id TEXT NOT NULL, event_id TEXT PRIMARY KEY, basis TEXT NOT NULL,
   reason TEXT NOT NULL, weeks INTEGER NOT NULL, day TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS staff_names(
+  centre_id TEXT NOT NULL, staff_id TEXT NOT NULL, name TEXT NOT NULL, hlc BIGINT NOT NULL, event_id TEXT NOT NULL,
+  PRIMARY KEY(centre_id, staff_id));
 CREATE TRIGGER IF NOT EXISTS events_no_update BEFORE UPDATE ON events
   BEGIN SELECT RAISE(ABORT, 'events are immutable'); END;
 )sql";
@@ -73,6 +76,9 @@ CREATE TABLE IF NOT EXISTS trainee_items(
 CREATE TABLE IF NOT EXISTS internship_bases(
   centre_id TEXT NOT NULL, trainee_id TEXT NOT NULL, event_id TEXT PRIMARY KEY, basis TEXT NOT NULL,
   reason TEXT NOT NULL, weeks INTEGER NOT NULL, day TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS staff_names(
+  centre_id TEXT NOT NULL, staff_id TEXT NOT NULL, name TEXT NOT NULL, hlc BIGINT NOT NULL, event_id TEXT NOT NULL,
+  PRIMARY KEY(centre_id, staff_id));
 CREATE OR REPLACE FUNCTION events_immutable() RETURNS trigger LANGUAGE plpgsql AS
   $$ BEGIN RAISE EXCEPTION 'events are immutable'; END $$;
 DROP TRIGGER IF EXISTS events_no_update ON events;
@@ -83,9 +89,12 @@ CREATE TRIGGER events_no_update BEFORE UPDATE ON events FOR EACH ROW EXECUTE FUN
 // (password as an Argon2id string), the centres each may see, failed logins
 // (the lockout counts them), sessions (token kept as a SHA-256) and the
 // access log, which refuses UPDATE as the event log does (its rows leave
-// only by the retention delete); and which absences a caseworker has marked
-// handled (web/absences.cpp). The same text runs on both stores: BIGINT
+// only by the retention delete). The same text runs on both stores: BIGINT
 // is a 64-bit INTEGER to SQLite, and access_log's id is filled by the server.
+// Which absences a caseworker marked handled was a table here too
+// (web_absences_handled); the marks are AbsenceHandled events now, which
+// reach the terminals, and ServerStore::open() moves an older database's
+// rows into the log once.
 const char* const kWebSchema = R"sql(
 CREATE TABLE IF NOT EXISTS web_users(
   user_id TEXT PRIMARY KEY, login TEXT NOT NULL UNIQUE, role TEXT NOT NULL, password_hash TEXT NOT NULL,
@@ -102,9 +111,6 @@ CREATE TABLE IF NOT EXISTS access_log(
   person TEXT NOT NULL, detail TEXT NOT NULL, source TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS access_log_by_time ON access_log(at_ms);
 CREATE INDEX IF NOT EXISTS access_log_by_person ON access_log(person, at_ms);
-CREATE TABLE IF NOT EXISTS web_absences_handled(
-  trainee_id TEXT NOT NULL, day INTEGER NOT NULL, kind TEXT NOT NULL, handled_by TEXT NOT NULL,
-  handled_ms BIGINT NOT NULL, PRIMARY KEY(trainee_id, day));
 )sql";
 
 const char* const kSqliteWebTrigger = R"sql(

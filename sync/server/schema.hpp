@@ -14,6 +14,7 @@
 //                   the town hall's web view (schema 3, added to schema 2 in place)
 //   internship_bases the legal basis and reason of each internship approval
 //                   (the event carries only the weeks: the basis never leaves the server)
+//   staff_names     each centre's staff by name, for the web's reports (staff_names.hpp)
 #pragma once
 #include <string>
 

@@ -20,6 +20,7 @@
 #include "sync/server/projection.hpp"
 #include "sync/server/schema.hpp"
 #include "sync/server/secrets.hpp"
+#include "sync/server/staff_names.hpp"
 #include "terminal/core/hlc.hpp"
 
 namespace ft::server {
@@ -147,6 +148,8 @@ std::unique_ptr<ServerStore> ServerStore::open(const std::string& db, std::strin
           return nullptr;
         }
         create_schema(*first);
+        move_handled_marks_to_events(*first);
+        fold_staff_names_once(*first);
         tx.commit();
       }
       store->pool_->idle.push_back(std::move(first));
@@ -182,6 +185,8 @@ std::unique_ptr<ServerStore> ServerStore::open(const std::string& db, std::strin
     } else {
       SqlTx tx(*conn);
       create_schema(*conn);
+      move_handled_marks_to_events(*conn);
+      fold_staff_names_once(*conn);
       tx.commit();
     }
     store->pool_->idle.push_back(std::move(conn));
@@ -498,10 +503,17 @@ PullPage ServerStore::pull(const TerminalIdentity& who, std::int64_t after, int 
 
 Event ServerStore::append_server_event(const std::string& centre_id, const std::string& type, const Json& payload,
                                        std::int64_t now_ms) {
+  return *append_server_event(centre_id, type, payload, now_ms, Beside{});
+}
+
+std::optional<Event> ServerStore::append_server_event(const std::string& centre_id, const std::string& type,
+                                                      const Json& payload, std::int64_t now_ms, const Beside& beside) {
   auto db = lease();
   SqlTx tx(*db);
   db->lock_centre(centre_id);
+  if (beside.wanted && !beside.wanted(*db)) return std::nullopt;  // the transaction rolls back, nothing written
   Event e = append_server_event_in(*db, centre_id, type, payload, now_ms);
+  if (beside.also) beside.also(*db, e);
   tx.commit();
   return e;
 }
@@ -509,23 +521,58 @@ Event ServerStore::append_server_event(const std::string& centre_id, const std::
 Event ServerStore::append_approval(const std::string& centre_id, const Json& payload, const std::string& basis,
                                    const std::string& reason, std::int64_t now_ms,
                                    const std::function<void(SqlDb&, const Event&)>& within) {
-  auto db = lease();
-  SqlTx tx(*db);
-  db->lock_centre(centre_id);
-  Event e = append_server_event_in(*db, centre_id, ev::kInternshipApproved, payload, now_ms);
-  SqlStmt(*db, "INSERT INTO internship_bases(centre_id, trainee_id, event_id, basis, reason, weeks, day) "
-               "VALUES (?,?,?,?,?,?,?)")
-      .bind(1, centre_id)
-      .bind(2, payload.at("trainee_id").get<std::string>())
-      .bind(3, e.event_id)
-      .bind(4, basis)
-      .bind(5, reason)
-      .bind(6, payload.at("weeks").get<std::int64_t>())
-      .bind(7, payload.at("day").get<std::string>())
-      .run();
-  if (within) within(*db, e);
-  tx.commit();
-  return e;
+  auto keep_basis = [&](SqlDb& db, const Event& e) {
+    SqlStmt(db, "INSERT INTO internship_bases(centre_id, trainee_id, event_id, basis, reason, weeks, day) "
+                "VALUES (?,?,?,?,?,?,?)")
+        .bind(1, centre_id)
+        .bind(2, payload.at("trainee_id").get<std::string>())
+        .bind(3, e.event_id)
+        .bind(4, basis)
+        .bind(5, reason)
+        .bind(6, payload.at("weeks").get<std::int64_t>())
+        .bind(7, payload.at("day").get<std::string>())
+        .run();
+    if (within) within(db, e);
+  };
+  return *append_server_event(centre_id, ev::kInternshipApproved, payload, now_ms, Beside{nullptr, keep_basis});
+}
+
+void ServerStore::move_handled_marks_to_events(SqlDb& db) {
+  {
+    SqlStmt has(db, db.is_postgres() ? "SELECT count(*) FROM information_schema.tables WHERE "
+                                       "table_schema=current_schema() AND table_name='web_absences_handled'"
+                                     : "SELECT count(*) FROM sqlite_master WHERE type='table' AND "
+                                       "name='web_absences_handled'");
+    if (!has.step() || has.int64(0) == 0) return;
+  }
+  struct Mark {
+    std::string trainee, centre, kind, by;
+    std::int64_t day, at_ms;
+  };
+  std::vector<Mark> marks;
+  {
+    // A mark could only be made for a trainee of a centre: the projection names the centre.
+    SqlStmt s(db, "SELECT h.trainee_id, c.centre_id, h.day, h.kind, h.handled_by, h.handled_ms "
+                  "FROM web_absences_handled h JOIN trainee_core c ON c.trainee_id=h.trainee_id "
+                  "ORDER BY h.handled_ms, h.trainee_id, h.day");
+    while (s.step()) marks.push_back(Mark{s.text(0), s.text(1), s.text(3), s.text(4), s.int64(2), s.int64(5)});
+  }
+  for (const auto& m : marks) {
+    db.lock_centre(m.centre);
+    // Stamped when the caseworker marked it, so the terminals see the day it was done.
+    append_server_event_in(db, m.centre, ev::kAbsenceHandled,
+                           Json{{"trainee_id", m.trainee}, {"day", format_day(static_cast<Day>(m.day))},
+                                {"kind", m.kind}, {"by", m.by}},
+                           m.at_ms);
+    SqlStmt(db, "DELETE FROM web_absences_handled WHERE trainee_id=? AND day=?").bind(1, m.trainee).bind(2, m.day).run();
+  }
+  // A row naming no known trainee stays where it is rather than vanish.
+  bool empty = false;
+  {
+    SqlStmt left(db, "SELECT count(*) FROM web_absences_handled");
+    empty = left.step() && left.int64(0) == 0;
+  }  // finished before the DROP: SQLite refuses to drop a table a statement still reads
+  if (empty) db.exec("DROP TABLE web_absences_handled");
 }
 
 Event ServerStore::append_server_event_in(SqlDb& db, const std::string& centre_id, const std::string& type,
@@ -592,16 +639,21 @@ std::int64_t ServerStore::open_code_count(std::int64_t now_ms) {
 }
 
 std::vector<Trainee> ServerStore::trainees(const std::string& centre_id) {
-  auto db = lease_reader();
-  SqlTx snapshot(*db, /*write=*/false);  // the three tables from one moment
-  auto out = centre_trainees(*db, centre_id);
-  snapshot.commit();
+  std::vector<Trainee> out;
+  with_reader([&](SqlDb& db) { out = centre_trainees(db, centre_id); });  // the three tables from one moment
   return out;
 }
 
 void ServerStore::with_db(const std::function<void(SqlDb&)>& work) {
   auto db = lease();
   work(*db);
+}
+
+void ServerStore::with_reader(const std::function<void(SqlDb&)>& work) {
+  auto db = lease_reader();
+  SqlTx snapshot(*db, /*write=*/false);
+  work(*db);
+  snapshot.commit();
 }
 
 }  // namespace ft::server

@@ -101,6 +101,16 @@ class ServerStore {
   // A jobcentre-side event (terminal "server") in a centre, stamped and stored; returns it.
   Event append_server_event(const std::string& centre_id, const std::string& type, const Json& payload,
                             std::int64_t now_ms);
+  // The same, with what the server does beside it in the same transaction,
+  // under the centre's lock: `wanted` looks first and may decline (then
+  // nothing is written and the result is empty: a second click, a second
+  // server process); `also` writes the server's own rows about the event.
+  struct Beside {
+    std::function<bool(SqlDb&)> wanted;
+    std::function<void(SqlDb&, const Event&)> also;
+  };
+  std::optional<Event> append_server_event(const std::string& centre_id, const std::string& type, const Json& payload,
+                                           std::int64_t now_ms, const Beside& beside);
 
   // The jobcentre's internship approval: the event (weeks only, for the
   // terminals) and, in the same transaction, its basis and reason, kept here,
@@ -117,6 +127,9 @@ class ServerStore {
   // One pooled connection for `work`, for the web view's own tables
   // (sync/server/web/); `work` opens its own transaction where it writes.
   void with_db(const std::function<void(SqlDb&)>& work);
+  // For a page that only reads: on SQLite a reader connection beside the
+  // writer (as the pulls use), all of `work` in one snapshot.
+  void with_reader(const std::function<void(SqlDb&)>& work);
 
  private:
   class Pool;
@@ -130,8 +143,11 @@ class ServerStore {
   static std::int64_t high_seq(SqlDb& db, const std::string& terminal_id);
   PushOutcome push_in(SqlDb& db, const TerminalIdentity& who, const std::string& idempotency_key,
                       const std::string& body_hash, const std::vector<sync::PushItem>& items, std::int64_t now_ms);
-  Event append_server_event_in(SqlDb& db, const std::string& centre_id, const std::string& type,
-                               const Json& payload, std::int64_t now_ms);
+  static Event append_server_event_in(SqlDb& db, const std::string& centre_id, const std::string& type,
+                                      const Json& payload, std::int64_t now_ms);
+  // Absences marked handled before the marks were events (a table of the web
+  // view's own) become AbsenceHandled events, once, inside the opening transaction.
+  static void move_handled_marks_to_events(SqlDb& db);
 
   std::unique_ptr<Pool> pool_;
   std::unique_ptr<Pool> readers_;  // SQLite only: WAL lets readers run while the one writer writes

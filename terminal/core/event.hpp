@@ -28,6 +28,7 @@ inline constexpr const char* kCheckedOut = "CheckedOut";
 inline constexpr const char* kCheckoutProposed = "CheckoutProposed";   // the trainee's answer next morning
 inline constexpr const char* kCheckoutConfirmed = "CheckoutConfirmed"; // staff confirm the proposal
 inline constexpr const char* kAbsenceRecorded = "AbsenceRecorded";
+inline constexpr const char* kAbsenceHandled = "AbsenceHandled";  // the jobcentre acted on a no-show or lateness (server)
 inline constexpr const char* kSkillAssessed = "SkillAssessed";
 inline constexpr const char* kStageChanged = "StageChanged";
 inline constexpr const char* kInternshipConfirmed = "InternshipConfirmed";

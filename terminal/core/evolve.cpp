@@ -159,6 +159,20 @@ void absence(State& s, const In<P>& e) {
 }
 
 template <class P>
+void absence_handled(State& s, const In<P>& e) {
+  const auto day = payload::day(e.p);
+  const auto kind = str_view(e.p, "kind");
+  if (!day || (kind != "no_show" && kind != "late")) return;
+  auto& t = trainee_for(s, e.p);
+  auto it = t.handled.find(*day);
+  // The earliest mark counts, whichever arrives first: a second POST or a second server changes nothing.
+  if (it != t.handled.end() &&
+      (it->second.hlc < e.hlc || (it->second.hlc == e.hlc && std::string_view(it->second.event_id) <= e.event_id)))
+    return;
+  t.handled[*day] = HandledMark{std::string(kind), str(e.p, "by"), e.hlc, std::string(e.event_id)};
+}
+
+template <class P>
 void assessed(State& s, const In<P>& e) {
   const auto day = payload::day(e.p);
   const auto level = integer(e.p, "level");
@@ -264,7 +278,7 @@ void evolve_one(State& s, std::string_view type, const In<P>& e) {
   s.event_count += 1;
   if (e.hlc > s.max_hlc) s.max_hlc = e.hlc;
   const bool about_the_day = type == ev::kCheckedIn || type == ev::kCheckedOut || type == ev::kCheckoutProposed ||
-                             type == ev::kCheckoutConfirmed || type == ev::kAbsenceRecorded ||
+                             type == ev::kCheckoutConfirmed || type == ev::kAbsenceRecorded || type == ev::kAbsenceHandled ||
                              type == ev::kSkillAssessed || type == ev::kNoteAdded;
   if (!about_the_day) s.people_version += 1;  // any other type, also one added later, may change a person
   if (!s.jobcentre_connected && e.actor_id == kJobcentreActor) jobcentre_heard(s);
@@ -290,6 +304,8 @@ void evolve_one(State& s, std::string_view type, const In<P>& e) {
     checkout_answered(s, e, true);
   else if (type == ev::kAbsenceRecorded)
     absence(s, e);
+  else if (type == ev::kAbsenceHandled)
+    absence_handled(s, e);
   else if (type == ev::kSkillAssessed)
     assessed(s, e);
   else if (type == ev::kStageChanged)

@@ -67,6 +67,17 @@ struct Absence {
   std::string event_id;
 };
 
+// A caseworker at the jobcentre marked a day's no-show or lateness as acted
+// on (the web view's "absences to act on"). Facts only: that it was handled,
+// what it was then and by whom; the decision itself stays with the
+// municipality. The first mark of a day counts; a second changes nothing.
+struct HandledMark {
+  std::string kind;  // "no_show" or "late", as the list showed the day
+  std::string by;    // the caseworker's login on the municipal server
+  Hlc hlc = -1;
+  std::string event_id;
+};
+
 struct Assessment {
   std::string event_id;
   Hlc hlc = 0;
@@ -138,6 +149,7 @@ struct Trainee {
   std::vector<StageChange> stages;  // sorted by (hlc, event id); the last is the current stage
   std::map<Day, AttendanceDay> days;
   std::map<Day, Absence> absences;
+  std::map<Day, HandledMark> handled;   // the jobcentre's marks on no-shows and late days
   std::vector<Assessment> assessments;  // sorted by (hlc, event id)
   std::vector<Note> notes;              // sorted by (hlc, event id)
   std::vector<Agreement> agreements;    // sorted by (hlc, event id)

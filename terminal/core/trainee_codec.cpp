@@ -9,7 +9,7 @@ namespace ft {
 
 // A field added to Trainee must be added here too, or the server's picture
 // silently loses it. (Sizes as on x86_64 with libstdc++, where CI builds.)
-static_assert(sizeof(void*) != 8 || sizeof(Trainee) == 712,
+static_assert(sizeof(void*) != 8 || sizeof(Trainee) == 760,
               "Trainee changed: add the new field to the codec, then update this size");
 
 namespace {
@@ -63,6 +63,10 @@ Json trainee_day_to_json(const Trainee& t, Day day) {
     const auto& a = it->second;
     j["b"] = {absence_kind_name(a.kind), a.cause, a.recorded_by, a.hlc, a.event_id};
   }
+  if (auto it = t.handled.find(day); it != t.handled.end()) {
+    const auto& h = it->second;
+    j["h"] = {h.kind, h.by, h.hlc, h.event_id};
+  }
   return j;
 }
 
@@ -85,6 +89,10 @@ void trainee_day_from_json(const Json& j, Day day, Trainee& t) {
     t.absences[day] = Absence{parse_absence_kind(b.at(0).get<std::string>()).value_or(AbsenceKind::Sick),
                               b.at(1).get<std::string>(), b.at(2).get<std::string>(), b.at(3).get<Hlc>(),
                               b.at(4).get<std::string>()};
+  // Rows written before the jobcentre's marks were events have no "h".
+  if (auto h = j.find("h"); h != j.end() && !h->is_null())
+    t.handled[day] = HandledMark{h->at(0).get<std::string>(), h->at(1).get<std::string>(), h->at(2).get<Hlc>(),
+                                 h->at(3).get<std::string>()};
 }
 
 const char* trainee_item_name(TraineeItem kind) {
@@ -147,6 +155,7 @@ Json trainee_to_json(const Trainee& t) {
   std::vector<Day> all_days;
   for (const auto& [day, d] : t.days) all_days.push_back(day);
   for (const auto& [day, a] : t.absences) all_days.push_back(day);
+  for (const auto& [day, h] : t.handled) all_days.push_back(day);
   std::sort(all_days.begin(), all_days.end());
   all_days.erase(std::unique(all_days.begin(), all_days.end()), all_days.end());
   for (Day day : all_days) days.push_back({day, trainee_day_to_json(t, day)});

@@ -15,7 +15,7 @@ namespace ft {
 // The person: id, registers, flags, enrolment and internship confirmation.
 Json trainee_core_to_json(const Trainee& t);
 void trainee_core_from_json(const Json& j, Trainee& t);
-// One day: its attendance and its absence, either may be missing.
+// One day: its attendance, its absence and the jobcentre's mark on it, any may be missing.
 Json trainee_day_to_json(const Trainee& t, Day day);
 void trainee_day_from_json(const Json& j, Day day, Trainee& t);
 // The kinds of history item, each keyed by its event id.

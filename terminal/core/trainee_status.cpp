@@ -26,6 +26,12 @@ Json internship_json(const Trainee& t, Day today) {
               {"hours_per_week", a.hours},
               {"days_left", v->days_left}};
 }
+// The jobcentre's marks on no-shows and late days, oldest first: the floor sees the municipality acted.
+Json handled_json(const Trainee& t) {
+  Json out = Json::array();
+  for (const auto& [day, m] : t.handled) out.push_back(Json{{"day", format_day(day)}, {"kind", m.kind}, {"by", m.by}});
+  return out;
+}
 }  // namespace
 
 Json trainee_status_json(const Trainee& t, const Catalogue& catalogue, const Rules& rules, Day today,
@@ -52,6 +58,7 @@ Json trainee_status_json(const Trainee& t, const Catalogue& catalogue, const Rul
       {"checked_in", p.checked_in},
       {"attendance", {{"rate_28d", rounded(p.last_28d.rate(), 3)}, {"rate_total", rounded(p.total.rate(), 3)},
                       {"forgotten_checkouts_28d", p.last_28d.forgotten_checkouts}}},
+      {"absences_handled", handled_json(t)},
       {"skills", {{"assessed", p.skills_assessed}, {"required", p.skills_required}, {"at_target", p.skills_at_target}}},
       {"guarantee", {{"status", guarantee_name(p.status)}, {"reasons", reasons}, {"reason_codes", codes}}},
   };

@@ -9,13 +9,17 @@ database. A caseworker logs in, opens the centre, a trainee and the
 absences to act on, marks one handled, downloads both reports and logs out;
 every page is photographed at 1366x768 (a municipal PC) and 820x1180 (a
 tablet) into SCREENSHOT_DIR, for a person to look at. Then the access log
-must hold every look.
+must hold every look. Beside that walk: the walls between centres, the
+lockout and its lifting, the end of an idle session, names with markup,
+and the security headers of the real replies.
 
 usage: web_browser_test.py BUILD_DIR SCREENSHOT_DIR
 """
+import http.client
 import json
 import os
 import socket
+import ssl
 import subprocess
 import sys
 import tempfile
@@ -25,13 +29,15 @@ import unittest
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
-from selenium.common.exceptions import StaleElementReferenceException, WebDriverException
+from selenium.common.exceptions import NoAlertPresentException, StaleElementReferenceException, WebDriverException
 from selenium.webdriver.support.ui import WebDriverWait
 
 BUILD = os.path.abspath(sys.argv[1]) if len(sys.argv) > 1 else os.getcwd()
 SHOTS = os.path.abspath(sys.argv[2]) if len(sys.argv) > 2 else os.path.join(BUILD, "screenshots", "web")
 PASSWORD = "korrekt hest batteri"
 SIZES = {"pc": (1366, 768), "tablet": (820, 1180)}
+# A name as a hostile or careless hand might type it: it must come out as text.
+MARKUP_NAME = "<script>alert(1)</script> <b>x</b>"
 
 
 def run(*args, stdin=""):
@@ -55,38 +61,69 @@ def free_port():
         return s.getsockname()[1]
 
 
-class Centre:
-    """A served database with one centre, its history and a caseworker."""
+def last_line(text):
+    return text.strip().splitlines()[-1]
 
-    def __init__(self, tmp):
-        self.tmp = tmp
-        cert, key = os.path.join(tmp, "cert.pem"), os.path.join(tmp, "key.pem")
-        run("openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj", "/CN=127.0.0.1",
-            "-addext", "subjectAltName=IP:127.0.0.1", "-keyout", key, "-out", cert)
-        self.db = os.path.join(tmp, "server.db")
-        self.centre = server_cli("add-centre", "--db", self.db, "--name", "Træningscenter Ikast").strip().splitlines()[-1]
+
+class Server:
+    """One sync-server process serving `db` on a free loopback port."""
+
+    def __init__(self, db, cert, key, log_path, *extra):
         self.port = free_port()
         self.url = f"https://127.0.0.1:{self.port}"
-        self.log = open(os.path.join(tmp, "server.log"), "w")
-        self.proc = subprocess.Popen([os.path.join(BUILD, "sync-server"), "--db", self.db, "--listen",
-                                      f"127.0.0.1:{self.port}", "--cert", cert, "--key", key],
+        self.log = open(log_path, "w")
+        self.proc = subprocess.Popen([os.path.join(BUILD, "sync-server"), "--db", db, "--listen",
+                                      f"127.0.0.1:{self.port}", "--cert", cert, "--key", key, *extra],
                                      stdout=subprocess.PIPE, stderr=self.log, text=True)
         line = self.proc.stdout.readline()  # "listening on ..." once it accepts connections
         if "listening" not in line:
             raise AssertionError("sync-server did not start: " + line)
-        terminal = os.path.join(tmp, "terminal.db")
-        floor_cli("seed-demo", "--db", terminal)
-        code = server_cli("add-terminal", "--db", self.db, "--name", "Gulv 1").strip().splitlines()[-1]
-        floor_cli("join", "--db", terminal, "--server", self.url, "--ca", cert, "--code", code)
-        floor_cli("sync", "--db", terminal)
-        floor_cli("sync", "--db", terminal)
-        server_cli("add-user", "--db", self.db, "--name", "anna", "--role", "caseworker", "--centre", self.centre,
-                   stdin=PASSWORD + "\n")
 
     def stop(self):
         self.proc.terminate()
         self.proc.wait()
+        self.proc.stdout.close()
         self.log.close()
+
+
+class Centre:
+    """A served database: Ikast with the demo centre's history, Brande with a
+    trainee whose name is markup (both anna's), Herning that anna may not
+    see, the caseworker anna and a second caseworker, bo, for the lockout."""
+
+    def __init__(self, tmp):
+        self.tmp = tmp
+        self.cert, key = os.path.join(tmp, "cert.pem"), os.path.join(tmp, "key.pem")
+        run("openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj", "/CN=127.0.0.1",
+            "-addext", "subjectAltName=IP:127.0.0.1", "-keyout", key, "-out", self.cert)
+        self.key = key
+        self.db = os.path.join(tmp, "server.db")
+        self.centre = last_line(server_cli("add-centre", "--db", self.db, "--name", "Træningscenter Ikast"))
+        self.brande = last_line(server_cli("add-centre", "--db", self.db, "--name", "Træningscenter Brande"))
+        self.herning = last_line(server_cli("add-centre", "--db", self.db, "--name", "Træningscenter Herning"))
+        self.marked = last_line(server_cli("add-referral", "--db", self.db, "--centre", self.brande,
+                                           "--name", MARKUP_NAME))
+        self.other = last_line(server_cli("add-referral", "--db", self.db, "--centre", self.herning,
+                                          "--name", "Bodil Bruun"))
+        self.main = Server(self.db, self.cert, key, os.path.join(tmp, "server.log"))
+        self.url = self.main.url
+        terminal = os.path.join(tmp, "terminal.db")
+        floor_cli("seed-demo", "--db", terminal)
+        code = last_line(server_cli("add-terminal", "--db", self.db, "--centre", self.centre, "--name", "Gulv 1"))
+        floor_cli("join", "--db", terminal, "--server", self.url, "--ca", self.cert, "--code", code)
+        floor_cli("sync", "--db", terminal)
+        floor_cli("sync", "--db", terminal)
+        server_cli("add-user", "--db", self.db, "--name", "anna", "--role", "caseworker", "--centre", self.centre,
+                   "--centre", self.brande, stdin=PASSWORD + "\n")
+        server_cli("add-user", "--db", self.db, "--name", "bo", "--role", "caseworker", "--centre", self.centre,
+                   stdin=PASSWORD + "\n")
+
+    def sibling(self, name, *extra):
+        """A second process on the same database, with settings of its own."""
+        return Server(self.db, self.cert, self.key, os.path.join(self.tmp, name + ".log"), *extra)
+
+    def stop(self):
+        self.main.stop()
 
     def access_log(self, *filters):
         return json.loads(server_cli("access-log", "--db", self.db, *filters, "--json"))
@@ -138,14 +175,15 @@ class WebViewInChromium(unittest.TestCase):
         cls.server.stop()
 
     def shoot(self, driver, name):
-        for size, (w, h) in SIZES.items():
+        """NAME-da-WxH.png beside the kiosk's SCREEN-LANG-WxH.png (docs/screenshots.md)."""
+        for w, h in SIZES.values():
             driver.set_window_size(w, h)
             # The visible part, as a person at that screen first sees it.
-            driver.save_screenshot(os.path.join(SHOTS, f"{name}-{size}.png"))
+            driver.save_screenshot(os.path.join(SHOTS, f"{name}-da-{w}x{h}.png"))
             # And the whole page, to look for what is cut off further down.
             height = driver.execute_script("return document.documentElement.scrollHeight")
             driver.set_window_size(w, min(max(h, height), 6000))
-            driver.save_screenshot(os.path.join(SHOTS, f"{name}-{size}-full.png"))
+            driver.save_screenshot(os.path.join(SHOTS, f"{name}-da-{w}x{h}-full.png"))
         driver.set_window_size(*SIZES["pc"])
 
     def wait_for_file(self, folder, suffix):
@@ -155,6 +193,12 @@ class WebViewInChromium(unittest.TestCase):
                 return os.path.join(folder, done[0])
             time.sleep(0.05)
         self.fail(f"no {suffix} was downloaded")
+
+    def log_in(self, d, user, password, url=None):
+        d.get((url or self.server.url) + "/login")
+        d.find_element(By.ID, "username").send_keys(user)
+        d.find_element(By.ID, "password").send_keys(password)
+        follow(d, d.find_element(By.CSS_SELECTOR, "form.login button"))
 
     def test_a_caseworker_follows_up_and_every_look_is_logged(self):
         downloads = os.path.join(self.tmp, "downloads")
@@ -200,6 +244,13 @@ class WebViewInChromium(unittest.TestCase):
             follow(d, d.find_element(By.CSS_SELECTOR, "table.absences form button"))
             self.assertEqual(len(d.find_elements(By.CSS_SELECTOR, "table.absences form")), before - 1)
             self.assertIn("Håndteret af anna", d.page_source)
+            # The trainee's calendar flags the day too, and says so in words.
+            handled = d.find_elements(By.CSS_SELECTOR, "table.absences")[-1]
+            follow(d, handled.find_element(By.CSS_SELECTOR, "th[scope=row] a"))
+            words = d.find_element(By.CSS_SELECTOR, "svg[aria-labelledby^='calendar-'] desc").get_attribute("textContent")
+            self.assertIn("Håndteret af en sagsbehandler: 1", words)
+            self.shoot(d, "trainee-calendar")
+            follow(d, d.find_element(By.CSS_SELECTOR, "p.back a"))
 
             follow(d, d.find_element(By.CSS_SELECTOR, "form[action='/logout'] button"))
             self.assertIn("/login", d.current_url)
@@ -253,6 +304,104 @@ class WebViewInChromium(unittest.TestCase):
         finally:
             d.quit()
         self.assertIn("approve_internship", [row["action"] for row in self.server.access_log("--person", awaiting[0])])
+
+
+    def test_another_centres_pages_and_reports_are_refused_not_shown(self):
+        downloads = os.path.join(self.tmp, "walls")
+        os.makedirs(downloads)
+        d = browser(downloads)
+        try:
+            self.log_in(d, "anna", PASSWORD)
+            self.assertNotIn("Træningscenter Herning", d.page_source)
+            other = self.server.other
+            for path in (f"/centres/{self.server.herning}", f"/trainees/{other}", f"/trainees/{other}/report.pdf",
+                         f"/centres/{self.server.herning}/report.csv", f"/centres/{self.server.herning}/absences"):
+                d.get(self.server.url + path)
+                page = d.page_source
+                self.assertTrue("Du har ikke adgang" in page or "Siden findes ikke" in page, path)
+                self.assertNotIn("Bodil", page, path)
+                self.assertNotIn("Herning", d.find_element(By.TAG_NAME, "main").text, path)
+            self.shoot(d, "refused")
+            time.sleep(0.5)  # a download, had one started, would have landed by now
+            self.assertEqual(os.listdir(downloads), [], "nothing of the other centre was downloaded")
+        finally:
+            d.quit()
+        self.assertNotIn(self.server.other, [row["person"] for row in self.server.access_log("--user", "anna")])
+
+    def test_three_wrong_passwords_block_the_account_until_an_administrator_unlocks_it(self):
+        d = browser(self.tmp)
+        try:
+            for attempt in ("forkert en", "forkert to", "forkert tre"):
+                self.log_in(d, "bo", attempt)
+            self.log_in(d, "bo", PASSWORD)
+            self.assertIn("spærret", d.find_element(By.TAG_NAME, "main").text)
+            self.assertIsNone(d.get_cookie("ft_session"), "the right password opens no session while blocked")
+            self.shoot(d, "login-blocked")
+            server_cli("unlock-user", "--db", self.server.db, "--name", "bo")
+            self.log_in(d, "bo", PASSWORD)
+            self.assertIn("Træningscenter Ikast", d.page_source)
+            self.assertIsNotNone(d.get_cookie("ft_session"))
+        finally:
+            d.quit()
+
+    def test_an_idle_session_ends_and_the_form_says_why(self):
+        brief = self.server.sibling("brief-sessions", "--session-idle-seconds", "2")
+        d = browser(self.tmp)
+        try:
+            self.log_in(d, "anna", PASSWORD, brief.url)
+            self.assertIn("Træningscenter Ikast", d.page_source)
+            time.sleep(4)  # idle on purpose, longer than the 2 s this server allows
+            d.get(brief.url + "/centres/" + self.server.centre)
+            self.assertIn("/login", d.current_url)
+            self.assertIn("ikke har været brugt", d.page_source)
+            self.shoot(d, "login-expired")
+        finally:
+            d.quit()
+            brief.stop()
+
+    def test_a_name_made_of_markup_is_shown_as_text(self):
+        d = browser(self.tmp)
+        try:
+            self.log_in(d, "anna", PASSWORD)
+            d.get(self.server.url + "/centres/" + self.server.brande)
+            link = d.find_element(By.CSS_SELECTOR, "table.trainees th[scope=row] a")
+            self.assertEqual(link.text, MARKUP_NAME)
+            follow(d, link)
+            h1 = d.find_element(By.TAG_NAME, "h1")
+            self.assertEqual(h1.text, MARKUP_NAME)
+            self.assertEqual(h1.find_elements(By.TAG_NAME, "b"), [])
+            self.assertEqual(d.find_elements(By.TAG_NAME, "script"), [])
+            with self.assertRaises(NoAlertPresentException):
+                d.switch_to.alert.text
+            self.shoot(d, "trainee-markup")
+        finally:
+            d.quit()
+
+    def test_the_real_replies_carry_the_security_headers(self):
+        d = browser(self.tmp)
+        try:
+            self.log_in(d, "anna", PASSWORD)
+            session = d.get_cookie("ft_session")["value"]
+        finally:
+            d.quit()
+        tls = ssl.create_default_context(cafile=self.server.cert)
+        for path, cookie in (("/login", None), ("/centres/" + self.server.centre, session),
+                             ("/trainees/" + self.server.marked, session),
+                             ("/trainees/" + self.server.marked + "/report.pdf", session)):
+            conn = http.client.HTTPSConnection("127.0.0.1", self.server.main.port, context=tls)
+            conn.request("GET", path, headers={"Cookie": "ft_session=" + cookie} if cookie else {})
+            reply = conn.getresponse()
+            reply.read()
+            conn.close()
+            self.assertEqual(reply.status, 200, path)
+            csp = reply.getheader("Content-Security-Policy", "")
+            self.assertIn("frame-ancestors 'none'", csp, path)
+            self.assertIn("default-src 'none'", csp, path)
+            self.assertNotIn("unsafe-inline", csp, path)
+            self.assertNotIn("script-src", csp, path)  # no script at all, so none inline either
+            self.assertIn("max-age=", reply.getheader("Strict-Transport-Security", ""), path)
+            self.assertEqual(reply.getheader("Referrer-Policy"), "no-referrer", path)
+            self.assertEqual(reply.getheader("Cache-Control"), "no-store", path)
 
 
 if __name__ == "__main__":

@@ -14,10 +14,14 @@
 #include <fstream>
 #include <map>
 
+#include "sync/server/sql.hpp"
 #include "tests/sync/sync_fixture.hpp"
 
 using namespace ft;
 using namespace ft::test;
+using ft::server::SqlDb;
+using ft::server::SqlStmt;
+using ft::server::is_postgres_uri;
 
 namespace {
 
@@ -518,6 +522,42 @@ TEST_CASE("a trainee's PDF report downloads in the user's language, with the wal
   CHECK(access_log(server, {"--user", "olga", "--person", id}).empty());
 }
 
+TEST_CASE("a note in the web's PDF names its writer, as the terminal's own report does") {
+  TempDir dir;
+  ServerProcess server(dir.file("server.db"), pki(), dir.file("server.log"));
+  add_user(server, "anna", "caseworker", {server.centre_id()}, kPassword);
+  server.start();
+  const std::string terminal = demo_terminal(dir, server);
+  Browser b(server);
+  REQUIRE(b.log_in("anna", kPassword).status == 303);
+  // The demo trainee with an instructor's shared note.
+  const std::string centre = b.get("/centres/" + server.centre_id()).body;
+  std::string id;
+  for (size_t at = centre.find("href=\"/trainees/"); at != std::string::npos && id.empty();
+       at = centre.find("href=\"/trainees/", at + 1)) {
+    const std::string candidate = first_trainee_id(centre.substr(at));
+    if (contains(b.get("/trainees/" + candidate).body, "Viser andre, hvordan moppen")) id = candidate;
+  }
+  REQUIRE_FALSE(id.empty());
+  auto made = floor_terminal({"report", "--db", terminal, "--trainee", id, "--format", "json", "--out",
+                              dir.file("terminal.json")});
+  REQUIRE_MESSAGE(made.exit_code == 0, made.err);
+  std::string writer;
+  const Json report = Json::parse(read_file(dir.file("terminal.json")));  // held: the loop runs over its member
+  for (const auto& n : report.at("notes"))
+    if (contains(n.at("text").get<std::string>(), "Viser andre")) writer = n.at("by").get<std::string>();
+  REQUIRE_FALSE(writer.empty());
+
+  auto pdf = b.get("/trainees/" + id + "/report.pdf");
+  REQUIRE(pdf.status == 200);
+  {
+    std::ofstream(dir.file("web.pdf"), std::ios::binary) << pdf.body;
+  }
+  auto text = run({"/usr/bin/pdftotext", "-enc", "UTF-8", dir.file("web.pdf"), "-"});
+  REQUIRE_MESSAGE(text.exit_code == 0, text.err);
+  CHECK(contains(text.out, "(" + writer + "):"));
+}
+
 TEST_CASE("absences to act on: newest first; a caseworker marks one handled with the form's token, and it stays") {
   TempDir dir;
   ServerProcess server(dir.file("server.db"), pki(), dir.file("server.log"));
@@ -572,7 +612,87 @@ TEST_CASE("absences to act on: newest first; a caseworker marks one handled with
   }
 }
 
-TEST_CASE("a trainee's page draws the stage timeline and the skills chart as SVG from core's numbers") {
+// The floor terminal's own status of one trainee, after a sync round.
+Json terminal_status_of(const std::string& terminal_db, const std::string& trainee) {
+  auto synced = floor_terminal({"sync", "--db", terminal_db});
+  REQUIRE_MESSAGE(synced.exit_code == 0, synced.err);
+  auto status = floor_terminal({"status", "--db", terminal_db, "--json"});
+  REQUIRE_MESSAGE(status.exit_code == 0, status.err);
+  const Json all = Json::parse(status.out);
+  for (const auto& t : all.at("trainees"))
+    if (t.at("id") == trainee) return t;
+  FAIL("the terminal does not know the trainee");
+  return nullptr;
+}
+
+TEST_CASE("a handled absence is an event: a second click adds none, and the floor terminal pulls and shows it") {
+  TempDir dir;
+  ServerProcess server(dir.file("server.db"), pki(), dir.file("server.log"));
+  add_user(server, "anna", "caseworker", {server.centre_id()}, kPassword);
+  server.start();
+  const std::string terminal = demo_terminal(dir, server);
+  Browser b(server);
+  REQUIRE(b.log_in("anna", kPassword).status == 303);
+  const std::string path = "/centres/" + server.centre_id() + "/absences";
+  const auto list = b.get(path);
+  const std::string trainee = hidden_value(list.body, "trainee"), day = hidden_value(list.body, "day");
+  const std::string csrf = Browser::csrf_in(list.body);
+  CHECK(terminal_status_of(terminal, trainee).at("absences_handled").empty());
+
+  const std::int64_t before = server.event_count();
+  CHECK(b.post(path, {{"trainee", trainee}, {"day", day}, {"csrf", csrf}}).status == 303);
+  CHECK(server.event_count() == before + 1);
+  // The same form sent again (a double click, the back button): redirected, nothing added.
+  CHECK(b.post(path, {{"trainee", trainee}, {"day", day}, {"csrf", csrf}}).status == 303);
+  CHECK(server.event_count() == before + 1);
+  CHECK(count_rows(access_log(server, {"--person", trainee}), "mark_absence_handled", trainee) == 1);
+
+  const Json seen = terminal_status_of(terminal, trainee).at("absences_handled");
+  REQUIRE(seen.size() == 1);
+  CHECK(seen[0].at("day") == day);
+  CHECK(seen[0].at("by") == "anna");
+  CHECK((seen[0].at("kind") == "no_show" || seen[0].at("kind") == "late"));
+  // The list reads the mark from the same fold: the day is under "handled" now.
+  CHECK(contains(b.get(path).body, "Håndteret af anna"));
+}
+
+TEST_CASE("marks kept in the web view's old table move into the log once, and none is lost") {
+  TempDir dir;
+  ServerProcess server(dir.file("server.db"), pki(), dir.file("server.log"));
+  add_user(server, "anna", "caseworker", {server.centre_id()}, kPassword);
+  server.start();
+  const std::string terminal = demo_terminal(dir, server);
+  Browser b(server);
+  REQUIRE(b.log_in("anna", kPassword).status == 303);
+  const auto list = b.get("/centres/" + server.centre_id() + "/absences");
+  const std::string trainee = hidden_value(list.body, "trainee"), day = hidden_value(list.body, "day");
+  server.stop();
+  const std::int64_t before = server.event_count();
+  {
+    // The table as the web view's first version made it, with a mark in it.
+    auto db = is_postgres_uri(server.db()) ? SqlDb::open_postgres(server.db()) : SqlDb::open_sqlite(server.db(), false);
+    db->exec("CREATE TABLE web_absences_handled(trainee_id TEXT NOT NULL, day INTEGER NOT NULL, kind TEXT NOT NULL, "
+             "handled_by TEXT NOT NULL, handled_ms BIGINT NOT NULL, PRIMARY KEY(trainee_id, day))");
+    SqlStmt(*db, "INSERT INTO web_absences_handled VALUES (?,?,'no_show','gammel.bruger',?)")
+        .bind(1, trainee)
+        .bind(2, std::int64_t{*parse_day(day)})
+        .bind(3, kMonday0730)
+        .run();
+  }
+  server.start();  // opening the database moves the mark
+  CHECK(server.event_count() == before + 1);
+  server.stop();
+  server.start();
+  CHECK(server.event_count() == before + 1);  // once
+  const Json seen = terminal_status_of(terminal, trainee).at("absences_handled");
+  REQUIRE(seen.size() == 1);
+  CHECK(seen[0].at("day") == day);
+  CHECK(seen[0].at("by") == "gammel.bruger");
+  REQUIRE(b.log_in("anna", kPassword).status == 303);
+  CHECK(contains(b.get("/centres/" + server.centre_id() + "/absences").body, "Håndteret af gammel.bruger"));
+}
+
+TEST_CASE("a trainee's page draws the timeline, the attendance calendar and the skills chart as SVG") {
   TempDir dir;
   ServerProcess server(dir.file("server.db"), pki(), dir.file("server.log"));
   add_user(server, "anna", "caseworker", {server.centre_id()}, kPassword);
@@ -582,16 +702,22 @@ TEST_CASE("a trainee's page draws the stage timeline and the skills chart as SVG
   REQUIRE(b.log_in("anna", kPassword).status == 303);
   const std::string centre = b.get("/centres/" + server.centre_id()).body;
   // Every trainee who has started has a timeline; one with skills required has the chart too.
-  int timelines = 0, skill_charts = 0;
+  int pages = 0, timelines = 0, skill_charts = 0, calendars = 0;
   for (size_t at = centre.find("href=\"/trainees/"); at != std::string::npos;
        at = centre.find("href=\"/trainees/", at + 1)) {
     const std::string id = first_trainee_id(centre.substr(at));
     auto page = b.get("/trainees/" + id);
     REQUIRE(page.status == 200);
     CHECK_FALSE(contains(page.body, "style=\""));
+    ++pages;
     timelines += contains(page.body, "id=\"timeline-" + id + "\"");
+    // The calendar: a picture with its title and the days counted in words, one shape per status in the legend.
+    calendars += contains(page.body, "<title id=\"calendar-" + id + "\">Fremmøde de seneste 8 uger</title>") &&
+                 contains(page.body, "<desc id=\"calendar-" + id + "-desc\">") &&
+                 contains(page.body, "Udeblevet") && contains(page.body, "Håndteret af en sagsbehandler");
     skill_charts += contains(page.body, "id=\"skills-" + id + "\"");
   }
+  CHECK(calendars == pages);
   CHECK(timelines >= 10);
   CHECK(skill_charts >= 10);
 }

@@ -91,6 +91,35 @@ TEST_CASE("last writer wins by hlc for the stage, whichever arrives last") {
   CHECK(fold(reversed).trainee(id)->host() == "Ikast Rengøring ApS");
 }
 
+TEST_CASE("the jobcentre's mark on a no-show: the earliest counts, in any order; a second changes nothing") {
+  auto mark = [](const char* id, Hlc hlc, const char* kind, const char* by) {
+    Event e;  // as the municipal server writes it (sync/server/web/absences.cpp)
+    e.event_id = id;
+    e.terminal_id = "server";
+    e.actor_id = "jobcentre";
+    e.hlc = hlc;
+    e.type = ev::kAbsenceHandled;
+    e.payload = {{"trainee_id", "t1"}, {"day", "2026-03-02"}, {"kind", kind}, {"by", by}};
+    return e;
+  };
+  const Event first = mark("0190f0f0-0000-7000-8000-0000000000b1", 10, "no_show", "anna");
+  const Event second = mark("0190f0f0-0000-7000-8000-0000000000b2", 20, "no_show", "bo");
+  for (const auto& log : {std::vector<Event>{first, second}, std::vector<Event>{second, first},
+                          std::vector<Event>{second, first, first}}) {
+    const State s = fold(log);
+    REQUIRE(s.trainees.count("t1"));  // not enrolled in this log, so trainees[] rather than trainee()
+    const auto& handled = s.trainees.at("t1").handled;
+    REQUIRE(handled.size() == 1);
+    const HandledMark& m = handled.begin()->second;
+    CHECK(format_day(handled.begin()->first) == "2026-03-02");
+    CHECK(m.kind == "no_show");
+    CHECK(m.by == "anna");
+    CHECK(m.event_id == first.event_id);
+  }
+  // A kind the list never offers is not a mark.
+  CHECK(fold({mark("0190f0f0-0000-7000-8000-0000000000b3", 5, "sanction", "anna")}).trainees.count("t1") == 0);
+}
+
 TEST_CASE("events of an unknown type are counted and ignored") {
   Event e;
   e.event_id = "0190f0f0-0000-7000-8000-000000000001";

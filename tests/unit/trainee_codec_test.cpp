@@ -53,6 +53,16 @@ std::vector<Event> history(std::vector<std::string>& ids) {
     evolve(c.state, approval);
     c.log.push_back(approval);
   }
+  {
+    Event handled;  // the jobcentre's mark on a no-show, as the server writes it
+    handled.event_id = "0190f0f0-0000-7000-8000-0000000000a2";
+    handled.terminal_id = "server";
+    handled.hlc = c.hlc + 2;
+    handled.type = ev::kAbsenceHandled;
+    handled.payload = {{"trainee_id", ids[1]}, {"day", format_day(c.today - 3)}, {"kind", "no_show"}, {"by", "anna"}};
+    evolve(c.state, handled);
+    c.log.push_back(handled);
+  }
   c.run(ConfirmInternship{ids[0]}, boss);
   c.run(ChangeStage{ids[1], Stage::Exited, "", "moved"}, boss);
   return c.log;

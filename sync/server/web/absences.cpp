@@ -2,9 +2,11 @@
 // an absence recorded as not legitimate) and the late arrivals (checked in
 // after the centre's late limit) of a centre's trainees over the last 28
 // days, newest first, as core's day_status() judges each day. A caseworker
-// marks one handled (a POST with the session's CSRF token); the mark is kept
-// in the server's database (web_absences_handled), with who and when, and is
-// logged. The list then shows it under "handled" rather than "to act on".
+// marks one handled (a POST with the session's CSRF token): the server
+// appends an AbsenceHandled event to the centre's log, as it appends the
+// jobcentre's other events, so the terminals pull and fold it too; the list
+// reads the mark back from the same fold (Trainee::handled), and the mark
+// is in the access log. A second POST for a marked day writes nothing.
 #include <httplib.h>
 
 #include <algorithm>
@@ -12,6 +14,7 @@
 #include <set>
 
 #include "sync/server/jobcentre.hpp"
+#include "sync/server/projection.hpp"
 #include "sync/server/status.hpp"
 #include "sync/server/web/security.hpp"
 #include "sync/server/web/web_view.hpp"
@@ -64,26 +67,6 @@ std::vector<Absence> to_act_on(const std::vector<Trainee>& trainees, const Rules
   return out;
 }
 
-struct Handled {
-  std::string by;
-  std::int64_t at_ms = 0;
-};
-using HandledMap = std::map<std::pair<std::string, Day>, Handled>;
-
-HandledMap handled_marks(WebView& view, const std::vector<Absence>& list) {
-  HandledMap out;
-  std::set<std::string> ids;
-  for (const auto& a : list) ids.insert(a.trainee->id);
-  view.store.with_db([&](SqlDb& db) {
-    for (const auto& id : ids) {
-      SqlStmt s(db, "SELECT day, handled_by, handled_ms FROM web_absences_handled WHERE trainee_id=?");
-      s.bind(1, id);
-      while (s.step()) out[{id, static_cast<Day>(s.int64(0))}] = Handled{s.text(1), s.int64(2)};
-    }
-  });
-  return out;
-}
-
 std::string row(const Absence& a, const Translations& tr) {
   return "<td>" + escape(format_day(a.day)) + "</td><th scope=\"row\"><a href=\"/trainees/" + escape(a.trainee->id) +
          "\">" + escape(a.trainee->name.value) + "</a></th><td>" + escape(tr(std::string("web.absence.") + a.kind)) +
@@ -104,14 +87,13 @@ void handle_absences(WebView& view, const httplib::Request& req, httplib::Respon
   const Translations& tr = *v->tr;
   const std::vector<Trainee> trainees = view.store.trainees(id);
   const auto list = to_act_on(trainees, centre_rules(*centre), local_day(v->now_ms));
-  const HandledMap handled = handled_marks(view, list);
 
   std::string open_rows, done_rows;
   std::set<std::string> named;
   for (const auto& a : list) {
     named.insert(a.trainee->id);
-    auto h = handled.find({a.trainee->id, a.day});
-    if (h == handled.end()) {
+    auto h = a.trainee->handled.find(a.day);
+    if (h == a.trainee->handled.end()) {
       open_rows += "<tr>" + row(a, tr) + "<td><form method=\"post\" action=\"/centres/" + escape(id) + "/absences\">" +
                    csrf_field(v->session.csrf) + "<input type=\"hidden\" name=\"trainee\" value=\"" +
                    escape(a.trainee->id) + "\"><input type=\"hidden\" name=\"day\" value=\"" +
@@ -157,22 +139,19 @@ void handle_mark_handled(WebView& view, const httplib::Request& req, httplib::Re
   if (seen && day && seen->centre.id == id && *day > today - kLookBackDays)
     kind = kind_of(day_status(seen->trainee, *day, centre_rules(*centre), today));
   if (!kind) return send_message(view, &*v, res, 404, "web.not_found");
-  view.store.with_db([&](SqlDb& db) {
-    SqlTx tx(db);
-    SqlStmt(db,
-            "INSERT INTO web_absences_handled(trainee_id, day, kind, handled_by, handled_ms) VALUES (?,?,?,?,?) "
-            "ON CONFLICT DO NOTHING")
-        .bind(1, trainee_id)
-        .bind(2, std::int64_t{*day})
-        .bind(3, kind)
-        .bind(4, v->session.user.login)
-        .bind(5, v->now_ms)
-        .run();
+  const Json mark{{"trainee_id", trainee_id}, {"day", format_day(*day)}, {"kind", kind},
+                  {"by", v->session.user.login}};
+  ServerStore::Beside beside;
+  beside.wanted = [&](SqlDb& db) {  // looked at under the centre's lock: two clicks make one mark
+    const auto now = centre_trainees(db, id, trainee_id);
+    return now.empty() || !now.front().handled.count(*day);
+  };
+  beside.also = [&](SqlDb& db, const Event&) {
     log_access(db, AccessEntry{v->now_ms, v->session.user.login, "mark_absence_handled", trainee_id,
                                format_day(*day), v->source},
                true);
-    tx.commit();
-  });
+  };
+  view.store.append_server_event(id, ev::kAbsenceHandled, mark, v->now_ms, beside);
   set_security_headers(res);
   res.set_redirect("/centres/" + id + "/absences", 303);
 }

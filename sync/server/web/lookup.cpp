@@ -12,7 +12,7 @@ std::optional<CentreInfo> centre_by_id(WebView& view, const std::string& id) {
 
 FoundTrainee find_trainee(WebView& view, const std::string& id) {
   FoundTrainee f;
-  view.store.with_db([&](SqlDb& db) {
+  view.store.with_reader([&](SqlDb& db) {
     SqlStmt s(db, "SELECT centre_id FROM trainee_core WHERE trainee_id=?");
     s.bind(1, id);
     if (!s.step()) return;

@@ -6,8 +6,10 @@
 #include <httplib.h>
 
 #include <iostream>
+#include <map>
 
 #include "sync/server/jobcentre.hpp"
+#include "sync/server/staff_names.hpp"
 #include "sync/server/status.hpp"
 #include "sync/server/web/security.hpp"
 #include "sync/server/web/web_view.hpp"
@@ -17,11 +19,17 @@ namespace ft::server::web {
 
 namespace {
 
-// The server's side of a report: the projection of one centre. Notes name
-// their writer only on the terminals (the server does not fold staff).
+// The server's side of a report: the projection of one centre, and its
+// staff's names, so a note names its writer as on the terminal.
 ReportSource server_source(WebView& view, const CentreInfo& centre, const std::vector<Trainee>& trainees,
                            Day today) {
   ReportSource src;
+  std::map<std::string, std::string> names;
+  view.store.with_reader([&](SqlDb& db) { names = staff_names(db, centre.id); });
+  src.staff_name = [names = std::move(names)](const std::string& id) {
+    auto it = names.find(id);
+    return it == names.end() ? std::string() : it->second;
+  };
   src.centre_name = centre.name;
   src.today = today;
   src.catalogue = &view.catalogue;

@@ -56,13 +56,6 @@ ul.reasons { margin: 0; padding-left: 1.1rem; }
 .light-amber { background: #ffdd57; color: #1a1a1a; }
 .light-green { background: #00703c; color: #fff; }
 .light-grey { background: #505a5f; color: #fff; }
-table.calendar td.day { font-size: 0.875rem; padding: 0.35rem 0.5rem; border: 2px solid #fff; }
-.day-present { background: #cce2d8; }
-.day-late, .day-forgotten { background: #fff2b3; }
-.day-sick { background: #e5dcf2; }
-.day-legitimate { background: #d2e8ea; }
-.day-not-legitimate, .day-unrecorded { background: #f4cdc6; font-weight: 700; }
-.day-upcoming, .day-off { background: #f3f2f1; color: #505a5f; }
 .ok { color: #00703c; font-weight: 700; }
 .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 ul.centres { font-size: 1.1875rem; }

@@ -4,21 +4,14 @@
 #include "sync/server/web/svg_charts.hpp"
 
 #include <algorithm>
-#include <cstdio>
 
-#include "sync/server/web/html.hpp"
+#include "sync/server/web/svg_parts.hpp"
 
 namespace ft::server::web {
 
+using namespace svg;
+
 namespace {
-
-constexpr double kWidth = 720, kLeft = 10, kRight = 710;
-
-std::string num(double v) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%.1f", v);
-  return buf;
-}
 
 // The kiosk's stage colours (terminal/ui/charts.cpp), each at least 3:1 against white.
 const char* stage_colour(Stage s) {
@@ -35,17 +28,6 @@ const char* stage_colour(Stage s) {
       break;
   }
   return "#6b6b6b";
-}
-
-std::string open_svg(double height, const std::string& title, const std::string& id) {
-  return "<svg class=\"chart\" viewBox=\"0 0 " + num(kWidth) + " " + num(height) +
-         "\" role=\"img\" aria-labelledby=\"" + id + "\" xmlns=\"http://www.w3.org/2000/svg\"><title id=\"" + id +
-         "\">" + escape(title) + "</title>";
-}
-
-std::string text(double x, double y, const std::string& s, const char* anchor = "start", const char* fill = "#1a1a1a") {
-  return "<text x=\"" + num(x) + "\" y=\"" + num(y) + "\" font-size=\"13\" text-anchor=\"" + anchor + "\" fill=\"" +
-         fill + "\">" + escape(s) + "</text>";
 }
 
 }  // namespace

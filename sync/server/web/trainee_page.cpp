@@ -1,15 +1,16 @@
 // One trainee's whole picture: the guarantee status and its reasons, the
-// stages and host, an attendance calendar of the last 8 weeks with each
-// absence and its kind, skills by category against their targets, and the
-// notes marked for sharing. Health notes show only to supervisors and only
+// stages and host, an attendance calendar of the last 8 weeks (SVG,
+// svg_calendar.hpp) with each absence and its kind below it in words,
+// skills by category against their targets, and the notes marked for sharing. Health notes show only to supervisors and only
 // when asked for (?health=1), and that look is logged as its own action.
 //
-// Sections: calendar · skills · notes · the page.
+// Sections: absences · skills · notes · the page.
 #include <httplib.h>
 
 #include "sync/server/jobcentre.hpp"
 #include "sync/server/projection.hpp"
 #include "sync/server/status.hpp"
+#include "sync/server/web/svg_calendar.hpp"
 #include "sync/server/web/svg_charts.hpp"
 #include "sync/server/web/web_view.hpp"
 #include "terminal/core/progress.hpp"
@@ -20,51 +21,7 @@ namespace {
 
 std::string td(const std::string& text) { return "<td>" + escape(text) + "</td>"; }
 
-// ---- calendar ---------------------------------------------------------------------------------
-
-// The day's look: a CSS class and the kiosk's own "day.<status>" text (the words are shared;
-// the colours are the stylesheet's, each status also written out so colour is never the only cue).
-std::pair<const char*, const char*> day_look(DayStatus s) {
-  switch (s) {
-    case DayStatus::Present:
-      return {"present", "day.present"};
-    case DayStatus::Late:
-      return {"late", "day.late"};
-    case DayStatus::ForgottenCheckout:
-      return {"forgotten", "day.forgotten"};
-    case DayStatus::AbsentSick:
-      return {"sick", "day.sick"};
-    case DayStatus::AbsentLegitimate:
-      return {"legitimate", "day.legitimate"};
-    case DayStatus::AbsentNotLegitimate:
-      return {"not-legitimate", "day.not_legitimate"};
-    case DayStatus::Unrecorded:
-      return {"unrecorded", "day.unrecorded"};
-    case DayStatus::Upcoming:
-      return {"upcoming", "day.upcoming"};
-    case DayStatus::NotExpected:
-      break;
-  }
-  return {"off", "day.not_expected"};
-}
-
-std::string calendar(const Trainee& t, const Rules& rules, Day today, const Translations& tr) {
-  const Day this_monday = today - weekday(today);
-  std::string h = "<div class=\"table-wrap\"><table class=\"calendar\"><thead><tr><th scope=\"col\">" +
-                  escape(tr("web.trainee.week")) + "</th>";
-  for (int d = 0; d < 5; ++d) h += "<th scope=\"col\">" + escape(tr("web.weekday." + std::to_string(d))) + "</th>";
-  h += "</tr></thead><tbody>\n";
-  for (int week = 7; week >= 0; --week) {
-    const Day monday = this_monday - 7 * week;
-    h += "<tr><th scope=\"row\">" + escape(format_day(monday)) + "</th>";
-    for (int d = 0; d < 5; ++d) {
-      const auto [cls, key] = day_look(day_status(t, monday + d, rules, today));
-      h += std::string("<td class=\"day day-") + cls + "\">" + escape(tr(key)) + "</td>";
-    }
-    h += "</tr>\n";
-  }
-  return h + "</tbody></table></div>\n";
-}
+// ---- absences ---------------------------------------------------------------------------------
 
 std::string absences(const Trainee& t, const Translations& tr) {
   if (t.absences.empty()) return "<p>" + escape(tr("web.trainee.no_absences")) + "</p>\n";
@@ -172,7 +129,7 @@ void handle_trainee(WebView& view, const httplib::Request& req, httplib::Respons
   body += "</tbody></table></div></section>\n";
   body += approval_section(view, *v, t);
 
-  body += "<section><h2>" + escape(tr("web.trainee.calendar")) + "</h2>\n" + calendar(t, rules, today, tr) + "<h3>" +
+  body += "<section><h2>" + escape(tr("web.trainee.calendar")) + "</h2>\n" + calendar_svg(t, rules, today, tr) + "<h3>" +
           escape(tr("web.trainee.absences")) + "</h3>\n" + absences(t, tr) + "</section>\n";
   body += "<section><h2>" + escape(tr("web.trainee.skills")) + " (" + std::to_string(p.skills_at_target) + "/" +
           std::to_string(p.skills_required) + ")</h2>\n" +
