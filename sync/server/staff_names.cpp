@@ -12,10 +12,11 @@ void project_staff_names(SqlDb& db, const std::string& centre_id, const std::vec
     const auto name = payload::text(e.payload, "name");
     if (!id || id->empty() || !name) continue;
     // Last writer wins by (hlc, event id), whatever order the events arrive in.
-    SqlStmt(db, "INSERT INTO staff_names(centre_id, staff_id, name, hlc, event_id) VALUES (?,?,?,?,?) "
-                "ON CONFLICT(centre_id, staff_id) DO UPDATE SET name=excluded.name, hlc=excluded.hlc, "
-                "event_id=excluded.event_id WHERE excluded.hlc > staff_names.hlc OR "
-                "(excluded.hlc = staff_names.hlc AND excluded.event_id > staff_names.event_id)")
+    SqlStmt(db,
+            "INSERT INTO staff_names(centre_id, staff_id, name, hlc, event_id) VALUES (?,?,?,?,?) "
+            "ON CONFLICT(centre_id, staff_id) DO UPDATE SET name=excluded.name, hlc=excluded.hlc, "
+            "event_id=excluded.event_id WHERE excluded.hlc > staff_names.hlc OR "
+            "(excluded.hlc = staff_names.hlc AND excluded.event_id > staff_names.event_id)")
         .bind(1, centre_id)
         .bind(2, *id)
         .bind(3, *name)

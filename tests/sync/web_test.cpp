@@ -15,6 +15,8 @@
 #include <map>
 
 #include "sync/server/sql.hpp"
+#include "terminal/core/i18n.hpp"
+#include "terminal/core/progress.hpp"
 #include "tests/sync/sync_fixture.hpp"
 
 using namespace ft;
@@ -720,6 +722,53 @@ TEST_CASE("a trainee's page draws the timeline, the attendance calendar and the 
   CHECK(calendars == pages);
   CHECK(timelines >= 10);
   CHECK(skill_charts >= 10);
+}
+
+TEST_CASE("the calendar counts the very days core's day_status() gives the terminal's own fold") {
+  TempDir dir;
+  ServerProcess server(dir.file("server.db"), pki(), dir.file("server.log"));
+  add_user(server, "anna", "caseworker", {server.centre_id()}, kPassword);
+  server.start();
+  const std::string terminal = demo_terminal(dir, server);
+  Browser b(server);
+  REQUIRE(b.log_in("anna", kPassword).status == 303);
+  // Someone in the centre, whose last weeks hold more than one kind of day.
+  const std::string id = hidden_value(b.get("/centres/" + server.centre_id() + "/absences").body, "trainee");
+  const std::string page = b.get("/trainees/" + id).body;
+  const std::string marker = "<desc id=\"calendar-" + id + "-desc\">";
+  const auto at = page.find(marker);
+  REQUIRE(at != std::string::npos);
+  const std::string desc = page.substr(at + marker.size(), page.find("</desc>", at) - at - marker.size());
+
+  StoreError error;
+  auto floor = Centre::open(terminal, Rules{}, catalogue(), error);
+  REQUIRE(floor);
+  const Trainee* t = floor->state().trainee(id);
+  REQUIRE(t);
+  std::string why;
+  const auto da = parse_translations("da", read_file(asset("i18n/da.json")), why);
+  REQUIRE(da);
+  std::map<std::string, int> counts;
+  const Day today = floor->today(), monday = today - weekday(today);
+  for (int w = 0; w < 8; ++w)
+    for (int d = 0; d < 5; ++d) {
+      const DayStatus s = day_status(*t, monday - 7 * w + d, Rules{}, today);
+      const char* key = s == DayStatus::Present             ? "day.present"
+                        : s == DayStatus::Late                ? "day.late"
+                        : s == DayStatus::ForgottenCheckout   ? "day.forgotten"
+                        : s == DayStatus::AbsentSick          ? "day.sick"
+                        : s == DayStatus::AbsentLegitimate    ? "day.legitimate"
+                        : s == DayStatus::AbsentNotLegitimate ? "day.not_legitimate"
+                        : s == DayStatus::Unrecorded          ? "day.unrecorded"
+                        : s == DayStatus::Upcoming            ? "day.upcoming"
+                                                              : "day.not_expected";
+      counts[(*da)(key)] += 1;
+    }
+  REQUIRE(counts.size() >= 2);
+  for (const auto& [word, n] : counts) {
+    CAPTURE(word);
+    CHECK(contains(", " + desc + ",", ", " + word + ": " + std::to_string(n) + ","));
+  }
 }
 
 TEST_CASE("administrators read the access log in the browser; the reading and its terms are logged too") {

@@ -17,7 +17,7 @@ namespace {
 // ---- the looks of a day ------------------------------------------------------------------------
 
 // The kiosk's order of statuses (terminal/ui/facts.cpp, day_look()), for the legend.
-constexpr DayStatus kStatuses[] = {DayStatus::Present,          DayStatus::Late,
+constexpr DayStatus kStatuses[] = {DayStatus::Present,           DayStatus::Late,
                                    DayStatus::ForgottenCheckout, DayStatus::AbsentSick,
                                    DayStatus::AbsentLegitimate,  DayStatus::AbsentNotLegitimate,
                                    DayStatus::Unrecorded,        DayStatus::Upcoming,
@@ -25,15 +25,24 @@ constexpr DayStatus kStatuses[] = {DayStatus::Present,          DayStatus::Late,
 
 const char* status_key(DayStatus s) {
   switch (s) {
-    case DayStatus::Present: return "day.present";
-    case DayStatus::Late: return "day.late";
-    case DayStatus::ForgottenCheckout: return "day.forgotten";
-    case DayStatus::AbsentSick: return "day.sick";
-    case DayStatus::AbsentLegitimate: return "day.legitimate";
-    case DayStatus::AbsentNotLegitimate: return "day.not_legitimate";
-    case DayStatus::Unrecorded: return "day.unrecorded";
-    case DayStatus::Upcoming: return "day.upcoming";
-    case DayStatus::NotExpected: break;
+    case DayStatus::Present:
+      return "day.present";
+    case DayStatus::Late:
+      return "day.late";
+    case DayStatus::ForgottenCheckout:
+      return "day.forgotten";
+    case DayStatus::AbsentSick:
+      return "day.sick";
+    case DayStatus::AbsentLegitimate:
+      return "day.legitimate";
+    case DayStatus::AbsentNotLegitimate:
+      return "day.not_legitimate";
+    case DayStatus::Unrecorded:
+      return "day.unrecorded";
+    case DayStatus::Upcoming:
+      return "day.upcoming";
+    case DayStatus::NotExpected:
+      break;
   }
   return "day.not_expected";
 }
@@ -41,15 +50,21 @@ const char* status_key(DayStatus s) {
 // Light fills, so the dark day number and shape keep 4.5:1 on every one of them.
 const char* fill(DayStatus s) {
   switch (s) {
-    case DayStatus::Present: return "#cce2d8";
+    case DayStatus::Present:
+      return "#cce2d8";
     case DayStatus::Late:
-    case DayStatus::ForgottenCheckout: return "#fff2b3";
-    case DayStatus::AbsentSick: return "#e5dcf2";
-    case DayStatus::AbsentLegitimate: return "#d2e8ea";
+    case DayStatus::ForgottenCheckout:
+      return "#fff2b3";
+    case DayStatus::AbsentSick:
+      return "#e5dcf2";
+    case DayStatus::AbsentLegitimate:
+      return "#d2e8ea";
     case DayStatus::AbsentNotLegitimate:
-    case DayStatus::Unrecorded: return "#f4cdc6";
+    case DayStatus::Unrecorded:
+      return "#f4cdc6";
     case DayStatus::Upcoming:
-    case DayStatus::NotExpected: break;
+    case DayStatus::NotExpected:
+      break;
   }
   return "#f3f2f1";
 }
@@ -131,8 +146,7 @@ std::string calendar_svg(const Trainee& t, const Rules& rules, Day today, const 
       cells += "<g><title>" + escape(title) + "</title><rect x=\"" + num(x) + "\" y=\"" + num(y) + "\" width=\"" +
                num(col_w) + "\" height=\"" + num(row_h) + "\" rx=\"4\" fill=\"" + fill(s) + "\" stroke=\"" +
                (day == today ? "#0b0c0c\" stroke-width=\"3" : "#b1b4b6\" stroke-width=\"1") + "\"/>" +
-               text(x + 10, y + 25, std::to_string(dd), "start", "#0b0c0c") +
-               shape(s, x + col_w - 20, y + row_h / 2);
+               text(x + 10, y + 25, std::to_string(dd), "start", "#0b0c0c") + shape(s, x + col_w - 20, y + row_h / 2);
       if (handled != t.handled.end()) {
         cells += handled_flag(x, y);
         ++handled_days;
