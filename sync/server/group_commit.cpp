@@ -1,18 +1,26 @@
 #include "sync/server/group_commit.hpp"
 
+#include <algorithm>
+
 namespace ft::server {
 
 void GroupCommit::run(const std::function<void(SqlDb&)>& work) {
   Job job{&work, nullptr, false};
   std::unique_lock lock(mutex_);
   queue_.push_back(&job);
-  changed_.wait(lock, [&] { return job.done || !leading_; });
-  if (!job.done) {
+  while (!job.done) {
+    changed_.wait(lock, [&] { return job.done || !leading_; });
+    if (job.done) break;
     // No group is being written: this push leads the next one, which holds
-    // every push that queued while the last group was on its way to disk.
+    // the pushes that queued while the last group was on its way to disk,
+    // oldest first and at most kMaxGroup (every reply in a group waits for
+    // all of it, and so do the web view's writes behind it). With more
+    // queued than that, this push may not be in the group it leads: it then
+    // waits, or leads again, until it is written.
     leading_ = true;
-    std::vector<Job*> group;
-    group.swap(queue_);
+    const auto take = std::min(queue_.size(), kMaxGroup);
+    std::vector<Job*> group(queue_.begin(), queue_.begin() + static_cast<long>(take));
+    queue_.erase(queue_.begin(), queue_.begin() + static_cast<long>(take));
     lock.unlock();
     std::exception_ptr whole;
     try {

@@ -43,6 +43,7 @@ class GroupCommit {
   };
   void write_group(const std::vector<Job*>& group);
 
+  static constexpr std::size_t kMaxGroup = 64;
   Writer writer_;
   std::mutex mutex_;
   std::condition_variable changed_;

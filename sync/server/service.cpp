@@ -297,7 +297,8 @@ int serve(const ServeOptions& options, std::ostream& out, std::ostream& err) {
   // terminal waits a second or more for its SYN to be sent again
   // (TcpExtListenOverflows). Listening again on the same socket raises the
   // backlog (Linux updates it in place) to the system's limit.
-  if (port > 0 && listening_socket >= 0) ::listen(listening_socket, SOMAXCONN);
+  if (port > 0 && listening_socket >= 0 && ::listen(listening_socket, SOMAXCONN) != 0)
+    err << "warning: could not raise the listen backlog; many terminals connecting at once may wait.\n";
   if (port < 0) {
     if (errno == EADDRINUSE)
       err << "cannot listen on " << options.host << ":" << options.port

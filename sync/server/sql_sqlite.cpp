@@ -18,7 +18,9 @@ namespace {
 // Prepared statements kept per connection, by their SQL text: a push runs the
 // same few dozen statements each time, and preparing them anew (parsing and
 // planning) was a visible part of the server's CPU. A statement in use is out
-// of the cache, so two of the same text can run at once.
+// of the cache, so two of the same text can run at once. A statement lives
+// within its connection's lease (SqlStmt is scoped), so it never outlives the
+// cache it goes back to.
 class StatementCache {
  public:
   ~StatementCache() {
@@ -42,13 +44,15 @@ class StatementCache {
   void give_back(sqlite3_stmt* s) {
     sqlite3_reset(s);
     sqlite3_clear_bindings(s);
-    auto& idle = idle_[sqlite3_sql(s)];
-    // The server's statements are fixed texts; the bound only guards against a caller that builds them.
-    if (idle_.size() > kMaxTexts || idle.size() >= kMaxCopies) {
+    // The server's statements are fixed texts; the bounds only guard against a caller that builds them.
+    const std::string text = sqlite3_sql(s);
+    auto it = idle_.find(text);
+    if (it == idle_.end() && idle_.size() < kMaxTexts) it = idle_.emplace(text, std::vector<sqlite3_stmt*>{}).first;
+    if (it == idle_.end() || it->second.size() >= kMaxCopies) {
       sqlite3_finalize(s);
       return;
     }
-    idle.push_back(s);
+    it->second.push_back(s);
   }
 
  private:

@@ -4,6 +4,7 @@
 // back through a second connection).
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <atomic>
 #include <latch>
 #include <mutex>
@@ -122,5 +123,34 @@ TEST_SUITE("group_commit") {
     for (auto& t : others) t.join();
     CHECK(refused == 3);
     CHECK(stored() == std::vector<std::int64_t>{0});
+  }
+
+  TEST_CASE_FIXTURE(Fixture, "a long queue is written in groups of at most 64") {
+    constexpr int kQueued = 100;
+    std::latch leader_writing(1), release_leader(1);
+    std::thread leader([&] {
+      group.run([&](SqlDb& db) {
+        insert(db, 0);
+        leader_writing.count_down();
+        release_leader.wait();
+      });
+    });
+    leader_writing.wait();
+    std::vector<std::thread> others;
+    std::atomic<int> acknowledged_before_stored{0};
+    for (int i = 1; i <= kQueued; ++i)
+      others.emplace_back([&, i] {
+        group.run([&](SqlDb& db) { insert(db, i); });
+        // Returned means committed: the row is there for any other connection.
+        const auto now = stored();
+        if (std::find(now.begin(), now.end(), i) == now.end()) ++acknowledged_before_stored;
+      });
+    while (group.waiting() < kQueued) std::this_thread::yield();
+    release_leader.count_down();
+    leader.join();
+    for (auto& t : others) t.join();
+    CHECK(acknowledged_before_stored == 0);
+    CHECK(transactions == 3);  // the leader's, then 64, then 36
+    CHECK(stored().size() == kQueued + 1);
   }
 }
