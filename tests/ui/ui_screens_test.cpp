@@ -193,6 +193,19 @@ TEST_CASE("every screen and state reads well in every language at 1920x1080 and 
   }
 }
 
+TEST_CASE("every screen fits the small kiosk (1024x600) in Danish and English") {
+  UiDriver d(ImVec2(1024, 600), demo_db(), ft::test::real_now_ms());
+  for (const auto& s : states()) {
+    for (const std::string lang : {"da", "en"}) {
+      CAPTURE(s.name);
+      CAPTURE(lang);
+      draw_state(d, s, lang);
+      CHECK(d.ui->overflows.empty());
+      for (const auto& o : d.ui->overflows) MESSAGE("text does not fit: " << o);
+    }
+  }
+}
+
 TEST_CASE("every screen id has one line in the table of screens, and its name leads back to it") {
   CHECK(ft::ui::screens().all().size() == std::size_t(ft::ui::kScreenIdCount));
   for (int i = 0; i < ft::ui::kScreenIdCount; ++i) {
