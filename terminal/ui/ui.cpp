@@ -550,7 +550,10 @@ std::string Ui::refusal(const Refusal& r) const {
 std::string Ui::reason(const Reason& r) const {
   std::map<std::string, std::string> params = r.params;
   for (auto& [k, v] : params)
-    if (!v.empty() && v[0] == '@') v = t(v.substr(1));  // parameters that are keys themselves
+    if (!v.empty() && v[0] == '@')
+      v = t(v.substr(1));  // parameters that are keys themselves
+    else if (const auto day = parse_day(v))
+      v = date_short(*day);  // core says 2026-12-10 (for files and the CLI); a person reads "10. dec."
   return t("reason." + r.code, params);
 }
 
