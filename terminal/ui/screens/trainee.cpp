@@ -392,8 +392,9 @@ void draw(Ui& ui) {
     ImGui::Dummy(ImVec2(1, m.gap * 0.5f));
     // Calendar and trend side by side below: each keeps the full height, so the calendar shows
     // weeks enough to read a pattern and the trend is tall enough to see a gap to the curve.
-    const float y = ImGui::GetCursorPosY(), h = std::max(size.y - y, 2.5f * m.target);
     const float cal_w = (w - m.gap) * 0.44f;
+    const float y = ImGui::GetCursorPosY();
+    const float h = std::max(size.y - y, trend_chart_least_height(ui, w - cal_w - m.gap));
     calendar(ui, *t, p, cal_w, h);
     ImGui::SetCursorPos(ImVec2(cal_w + m.gap, y));
     trend_chart(ui, *t, p, ImVec2(w - cal_w - m.gap, h));
