@@ -245,6 +245,16 @@ void calendar(Ui& ui, const Trainee& t, const Progress& p, float width, float he
   ImGui::Dummy(ImVec2(width, weeks * (cell_h + cell_gap)));
 }
 
+float trend_chart_least_height(Ui& ui, float width) {
+  ImFont* bf = ui.fonts.bold;
+  ImFont* sf = ui.fonts.small;
+  const auto title = wrap_lines(bf, ui.icon("chart-line") + "  " + ui.t("chart.trend_title"), width);
+  const float title_h = float(title.size()) * bf->FontSize + ImGui::GetStyle().ItemSpacing.y;
+  const float legend_h = sf->FontSize * (1.3f + 1.6f);
+  const float plot_h = sf->FontSize * (0.6f + 3.0f + 1.5f);
+  return title_h + legend_h + plot_h;
+}
+
 void trend_chart(Ui& ui, const Trainee& t, const Progress& p, ImVec2 size) {
   const Metrics& m = ui.m;
   const float top = ImGui::GetCursorScreenPos().y;

@@ -42,6 +42,9 @@ void calendar(Ui& ui, const Trainee& t, const Progress& p, float width, float he
 // where the trainee is behind and green where ahead; months along the
 // bottom, "0", "15/30", "30/30" up the side, and a legend.
 void trend_chart(Ui& ui, const Trainee& t, const Progress& p, ImVec2 size);
+// The least height at which trend_chart(width) still has a plot to read: its title
+// (wrapped), the legend on two lines and a plot three lines of small type high.
+float trend_chart_least_height(Ui& ui, float width);
 
 // ---- row-size pictures (inside the screen rectangle [min, max])
 // The timeline without words: stages on the 18-month bar, today marked.

@@ -253,7 +253,7 @@ void Ui::punch(const Actor& actor, const std::string& trainee_id, bool verified)
   if (!out.ok()) {
     show(ScreenId::Pin);
     session.confirmation.reset();
-    session.pin.message = punch_refusal(*out.refusal, p.checks_in());
+    session.pin.message = PinMessage{.refusal = *out.refusal, .punch = true, .checking_in = p.checks_in()};
     return;
   }
   if (out.notice && out.notice->code == "double_tap") {
@@ -285,7 +285,7 @@ void Ui::check_out_now(const Actor& actor, const std::string& trainee_id) {
   if (!out.ok()) {
     show(ScreenId::Pin);  // the double tap is over
     session.confirmation.reset();
-    session.pin.message = punch_refusal(*out.refusal, false);
+    session.pin.message = PinMessage{.refusal = *out.refusal, .punch = true, .checking_in = false};
     return;
   }
   show_confirmation(trainee_id, false);
@@ -509,6 +509,13 @@ std::string Ui::punch_refusal(const Refusal& r, bool checking_in) const {
   return not_saved + " " + t("pin.tell_staff") + " " + refusal(r);
 }
 
+std::string Ui::pin_message() const {
+  const PinMessage& m = session.pin.message;
+  if (!m.key.empty()) return t(m.key);
+  if (m.refusal.code.empty()) return {};
+  return m.punch ? punch_refusal(m.refusal, m.checking_in) : refusal(m.refusal);
+}
+
 // ---- text -------------------------------------------------------------------------
 
 const Translations& Ui::texts_in(const std::string& code) const {
@@ -543,7 +550,10 @@ std::string Ui::refusal(const Refusal& r) const {
 std::string Ui::reason(const Reason& r) const {
   std::map<std::string, std::string> params = r.params;
   for (auto& [k, v] : params)
-    if (!v.empty() && v[0] == '@') v = t(v.substr(1));  // parameters that are keys themselves
+    if (!v.empty() && v[0] == '@')
+      v = t(v.substr(1));  // parameters that are keys themselves
+    else if (const auto day = parse_day(v))
+      v = date_short(*day);  // core says 2026-12-10 (for files and the CLI); a person reads "10. dec."
   return t("reason." + r.code, params);
 }
 

@@ -121,6 +121,8 @@ class Ui {
   std::string t(const std::string& key) const;
   std::string t(const std::string& key, const std::map<std::string, std::string>& params) const;
   std::string refusal(const Refusal& r) const;
+  // The PIN screen's message (PinMessage) in the session's language now.
+  std::string pin_message() const;
   std::string reason(const Reason& r) const;
   std::string date_long(Day day) const;   // "onsdag 15. januar 2025"
   std::string date_short(Day day) const;  // "15. jan."

@@ -77,6 +77,8 @@ float button_width(Ui& ui, const std::string& icon, const std::string& text, ImF
   return std::max(w, ui.m.target);
 }
 
+float tick_room(const Ui& ui) { return ui.fonts.bold->FontSize + 8 + ui.m.gap * 0.25f; }
+
 bool touch_button(Ui& ui, const std::string& id, const std::string& icon, const std::string& text, ImVec2 size,
                   const ButtonOpts& o) {
   ImFont* font = o.font ? o.font : ui.fonts.bold;
@@ -104,7 +106,8 @@ bool touch_button(Ui& ui, const std::string& id, const std::string& icon, const 
     framed_rect(dl, a, b, fill, o.selected ? colour::primary : colour::border, ui.m.radius, o.selected ? 4.0f : 1.5f);
   else
     dl->AddRectFilled(a, b, fill, ui.m.radius);
-  if (o.tick.value_or(o.selected) && size.x >= 3 * ui.m.target) {  // small buttons: the outline only, a tick would cover words
+  const bool ticked = o.tick.value_or(o.selected) && size.x >= 3 * ui.m.target;  // small buttons: the outline only
+  if (ticked) {
     ImFont* f = ui.fonts.bold;
     const std::string tick = ui.icon("checkbox-marked-circle");
     dl->AddText(f, f->FontSize, ImVec2(b.x - f->FontSize - 8, a.y + 6), colour::primary, tick.c_str());
@@ -154,15 +157,17 @@ bool touch_button(Ui& ui, const std::string& id, const std::string& icon, const 
   const float icon_w =
       glyph.empty() ? 0.0f
                     : (person ? font->FontSize * 1.6f : font->FontSize) + (text.empty() ? 0.0f : ui.m.gap * 0.5f);
-  const float inner_w = size.x - 2 * pad - icon_w;
+  // The tick sits in the right-hand corner: the words are centred in what is left of the button.
+  const float tick_w = ticked ? std::max(0.0f, tick_room(ui) - pad) : 0.0f;
+  const float inner_w = size.x - 2 * pad - icon_w - tick_w;
   auto lines = wrap_lines(font, text, inner_w);
-  float text_w = 0;
+  float text_w = o.sub.empty() ? 0.0f : text_width(small, o.sub);
   for (const auto& l : lines) text_w = std::max(text_w, text_width(font, l));
   if (text_w > inner_w + 1) ui.report_overflow(id);
   const float line_h = font->FontSize * 1.1f;
   float block_h = lines.size() * line_h + (o.sub.empty() ? 0 : small->FontSize * 1.1f);
   if (block_h > size.y - 4) ui.report_overflow(id);
-  const float x = a.x + std::max(pad, (size.x - icon_w - text_w) * 0.5f);
+  const float x = a.x + std::max(pad, (size.x - tick_w - icon_w - text_w) * 0.5f);
   float y = a.y + (size.y - block_h) * 0.5f;
   if (person)
     avatar(ui, ImVec2(x + font->FontSize * 0.8f, a.y + size.y * 0.5f), font->FontSize * 0.8f, o.avatar_id,

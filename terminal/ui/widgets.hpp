@@ -45,6 +45,8 @@ bool touch_button(Ui& ui, const std::string& id, const std::string& icon, const 
                   const ButtonOpts& opts = {});
 // Width a non-stacked button needs for these words.
 float button_width(Ui& ui, const std::string& icon, const std::string& text, ImFont* font = nullptr);
+// What a button that can be selected needs beside its words for the tick in its corner.
+float tick_room(const Ui& ui);
 
 // ---- screen frame
 // A full-display window with the top bar: a home button (except on the board),

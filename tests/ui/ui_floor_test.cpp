@@ -194,7 +194,7 @@ TEST_CASE("after the wrong-PIN limit an instructor's PIN on the same screen lift
   REQUIRE(d.tap("lockout.staff." + inge));
   tap_pin(d, "lockout", "13579");
   REQUIRE(d.tap("lockout.ok"));
-  INFO(d.ui->session.screen, " ", d.ui->session.lockout.message, " ", d.ui->session.pin.message);
+  INFO(d.ui->session.screen, " ", d.ui->session.lockout.message, " ", d.ui->pin_message());
   REQUIRE(d.ui->session.confirmation.has_value());
   CHECK(d.ui->session.confirmation->checked_in);
 
@@ -461,7 +461,7 @@ TEST_CASE("a practice session walks the board, the PIN pad and the own page and 
   REQUIRE(d.tap("board.tile." + anna));
   tap_pin(d, "pin", "9999");
   REQUIRE(d.tap("pin.ok"));
-  CHECK_FALSE(d.ui->session.pin.message.empty());
+  CHECK_FALSE(d.ui->pin_message().empty());
   tap_pin(d, "pin", "1357");
   REQUIRE(d.tap("pin.ok"));
   REQUIRE(d.ui->session.confirmation.has_value());

@@ -36,7 +36,7 @@ TEST_CASE("a trainee checks in with the right PIN in six taps and is refused wit
     tap_pin(d, "pin", "1111");
     REQUIRE(d.tap("pin.ok"));
     CHECK(d.taps == 6);
-    CHECK(d.ui->session.pin.message.find("PIN") != std::string::npos);
+    CHECK(d.ui->pin_message().find("PIN") != std::string::npos);
     CHECK_FALSE(d.ui->session.confirmation.has_value());
     auto disk = ft::test::reopen(d);
     CHECK(today_of(*disk, aase) == nullptr);

@@ -132,8 +132,8 @@ TEST_CASE("22.2 a refused card shows first name and initial only, and no PIN pad
   enrol_waiting(d, "Signe Bæk-Andersen", "1005");
   d.scan_card("1005");
   d.frames(2);
-  CHECK(d.ui->session.pin.message.find("Bæk-Andersen") == std::string::npos);
-  CHECK(d.ui->session.pin.message.find("Signe B.") != std::string::npos);
+  CHECK(d.ui->pin_message().find("Bæk-Andersen") == std::string::npos);
+  CHECK(d.ui->pin_message().find("Signe B.") != std::string::npos);
   CHECK_FALSE(d.visible("pin.key.1"));
   CHECK_FALSE(d.visible("pin.ok"));
   CHECK(d.ui->overflows.empty());

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <functional>
+#include <map>
 #include <set>
 
 #include "terminal/ui/facts.hpp"
@@ -38,7 +39,7 @@ std::vector<ScreenState> states() {
   out.push_back({"board+banner", [](Ui& ui) { ui.set_banner(ui.t("board.badge_unknown")); }});
   out.push_back({"pin+wrong", [=](Ui& ui) {
                    demo("pin")(ui);
-                   ui.session.pin.message = ui.refusal(ft::Refusal{"wrong_pin", {{"attempts_left", "4"}}});
+                   ui.session.pin.message = ft::ui::PinMessage{.refusal = ft::Refusal{"wrong_pin", {{"attempts_left", "4"}}}};
                  }});
   for (bool in : {true, false})
     out.push_back(
@@ -192,6 +193,19 @@ TEST_CASE("every screen and state reads well in every language at 1920x1080 and 
   }
 }
 
+TEST_CASE("every screen fits the small kiosk (1024x600) in every language") {
+  UiDriver d(ImVec2(1024, 600), demo_db(), ft::test::real_now_ms());
+  for (const auto& s : states()) {
+    for (const std::string lang : ft::kLanguages) {
+      CAPTURE(s.name);
+      CAPTURE(lang);
+      draw_state(d, s, lang);
+      CHECK(d.ui->overflows.empty());
+      for (const auto& o : d.ui->overflows) MESSAGE("text does not fit: " << o);
+    }
+  }
+}
+
 TEST_CASE("every screen id has one line in the table of screens, and its name leads back to it") {
   CHECK(ft::ui::screens().all().size() == std::size_t(ft::ui::kScreenIdCount));
   for (int i = 0; i < ft::ui::kScreenIdCount; ++i) {
@@ -204,6 +218,23 @@ TEST_CASE("every screen id has one line in the table of screens, and its name le
     CHECK(by_name->id == id);
   }
   CHECK(ft::ui::screens().find("nowhere") == nullptr);
+}
+
+TEST_CASE("a refused card's sentence is said in the language the screen is drawn in, not the one it was refused in") {
+  // The screenshot command refuses the card first (the screen then speaks the
+  // trainee's own language) and applies --lang after: one picture, one language.
+  UiDriver d(ImVec2(1280, 800), demo_db(), ft::test::real_now_ms());
+  ft::ui::screens().find("pin-refused")->demo(*d.ui);
+  REQUIRE(d.ui->session.screen == ScreenId::PinRefused);
+  std::map<std::string, std::string> said;
+  for (const std::string lang : {"da", "en"}) {
+    d.ui->session.language = lang;
+    d.frames(2);
+    said[lang] = d.ui->pin_message();
+    CHECK_FALSE(said[lang].empty());
+  }
+  CHECK(said["da"] != said["en"]);
+  CHECK(d.ui->missing_keys().empty());
 }
 
 TEST_CASE("drawing screens writes nothing to the centre") {

@@ -64,7 +64,7 @@ TEST_CASE(
   REQUIRE(d.tap("pin.ok"));  // waits for the lock as long as SQLite's busy timeout, then gives up
   CHECK(d.ui->session.screen == ScreenId::Pin);
   CHECK_FALSE(d.ui->session.confirmation.has_value());
-  CHECK(d.ui->session.pin.message ==
+  CHECK(d.ui->pin_message() ==
         "Du er ikke tjekket ind: terminalen kunne ikke gemme det. Prøv igen om lidt med din PIN-kode eller dit kort. "
         "Sker det igen, så sig det til en instruktør.");
   d.frame();
@@ -101,12 +101,12 @@ TEST_CASE("in English, a card scanned while the database is locked is refused pl
   d.scan_card("1001");
   CHECK(d.ui->session.screen == ScreenId::Pin);
   CHECK_FALSE(d.ui->session.confirmation.has_value());
-  CHECK(d.ui->session.pin.message ==
+  CHECK(d.ui->pin_message() ==
         "You are not checked in: the terminal could not save it. Try again in a moment with your PIN or your card. "
         "If it happens again, tell an instructor.");
   CHECK(d.ui->session.pin.digits.empty());  // the card's digits are not left in the PIN pad
   d.scan_card("1001");                      // still locked: refused the same way, and nothing typed
-  CHECK(d.ui->session.pin.message.find("not checked in") != std::string::npos);
+  CHECK(d.ui->pin_message().find("not checked in") != std::string::npos);
   CHECK(d.ui->session.pin.digits.empty());
 
   other.release();
@@ -145,7 +145,7 @@ TEST_CASE("a full disk: the check-in is refused with whom to tell, and works onc
   tap_pin(d, "1357");
   REQUIRE(d.tap("pin.ok"));
   CHECK_FALSE(d.ui->session.confirmation.has_value());
-  CHECK(d.ui->session.pin.message ==
+  CHECK(d.ui->pin_message() ==
         "Du er ikke tjekket ind: terminalen kunne ikke gemme det. Sig det til en instruktør, som kan ringe til IT. "
         "Disken er fuld. Intet er gemt; frigør plads og prøv igen.");
   d.frame();

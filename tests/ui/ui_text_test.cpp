@@ -299,3 +299,15 @@ TEST_CASE("a missing key shows as itself and is recorded, so tests catch it") {
   CHECK(d.ui->t("no.such.key") == "no.such.key");
   CHECK(d.ui->missing_keys().count("no.such.key") == 1);
 }
+
+TEST_CASE("a reason's date reads as people write it in the screen's language, never as 2026-12-10") {
+  UiDriver d(ImVec2(1280, 800));
+  const ft::Reason r{"internship_decision", {{"date", "2026-12-10"}, {"days", "4"}}};
+  for (const std::string lang : {"da", "en"}) {
+    d.ui->session.language = lang;
+    const std::string said = d.ui->reason(r);
+    CAPTURE(said);
+    CHECK(said.find("2026-12-10") == std::string::npos);
+    CHECK(said.find(d.ui->date_short(*ft::parse_day("2026-12-10"))) != std::string::npos);
+  }
+}

@@ -49,8 +49,11 @@ void card(Ui& ui, ImVec2 pos, ImVec2 size, const std::string& icon, const std::s
   dl->AddText(tf, tf->FontSize, ImVec2(a.x + m.pad * 0.6f, a.y + m.pad * 0.4f), accent, ui.icon(icon).c_str());
   const float tx = a.x + m.pad * 0.6f + tf->FontSize * 1.3f;
   const float tw = a.x + size.x - m.pad * 0.5f - tx;
-  if (text_width(tf, head) > tw || text_width(ui.fonts.small, line) > tw) ui.report_overflow("dashboard.card." + icon);
-  dl->AddText(tf, tf->FontSize, ImVec2(tx, a.y + m.pad * 0.4f), colour::text, head.c_str());
+  // A card is a third of the width: on a small screen a long head ("Synkronisering slået fra") steps down a size.
+  ImFont* hf = text_width(tf, head) > tw ? ui.fonts.bold : tf;
+  if (text_width(hf, head) > tw || text_width(ui.fonts.small, line) > tw) ui.report_overflow("dashboard.card." + icon);
+  dl->AddText(hf, hf->FontSize, ImVec2(tx, a.y + m.pad * 0.4f + (tf->FontSize - hf->FontSize) * 0.5f), colour::text,
+              head.c_str());
   dl->AddText(ui.fonts.small, ui.fonts.small->FontSize, ImVec2(tx, a.y + m.pad * 0.4f + tf->FontSize * 1.15f),
               colour::muted, line.c_str());
   if (fill >= 0) {
@@ -87,15 +90,23 @@ void table(Ui& ui, const std::vector<Row>& rows, ImVec2 pos, ImVec2 size) {
   }
   ImDrawList* dl = ImGui::GetWindowDrawList();
   const ImVec2 wp = ImGui::GetWindowPos();
+  // A heading wider than its column would run into the next one ("Fremmøde 28 d.Færdigheder"): it
+  // wraps onto a second line, and the rows start below the tallest heading.
+  ImFont* hf = ui.fonts.small;
+  size_t head_lines = 1;
   for (size_t i = 0; i < cols.size(); ++i) {
-    const std::string head = ui.t(cols[i].key);
-    // A heading wider than its column would run into the next one ("Присутність 28 дн.Навички").
     const float cw = (i + 1 < xs.size() ? xs[i + 1] : inner) - xs[i] - 8;
-    if (text_width(ui.fonts.small, head) > cw) ui.report_overflow(cols[i].key);
-    dl->AddText(ui.fonts.small, ui.fonts.small->FontSize, ImVec2(wp.x + pos.x + xs[i], wp.y + pos.y), colour::muted,
-                head.c_str());
+    const auto lines = wrap_lines(hf, ui.t(cols[i].key), cw);
+    head_lines = std::max(head_lines, lines.size());
+    float y = wp.y + pos.y;
+    for (const auto& l : lines) {
+      if (text_width(hf, l) > cw) ui.report_overflow(cols[i].key);  // one word wider than its column
+      dl->AddText(hf, hf->FontSize, ImVec2(wp.x + pos.x + xs[i], y), colour::muted, l.c_str());
+      y += hf->FontSize * 1.1f;
+    }
   }
-  const float top = pos.y + ui.fonts.small->FontSize * 1.4f;
+  if (head_lines > 2) ui.report_overflow("dashboard.headings");
+  const float top = pos.y + hf->FontSize * (0.3f + 1.1f * float(head_lines));
   ImGui::SetCursorPos(ImVec2(pos.x, top));
   begin_scroll("dashboard.rows", ImVec2(size.x, pos.y + size.y - top));
   dl = ImGui::GetWindowDrawList();

@@ -92,10 +92,16 @@ Day next_monday(Day today) { return today + (7 - weekday(today)); }
 
 }  // namespace
 
+namespace {
+
+// The form itself, `width` wide from the left edge of the current window.
+void agreement_form(Ui& ui, const Trainee& t, float width);
+
+}  // namespace
+
 void agreement_fields(Ui& ui, const Trainee& t, ImVec2 pos, ImVec2 size) {
   ReviewDraft& d = ui.session.review;
   const Metrics& m = ui.m;
-  const Day today = ui.centre.today();
   if (d.typing_purpose) {
     // Typing the purpose: the keyboard needs the room; what it is for stays named.
     ImGui::SetCursorPos(pos);
@@ -108,6 +114,22 @@ void agreement_fields(Ui& ui, const Trainee& t, ImVec2 pos, ImVec2 size) {
     keyboard(ui, "review.kb", d.purpose, kMaxNoteChars, size.x);
     return;
   }
+  // The hosts wrap onto more rows as firms are registered, and a small screen
+  // has no room for all of it: the form scrolls rather than running under the
+  // screen's Back and Save.
+  ImGui::SetCursorPos(pos);
+  begin_scroll("review.agreement", size);
+  agreement_form(ui, t, ImGui::GetContentRegionAvail().x);
+  ImGui::EndChild();
+}
+
+namespace {
+
+void agreement_form(Ui& ui, const Trainee& t, float width) {
+  ReviewDraft& d = ui.session.review;
+  const Metrics& m = ui.m;
+  const Day today = ui.centre.today();
+  const ImVec2 pos(0, 0), size(width, 0);
   // The host firms, as registered (with their CVR numbers) through `floor-terminal host`.
   ImGui::SetCursorPosX(pos.x);
   label(ui.t("review.host"), ui.fonts.bold, colour::text, size.x);
@@ -116,16 +138,19 @@ void agreement_fields(Ui& ui, const Trainee& t, ImVec2 pos, ImVec2 size) {
   float x = x0;
   for (const auto& load : host_loads(ui.centre.state())) {
     const Host& h = *load.host;
-    // The host's line: how many are placed there of the places its size gives (hosts.hpp).
-    const std::string line = ui.t("review.host_places", {{"placed", std::to_string(load.placed)},
-                                                         {"places", std::to_string(load.places)}});
-    const float w = std::min(size.x, std::max(button_width(ui, "domain", h.name), button_width(ui, "domain", line)) + m.pad);
+    // The host's line: how many are placed there and the places its size gives (hosts.hpp).
+    // A host over its ratio can still be chosen (DOMAIN.md: flagged, not refused); it says so.
+    const std::string line = ui.t(load.over() ? "review.host_over" : "review.host_places",
+                                  {{"placed", std::to_string(load.placed)}, {"places", std::to_string(load.places)}});
+    const char* icon = load.over() ? "alert" : "domain";
+    const float words = std::max(text_width(ui.fonts.bold, h.name), text_width(ui.fonts.small, line));
+    const float w = std::min(size.x, button_width(ui, icon, "") + m.gap * 0.5f + words + tick_room(ui));
     if (x > x0 && x + w > x0 + size.x)
       x = x0;
     else if (x > x0)
       ImGui::SameLine();
     ImGui::SetCursorPosX(x);
-    if (touch_button(ui, "review.agreement.host." + h.cvr, "domain", h.name, ImVec2(w, 0),
+    if (touch_button(ui, "review.agreement.host." + h.cvr, icon, h.name, ImVec2(w, 0),
                      {.tone = Tone::Neutral, .selected = d.host_cvr == h.cvr, .sub = line}))
       d.host_cvr = h.cvr;
     x += w + m.gap;
@@ -180,5 +205,7 @@ void agreement_fields(Ui& ui, const Trainee& t, ImVec2 pos, ImVec2 size) {
                    {.tone = Tone::Neutral, .selected = !trim(d.purpose).empty()}))
     d.typing_purpose = true;
 }
+
+}  // namespace
 
 }  // namespace ft::ui

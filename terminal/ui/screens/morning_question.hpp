@@ -1,11 +1,9 @@
 // The morning question's state: which day lacks a check-out, the time chosen so far.
 #pragma once
-#include <optional>
 #include <string>
 
 #include "terminal/core/commands.hpp"
 #include "terminal/core/state.hpp"
-#include "terminal/ui/screens/pin.hpp"
 
 namespace ft::ui {
 
@@ -17,7 +15,6 @@ struct MorningQuestion {
   int hour = -1;  // chosen so far; -1 none
   int quarter = -1;
   std::string message;
-  std::optional<Confirmation> then;  // the check-in's confirmation, shown after the answer
 };
 
 }  // namespace ft::ui

@@ -33,7 +33,10 @@ void journey(Ui& ui, const Trainee& t, const Progress& p, ImVec2 a, ImVec2 size)
   const Station stations[] = {{Stage::Centre, "school"}, {Stage::Internship, "briefcase"}, {Stage::Employed, "trophy"}};
   const int current = now == Stage::Centre ? 0 : now == Stage::Internship ? 1 : now == Stage::Employed ? 2 : -1;
   ImFont* big = ui.fonts.title;
-  const float r = std::min(size.y * 0.22f, size.x * 0.07f);
+  // Under each circle its name and "you are here"; under those the days line, which they must not touch.
+  ImFont* bold = ui.fonts.bold;
+  const float under = 12 + bold->FontSize * 1.15f + ui.fonts.small->FontSize + 6 + bold->FontSize * 1.3f;
+  const float r = std::max(8.0f, std::min({size.y * 0.22f, size.x * 0.07f, (size.y - ui.m.pad * 0.5f - under) * 0.5f}));
   const float cy = a.y + r + ui.m.pad * 0.5f;
   for (int i = 0; i < 3; ++i) {
     const float cx = a.x + size.x * (1 + 2 * i) / 6.0f;
@@ -62,6 +65,8 @@ void journey(Ui& ui, const Trainee& t, const Progress& p, ImVec2 a, ImVec2 size)
       const std::string you = at ? ui.t("progress.you_are_at", {{"host", at->host}}) : ui.t("progress.you_are_here");
       ImFont* s = ui.fonts.small;
       if (text_width(s, you) > size.x / 3) ui.report_overflow("progress.you_are_here");
+      if (cy + r + 12 + f->FontSize * 1.15f + s->FontSize > a.y + size.y - f->FontSize * 1.3f)
+        ui.report_overflow("progress.you_are_here");  // it would run into the days line
       dl->AddText(s, s->FontSize, ImVec2(cx - text_width(s, you) * 0.5f, cy + r + 12 + f->FontSize * 1.15f),
                   colour::primary, you.c_str());
     }
@@ -131,11 +136,13 @@ void week(Ui& ui, const Trainee& t, ImVec2 pos, ImVec2 size) {
   ImGui::SetCursorPos(pos);
   label(ui.icon("calendar") + "  " + ui.t("progress.this_week"), ui.fonts.title, colour::text, size.x);
   ImDrawList* dl = ImGui::GetWindowDrawList();
-  const float row_h = std::min(m.target, (pos.y + size.y - ImGui::GetCursorPosY()) / 5.0f - m.gap * 0.5f);
+  // Five rows and the four gaps between them (ItemSpacing) share what is left below the title.
+  const float row_h = std::min(m.target, (pos.y + size.y - ImGui::GetCursorPosY() - 4 * m.gap) / 5.0f);
   for (Day d = monday; d < monday + 5; ++d) {
     ImGui::SetCursorPosX(pos.x);
     ImGui::Dummy(ImVec2(size.x, row_h));
     const ImVec2 a = ImGui::GetItemRectMin();
+    if (ImGui::GetCursorPosY() - ImGui::GetStyle().ItemSpacing.y > pos.y + size.y + 1) ui.report_overflow("progress.week");
     const DayLook look = day_look(day_status(t, d, ui.centre.rules(), today));
     framed_rect(dl, a, ImVec2(a.x + size.x, a.y + row_h), d == today ? colour::selected : colour::panel, colour::border,
                 m.radius, 1.0f);

@@ -81,7 +81,7 @@ void refusal_notice(Ui& ui, const Trainee& t, Body body) {
   ImGui::SetCursorPos(ImVec2(x, body.pos.y + m.pad + 2 * r + m.gap));
   label_centred(first_name_last_initial(t.shown_name()), ui.fonts.title, colour::text, w);
   ImGui::SetCursorPos(ImVec2(x, ImGui::GetCursorPosY() + m.gap));
-  const std::string text = ui.icon("alert-circle") + "  " + ui.session.pin.message;
+  const std::string text = ui.icon("alert-circle") + "  " + ui.pin_message();
   if (wrap_lines(ui.fonts.title, text, w).size() > 4) ui.report_overflow("pin.refusal");
   label_centred(text, ui.fonts.title, colour::danger, w);
   ImGui::SetCursorPos(ImVec2(x, ImGui::GetCursorPosY() + m.gap));
@@ -119,7 +119,7 @@ void pad(Ui& ui, const Trainee& t, Body body) {
   if (!ui.session.pin.message.empty()) {
     ImGui::SetCursorPos(ImVec2(body.pos.x + m.pad, ImGui::GetCursorPosY() + m.gap));
     const ImVec2 p = ImGui::GetCursorScreenPos();
-    const std::string text = ui.icon("alert-circle") + "  " + ui.session.pin.message;
+    const std::string text = ui.icon("alert-circle") + "  " + ui.pin_message();
     const float w = left_w - 2 * m.pad;
     const float h = wrap_lines(ui.fonts.bold, text, w - 2 * m.pad).size() * ui.fonts.bold->FontSize * 1.2f + m.pad;
     framed_rect(ImGui::GetWindowDrawList(), p, ImVec2(p.x + w, p.y + h), colour::danger_soft, colour::danger, m.radius,
@@ -152,7 +152,7 @@ void pad(Ui& ui, const Trainee& t, Body body) {
     return;
   }
   if (!auth.actor) {
-    ui.session.pin.message = auth.refusal ? ui.refusal(*auth.refusal) : ui.t("pin.wrong");
+    ui.session.pin.message = auth.refusal ? PinMessage{.refusal = *auth.refusal} : PinMessage{.key = "pin.wrong"};
     return;
   }
   if (mine) {

@@ -5,6 +5,8 @@
 #include <cstdint>
 #include <string>
 
+#include "terminal/core/refusal.hpp"
+
 namespace ft::ui {
 
 // The big "you are in / out" after a punch; closes by itself.
@@ -17,9 +19,20 @@ struct Confirmation {
   bool practice = false;  // shown in practice: nothing was recorded
 };
 
+// What the PIN screen has to say: kept as a code, not as words, so it is said
+// in the language the screen is drawn in (Ui::pin_message), even when the
+// language changes after it was set (a trainee's own language, a screenshot's).
+struct PinMessage {
+  std::string key;          // a plain text ("pin.wrong"), or
+  Refusal refusal;          // a refusal (empty code and key: nothing to say)
+  bool punch = false;       // the refusal of a check-in or -out: Ui::punch_refusal words it
+  bool checking_in = false;
+  bool empty() const { return key.empty() && refusal.code.empty(); }
+};
+
 struct PinEntry {
   std::string digits;
-  std::string message;  // a wrong PIN or a refusal, said plainly
+  PinMessage message;  // a wrong PIN or a refusal, said plainly
   // A refused card or tile (nothing typed): the refusal alone, no PIN pad
   // that cannot help; the reader stays on, so a card can try again, and the
   // board returns after a few seconds (UiOptions::notice_seconds).

@@ -382,19 +382,23 @@ void draw(Ui& ui) {
     note_panel(ui, *t, pos, size, bottom);
   else {
     const float left_w = size.x * 0.56f;
+    // On a small screen (1024x600) the timeline and the guarantee leave the charts no room:
+    // they keep a height to be read at, and the column scrolls rather than running under the action bar.
     ImGui::SetCursorPos(pos);
-    ImGui::BeginGroup();
-    timeline(ui, *t, p, left_w);
-    guarantee(ui, p, left_w);
+    begin_scroll("review.overview", ImVec2(left_w, size.y));
+    const float w = ImGui::GetContentRegionAvail().x;
+    timeline(ui, *t, p, w);
+    guarantee(ui, p, w);
     ImGui::Dummy(ImVec2(1, m.gap * 0.5f));
     // Calendar and trend side by side below: each keeps the full height, so the calendar shows
     // weeks enough to read a pattern and the trend is tall enough to see a gap to the curve.
-    const float y = ImGui::GetCursorPosY(), h = pos.y + size.y - y;
-    const float cal_w = (left_w - m.gap) * 0.44f;
+    const float cal_w = (w - m.gap) * 0.44f;
+    const float y = ImGui::GetCursorPosY();
+    const float h = std::max(size.y - y, trend_chart_least_height(ui, w - cal_w - m.gap));
     calendar(ui, *t, p, cal_w, h);
-    ImGui::SetCursorPos(ImVec2(pos.x + cal_w + m.gap, y));
-    trend_chart(ui, *t, p, ImVec2(left_w - cal_w - m.gap, h));
-    ImGui::EndGroup();
+    ImGui::SetCursorPos(ImVec2(cal_w + m.gap, y));
+    trend_chart(ui, *t, p, ImVec2(w - cal_w - m.gap, h));
+    ImGui::EndChild();
     skills(ui, *t, ImVec2(pos.x + left_w + m.gap * 1.5f, pos.y), ImVec2(size.x - left_w - m.gap * 1.5f, size.y));
   }
 
