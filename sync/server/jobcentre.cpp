@@ -52,9 +52,10 @@ Created add_staff(ServerStore& store, const std::string& centre_id, const std::s
 }
 
 std::optional<std::string> refused_from_terminal(const Event& e) {
-  if (e.type == ev::kInternshipApproved || e.actor_id == kJobcentreActor)
-    return "An internship approval, like anything in the jobcentre's name, is made on the municipal server "
-           "(sync-server approve-internship or the web view), not on a terminal; this one was not accepted.";
+  if (ev::is_jobcentre_only(e.type) || e.actor_id == kJobcentreActor)
+    return "An internship approval or a handled absence, like anything in the jobcentre's name, is made on the "
+           "municipal server (sync-server approve-internship or the web view), not on a terminal; this one was not "
+           "accepted.";
   return std::nullopt;
 }
 

@@ -49,8 +49,9 @@ bool approvable(const Trainee& t);
 // The English sentence for an approval's refusal (the command line's).
 std::string approval_sentence(const Refusal& r);
 // Why the server refuses `e` from a terminal, if it does: the jobcentre's
-// events (an InternshipApproved, or anything in the jobcentre's name) are
-// made here, never on a terminal, so a terminal cannot forge an approval.
+// events (the types of ev::is_jobcentre_only(), or anything in the
+// jobcentre's name) are made here, never on a terminal, so a terminal cannot
+// forge an approval or a handled absence.
 std::optional<std::string> refused_from_terminal(const Event& e);
 // For each TraineeRedacted among `events` (just stored in `centre_id`), deletes
 // the trainee's rows of internship_bases: the legal basis tells the citizen's
