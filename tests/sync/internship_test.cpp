@@ -314,6 +314,31 @@ TEST_CASE("a handled mark a terminal writes itself, under any actor, is refused 
   CHECK(Terminal(t2, wall_now_ms()).centre->state().trainee(trainee)->handled.empty());
 }
 
+TEST_CASE("the same approval given twice is refused the second time as approved already; one event, one basis") {
+  use_test_timeouts_in_children();
+  TempDir dir;
+  ServerProcess server(dir.file("server.db"), pki(), dir.file("server.log"));
+  server.start();
+  const std::string t1 = dir.file("t1.db");
+  join(t1, server, "Gulv 1");
+  const std::string trainee = last_line(floor_terminal({"enrol", "--db", t1, "--name", "Dobbelt Klik"}).out);
+  sync_now(t1);
+  const std::vector<std::string> approve{"approve-internship", "--db", server.db(), "--trainee", trainee, "--weeks",
+                                         "13", "--basis", "lab61-26w"};
+  REQUIRE(sync_server(approve).exit_code == 0);
+  const auto events = server.event_ids().size();
+  auto twice = sync_server(approve);
+  CHECK(twice.exit_code != 0);
+  CHECK(twice.err.find("13 weeks in all are approved already; nothing was changed.") != std::string::npos);
+  CHECK(server.event_ids().size() == events);
+  CHECK(bases_on_server(server, trainee) == std::vector<std::string>{"lab61-26w|"});
+  // A different decision is still one: the extension to 26 weeks goes through.
+  auto longer = approve;
+  longer[6] = "26";
+  CHECK(sync_server(longer).exit_code == 0);
+  CHECK(bases_on_server(server, trainee).size() == 2);
+}
+
 TEST_CASE("when a trainee is erased, the legal basis and reason of their approvals leave the server with them") {
   use_test_timeouts_in_children();
   TempDir dir;
