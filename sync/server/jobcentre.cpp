@@ -138,6 +138,13 @@ std::optional<Trainee> enrolled_trainee(std::vector<Trainee> trainees, const std
 }
 }  // namespace
 
+std::optional<Refusal> approval_refused_in(SqlDb& db, const std::string& centre_id, const std::string& trainee_id,
+                                           int weeks, const std::string& basis, const std::string& reason,
+                                           const std::vector<ApprovalRuleSet>& rules, Day today) {
+  return approval_refusal(enrolled_trainee(centre_trainees(db, centre_id, trainee_id), trainee_id), trainee_id, weeks,
+                          basis, reason, rules, today);
+}
+
 Created approve_internship(ServerStore& store, const std::string& centre_id, const std::string& trainee_id, int weeks,
                            const std::string& basis, const std::string& reason,
                            const std::vector<ApprovalRuleSet>& rules, std::int64_t now_ms,
@@ -155,8 +162,7 @@ Created approve_internship(ServerStore& store, const std::string& centre_id, con
   // twice. Decided again there, so none of them writes an approval or a basis.
   std::optional<Refusal> late;
   auto still = [&](SqlDb& db) {
-    late = approval_refusal(enrolled_trainee(centre_trainees(db, centre_id, trainee_id), trainee_id), trainee_id,
-                            weeks, basis, reason, rules, today);
+    late = approval_refused_in(db, centre_id, trainee_id, weeks, basis, reason, rules, today);
     return !late;
   };
   const auto e = store.append_approval(centre_id, p, basis, trim(reason), now_ms, within, still);

@@ -41,6 +41,12 @@ Created approve_internship(ServerStore& store, const std::string& centre_id, con
                            const std::string& basis, const std::string& reason,
                            const std::vector<ApprovalRuleSet>& rules, std::int64_t now_ms,
                            const std::function<void(SqlDb&, const Event&)>& within = {});
+// Why the approval cannot be given as `db` holds the centre now, if it
+// cannot: approve_internship() asks it again inside its own transaction,
+// under the centre's lock, so a decision made on a stale snapshot is not written.
+std::optional<Refusal> approval_refused_in(SqlDb& db, const std::string& centre_id, const std::string& trainee_id,
+                                           int weeks, const std::string& basis, const std::string& reason,
+                                           const std::vector<ApprovalRuleSet>& rules, Day today);
 // The day whose rule set an approval is checked against: the start of the
 // trainee's current agreement, or `today` when none is known yet.
 Day approval_start(const Trainee& t, Day today);

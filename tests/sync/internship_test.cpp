@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <fstream>
 
+#include "sync/server/jobcentre.hpp"
 #include "sync/server/sql.hpp"
 #include "terminal/store/centre_database.hpp"
 #include "tests/sync/sync_fixture.hpp"
@@ -337,6 +338,38 @@ TEST_CASE("the same approval given twice is refused the second time as approved 
   longer[6] = "26";
   CHECK(sync_server(longer).exit_code == 0);
   CHECK(bases_on_server(server, trainee).size() == 2);
+}
+
+TEST_CASE("a decision made before an approval or an exit landed is refused by the check inside the write") {
+  TwoFloors floors;
+  auto& server = floors.server;
+  const std::string &t1 = floors.t1, &trainee = floors.trainee;
+  const std::string supervisor = add_supervisor(server);
+  sync_now(t1);
+  const std::string centre =
+      Json::parse(sync_server({"status", "--db", server.db(), "--json"}).out).at("centres").at(0).at("id");
+  auto db = server::is_postgres_uri(server.db()) ? server::SqlDb::open_postgres(server.db())
+                                                 : server::SqlDb::open_sqlite(server.db(), false);
+  const auto rules = default_approval_rules();
+  const Day today = server::local_day(wall_now_ms());
+  auto refusal = [&](int weeks) {
+    auto r = server::approval_refused_in(*db, centre, trainee, weeks, "lab61-26w", "", rules, today);
+    return r ? r->code : std::string("none");
+  };
+  CHECK(refusal(13) == "none");  // what a caseworker's form was decided on
+  // Another caseworker's 13 weeks land first: the same decision is now approved already.
+  REQUIRE(sync_server({"approve-internship", "--db", server.db(), "--trainee", trainee, "--weeks", "13", "--basis",
+                       "lab61-26w"})
+              .exit_code == 0);
+  CHECK(refusal(13) == "already_approved");
+  CHECK(refusal(26) == "none");
+  // The trainee leaves on the floor and the push lands: nothing is approvable any more.
+  sync_now(t1);
+  REQUIRE(floor_terminal({"stage", "--db", t1, "--trainee", trainee, "--to", "exited", "--reason", "moved", "--as",
+                          supervisor, "--pin", "24680"})
+              .exit_code == 0);
+  sync_now(t1);
+  CHECK(refusal(26) == "trainee_not_active");
 }
 
 TEST_CASE("when a trainee is erased, the legal basis and reason of their approvals leave the server with them") {
