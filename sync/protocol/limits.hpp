@@ -5,6 +5,8 @@
 #include <cstddef>
 #include <cstdint>
 
+#include "terminal/core/event.hpp"
+
 namespace ft::sync {
 
 // A push carries at most this many events and this many bytes.
@@ -35,6 +37,7 @@ constexpr std::size_t kMaxNameChars = 200;
 constexpr std::size_t kMaxMessageChars = 1000;
 
 // Jobcentre-side events carry this terminal id; no terminal may use it.
-inline constexpr const char* kServerTerminalId = "server";
+// Defined in core (terminal/core/event.hpp), whose fold decides by it.
+using ft::kServerTerminalId;
 
 }  // namespace ft::sync

@@ -3,6 +3,7 @@
 
 #include <ctime>
 
+#include "sync/server/projection.hpp"
 #include "sync/server/secrets.hpp"
 #include "terminal/core/dates.hpp"
 #include "terminal/core/internship.hpp"
@@ -52,9 +53,10 @@ Created add_staff(ServerStore& store, const std::string& centre_id, const std::s
 }
 
 std::optional<std::string> refused_from_terminal(const Event& e) {
-  if (e.type == ev::kInternshipApproved || e.actor_id == kJobcentreActor)
-    return "An internship approval, like anything in the jobcentre's name, is made on the municipal server "
-           "(sync-server approve-internship or the web view), not on a terminal; this one was not accepted.";
+  if (ev::is_jobcentre_only(e.type) || e.actor_id == kJobcentreActor)
+    return "An internship approval or a handled absence, like anything in the jobcentre's name, is made on the "
+           "municipal server (sync-server approve-internship or the web view), not on a terminal; this one was not "
+           "accepted.";
   return std::nullopt;
 }
 
@@ -87,6 +89,7 @@ std::string approval_sentence(const Refusal& r) {
   if (r.code == "reason_invalid") return "The reason has control characters, is not valid UTF-8 or is too long.";
   if (r.code == "no_trainee") return "There is no trainee with the id " + p("trainee") + " in this centre.";
   if (r.code == "trainee_not_active") return "The trainee is no longer in the centre or an internship.";
+  if (r.code == "already_approved") return p("weeks") + " weeks in all are approved already; nothing was changed.";
   return "The weeks must be a whole number of at least 1.";
 }
 
@@ -95,7 +98,9 @@ Day approval_start(const Trainee& t, Day today) {
   return agreement ? agreement->start : today;
 }
 
-bool approvable(const Trainee& t) { return t.stage() != Stage::Exited && t.stage() != Stage::Employed; }
+bool approvable(const Trainee& t) {
+  return !t.redacted && t.stage() != Stage::Exited && t.stage() != Stage::Employed;
+}
 
 namespace {
 Created refused(Refusal r) {
@@ -105,29 +110,64 @@ Created refused(Refusal r) {
 }
 }  // namespace
 
+namespace {
+// Why `trainee` (as the store holds it now) cannot be approved `weeks` in all
+// on `basis`, if it cannot. Asked twice: on a snapshot, for a quick answer,
+// and again under the centre's lock in the approval's own transaction, where
+// the answer holds.
+std::optional<Refusal> approval_refusal(const std::optional<Trainee>& trainee, const std::string& trainee_id,
+                                        int weeks, const std::string& basis, const std::string& reason,
+                                        const std::vector<ApprovalRuleSet>& rules, Day today) {
+  if (!trainee) return Refusal{"no_trainee", {{"trainee", trainee_id}}};
+  if (!approvable(*trainee)) return Refusal{"trainee_not_active", {}};
+  const Approval* before = current_approval(*trainee);
+  // The same weeks in all once more (a double click, a form sent twice, two
+  // caseworkers deciding alike): already done, nothing to write.
+  if (before && before->weeks == weeks) return Refusal{"already_approved", {{"weeks", std::to_string(weeks)}}};
+  if (auto r = check_approval(rules, approval_start(*trainee, today), basis, weeks, before ? before->weeks : 0, reason)) {
+    r->params["weeks"] = std::to_string(weeks);  // what was asked, for the sentence
+    return r;
+  }
+  return std::nullopt;
+}
+
+std::optional<Trainee> enrolled_trainee(std::vector<Trainee> trainees, const std::string& trainee_id) {
+  for (auto& t : trainees)
+    if (t.id == trainee_id && t.enrolled) return std::move(t);
+  return std::nullopt;
+}
+}  // namespace
+
+std::optional<Refusal> approval_refused_in(SqlDb& db, const std::string& centre_id, const std::string& trainee_id,
+                                           int weeks, const std::string& basis, const std::string& reason,
+                                           const std::vector<ApprovalRuleSet>& rules, Day today) {
+  return approval_refusal(enrolled_trainee(centre_trainees(db, centre_id, trainee_id), trainee_id), trainee_id, weeks,
+                          basis, reason, rules, today);
+}
+
 Created approve_internship(ServerStore& store, const std::string& centre_id, const std::string& trainee_id, int weeks,
                            const std::string& basis, const std::string& reason,
                            const std::vector<ApprovalRuleSet>& rules, std::int64_t now_ms,
                            const std::function<void(SqlDb&, const Event&)>& within) {
   if (auto code = check_text(reason, kMaxNoteChars, false); code && *code != "text_empty")
     return refused({"reason_invalid", {{"max", std::to_string(kMaxNoteChars)}}});
-  std::optional<Trainee> trainee;
-  for (auto& t : store.trainees(centre_id))
-    if (t.id == trainee_id && t.enrolled) trainee = std::move(t);
-  if (!trainee) return refused({"no_trainee", {{"trainee", trainee_id}}});
-  if (!approvable(*trainee)) return refused({"trainee_not_active", {}});
   const Day today = local_day(now_ms);
-  const Approval* before = current_approval(*trainee);
-  const Agreement* agreement = current_agreement(*trainee);
-  const Day start = approval_start(*trainee, today);
-  if (auto r = check_approval(rules, start, basis, weeks, before ? before->weeks : 0, reason)) {
-    r->params["weeks"] = std::to_string(weeks);  // what was asked, for the sentence
-    return refused(std::move(*r));
-  }
+  const std::optional<Trainee> trainee = enrolled_trainee(store.trainees(centre_id), trainee_id);
+  if (auto r = approval_refusal(trainee, trainee_id, weeks, basis, reason, rules, today)) return refused(std::move(*r));
   Json p{{"trainee_id", trainee_id}, {"weeks", weeks}, {"day", format_day(today)}};
-  if (agreement) p["until"] = format_day(agreement->start + 7 * weeks - 1);  // shown to staff; the fold derives it
-  const Event e = store.append_approval(centre_id, p, basis, trim(reason), now_ms, within);
-  return {e.event_id, "", std::nullopt};
+  if (const Agreement* agreement = current_agreement(*trainee))  // shown to staff; the fold derives it
+    p["until"] = format_day(agreement->start + 7 * weeks - 1);
+  // The snapshot may be stale by the time the write lock is held: an exit or
+  // an erasure pushed meanwhile, another caseworker's approval, the same form
+  // twice. Decided again there, so none of them writes an approval or a basis.
+  std::optional<Refusal> late;
+  auto still = [&](SqlDb& db) {
+    late = approval_refused_in(db, centre_id, trainee_id, weeks, basis, reason, rules, today);
+    return !late;
+  };
+  const auto e = store.append_approval(centre_id, p, basis, trim(reason), now_ms, within, still);
+  if (!e) return refused(std::move(*late));
+  return {e->event_id, "", std::nullopt};
 }
 
 }  // namespace ft::server

@@ -41,6 +41,12 @@ Created approve_internship(ServerStore& store, const std::string& centre_id, con
                            const std::string& basis, const std::string& reason,
                            const std::vector<ApprovalRuleSet>& rules, std::int64_t now_ms,
                            const std::function<void(SqlDb&, const Event&)>& within = {});
+// Why the approval cannot be given as `db` holds the centre now, if it
+// cannot: approve_internship() asks it again inside its own transaction,
+// under the centre's lock, so a decision made on a stale snapshot is not written.
+std::optional<Refusal> approval_refused_in(SqlDb& db, const std::string& centre_id, const std::string& trainee_id,
+                                           int weeks, const std::string& basis, const std::string& reason,
+                                           const std::vector<ApprovalRuleSet>& rules, Day today);
 // The day whose rule set an approval is checked against: the start of the
 // trainee's current agreement, or `today` when none is known yet.
 Day approval_start(const Trainee& t, Day today);
@@ -49,8 +55,9 @@ bool approvable(const Trainee& t);
 // The English sentence for an approval's refusal (the command line's).
 std::string approval_sentence(const Refusal& r);
 // Why the server refuses `e` from a terminal, if it does: the jobcentre's
-// events (an InternshipApproved, or anything in the jobcentre's name) are
-// made here, never on a terminal, so a terminal cannot forge an approval.
+// events (the types of ev::is_jobcentre_only(), or anything in the
+// jobcentre's name) are made here, never on a terminal, so a terminal cannot
+// forge an approval or a handled absence.
 std::optional<std::string> refused_from_terminal(const Event& e);
 // For each TraineeRedacted among `events` (just stored in `centre_id`), deletes
 // the trainee's rows of internship_bases: the legal basis tells the citizen's

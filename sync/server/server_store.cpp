@@ -518,9 +518,11 @@ std::optional<Event> ServerStore::append_server_event(const std::string& centre_
   return e;
 }
 
-Event ServerStore::append_approval(const std::string& centre_id, const Json& payload, const std::string& basis,
-                                   const std::string& reason, std::int64_t now_ms,
-                                   const std::function<void(SqlDb&, const Event&)>& within) {
+std::optional<Event> ServerStore::append_approval(const std::string& centre_id, const Json& payload,
+                                                 const std::string& basis, const std::string& reason,
+                                                 std::int64_t now_ms,
+                                                 const std::function<void(SqlDb&, const Event&)>& within,
+                                                 const std::function<bool(SqlDb&)>& wanted) {
   auto keep_basis = [&](SqlDb& db, const Event& e) {
     SqlStmt(db, "INSERT INTO internship_bases(centre_id, trainee_id, event_id, basis, reason, weeks, day) "
                 "VALUES (?,?,?,?,?,?,?)")
@@ -534,7 +536,7 @@ Event ServerStore::append_approval(const std::string& centre_id, const Json& pay
         .run();
     if (within) within(db, e);
   };
-  return *append_server_event(centre_id, ev::kInternshipApproved, payload, now_ms, Beside{nullptr, keep_basis});
+  return append_server_event(centre_id, ev::kInternshipApproved, payload, now_ms, Beside{wanted, keep_basis});
 }
 
 void ServerStore::move_handled_marks_to_events(SqlDb& db) {

@@ -115,9 +115,12 @@ class ServerStore {
   // The jobcentre's internship approval: the event (weeks only, for the
   // terminals) and, in the same transaction, its basis and reason, kept here,
   // and whatever `within` writes (the access log's row, when a person approved).
-  Event append_approval(const std::string& centre_id, const Json& payload, const std::string& basis,
-                        const std::string& reason, std::int64_t now_ms,
-                        const std::function<void(SqlDb&, const Event&)>& within = {});
+  // `wanted`, if given, decides again under the centre's lock; when it says no,
+  // nothing is written and no event is returned.
+  std::optional<Event> append_approval(const std::string& centre_id, const Json& payload, const std::string& basis,
+                                       const std::string& reason, std::int64_t now_ms,
+                                       const std::function<void(SqlDb&, const Event&)>& within = {},
+                                       const std::function<bool(SqlDb&)>& wanted = {});
   // Counts, whole server or one centre ("" for all).
   std::int64_t event_count(const std::string& centre_id = "");
   std::int64_t terminal_count(const std::string& centre_id = "");

@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "terminal/core/hlc.hpp"
 
@@ -41,9 +42,23 @@ inline constexpr const char* kTraineeRedacted = "TraineeRedacted";
 }  // namespace ev
 
 // The actor of the events the municipal server writes for the jobcentre
-// (referrals, staff, approvals). The server refuses it, and any
-// InternshipApproved, from a terminal: only the server speaks for the jobcentre.
+// (referrals, staff, approvals). The server refuses it, and any jobcentre-only
+// type, from a terminal: only the server speaks for the jobcentre.
 inline constexpr const char* kJobcentreActor = "jobcentre";
+
+// The terminal id of the events the municipal server writes. No terminal can
+// push under it (the server takes a push only under the pusher's own id, and
+// join never hands this one out), so it, not the self-declared actor, is what
+// says an event is the jobcentre's.
+inline constexpr const char* kServerTerminalId = "server";
+
+namespace ev {
+// The types only the jobcentre makes: the server refuses them from a
+// terminal, and the fold counts them only when they come from the server.
+inline bool is_jobcentre_only(std::string_view type) {
+  return type == kInternshipApproved || type == kAbsenceHandled;
+}
+}  // namespace ev
 
 struct Event {
   std::string event_id;     // UUIDv7, unique everywhere

@@ -17,9 +17,12 @@ using namespace payload;
 template <class P>
 struct In {  // one event as the folds see it
   std::string_view event_id;
+  std::string_view terminal_id;
   std::string_view actor_id;
   Hlc hlc;
   const P& p;
+  // The jobcentre's by where it came from, not by the actor the writer chose.
+  bool from_server() const { return terminal_id == kServerTerminalId; }
 };
 
 template <class T>
@@ -163,6 +166,7 @@ void absence_handled(State& s, const In<P>& e) {
   const auto day = payload::day(e.p);
   const auto kind = str_view(e.p, "kind");
   if (!day || (kind != "no_show" && kind != "late")) return;
+  if (!e.from_server()) return;  // only the jobcentre marks an absence handled (ev::is_jobcentre_only)
   auto& t = trainee_for(s, e.p);
   auto it = t.handled.find(*day);
   // The earliest mark counts, whichever arrives first: a second POST or a second server changes nothing.
@@ -231,11 +235,14 @@ void internship_approved(State& s, const In<P>& e) {
   const auto day = payload::day(e.p);
   const auto weeks = integer(e.p, "weeks");
   if (!day || !weeks) return;
-  // Only the jobcentre approves. An approval of anyone else's is a stand-in
-  // (the demo's, made while no jobcentre is connected): it counts until the
-  // jobcentre is heard from, and never after (jobcentre_heard()).
-  const bool stand_in = e.actor_id != kJobcentreActor;
-  if (stand_in && s.jobcentre_connected) return;
+  // Only the jobcentre approves: an approval counts when it came from the
+  // server. Any other is the terminal's own; it counts only as a stand-in
+  // (the demo's, marked stand_in, made while no jobcentre is connected) until
+  // the jobcentre is heard from, and never after (jobcentre_heard()). One in
+  // the jobcentre's name not from the server is a forgery and never counts,
+  // also on the terminal that wrote it (the server refused it).
+  const bool stand_in = !e.from_server();
+  if (stand_in && (s.jobcentre_connected || !flag(e.p, "stand_in") || e.actor_id == kJobcentreActor)) return;
   insert_sorted(trainee_for(s, e.p).approvals,
                 Approval{std::string(e.event_id), e.hlc, *day, static_cast<int>(*weeks), stand_in});
 }
@@ -281,7 +288,7 @@ void evolve_one(State& s, std::string_view type, const In<P>& e) {
                              type == ev::kCheckoutConfirmed || type == ev::kAbsenceRecorded || type == ev::kAbsenceHandled ||
                              type == ev::kSkillAssessed || type == ev::kNoteAdded;
   if (!about_the_day) s.people_version += 1;  // any other type, also one added later, may change a person
-  if (!s.jobcentre_connected && e.actor_id == kJobcentreActor) jobcentre_heard(s);
+  if (!s.jobcentre_connected && e.from_server()) jobcentre_heard(s);
   if (type == ev::kCentreNamed) {
     s.centre_name.set(str_view(e.p, "name"), e.hlc, e.event_id);
     if (auto capacity = integer(e.p, "capacity")) s.centre_capacity.set(std::to_string(*capacity), e.hlc, e.event_id);
@@ -332,7 +339,7 @@ void evolve_one(State& s, std::string_view type, const In<P>& e) {
 }
 }  // namespace
 
-void evolve(State& s, const Event& e) { evolve_one(s, e.type, In<Json>{e.event_id, e.actor_id, e.hlc, e.payload}); }
+void evolve(State& s, const Event& e) { evolve_one(s, e.type, In<Json>{e.event_id, e.terminal_id, e.actor_id, e.hlc, e.payload}); }
 
 State fold(const std::vector<Event>& events) {
   State s;
@@ -342,14 +349,14 @@ State fold(const std::vector<Event>& events) {
 
 void RowFolder::fold(const EventRow& row) {
   if (flat_.parse(row.payload_json)) {
-    evolve_one(state_, row.type, In<FlatPayload>{row.event_id, row.actor_id, row.hlc, flat_});
+    evolve_one(state_, row.type, In<FlatPayload>{row.event_id, row.terminal_id, row.actor_id, row.hlc, flat_});
     return;
   }
   // Not a flat object (nested, odd numbers, not JSON at all): nlohmann reads
   // it exactly as load_events() does, text it cannot parse as an empty object.
   Json p = Json::parse(row.payload_json, nullptr, false);
   if (p.is_discarded()) p = Json::object();
-  evolve_one(state_, row.type, In<Json>{row.event_id, row.actor_id, row.hlc, p});
+  evolve_one(state_, row.type, In<Json>{row.event_id, row.terminal_id, row.actor_id, row.hlc, p});
 }
 
 }  // namespace ft

@@ -24,6 +24,7 @@ State fold(const std::vector<Event>& events);
 // without building an Event (and an nlohmann tree) for each.
 struct EventRow {
   std::string_view event_id;
+  std::string_view terminal_id;
   std::string_view actor_id;
   std::string_view type;
   Hlc hlc = 0;

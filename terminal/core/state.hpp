@@ -202,8 +202,9 @@ struct State {
   // the store's badge index, is rebuilt when it moves. Attendance, skills and
   // notes, the events of every day, leave it where it is.
   std::uint64_t people_version = 0;
-  // An event of the jobcentre's (the municipal server's) is in the log: from
-  // then on only its own approvals count, and stand-ins are dropped.
+  // An event of the jobcentre's (terminal id kServerTerminalId, whatever its
+  // actor) is in the log: from then on only its own approvals count, and
+  // stand-ins are dropped.
   bool jobcentre_connected = false;
 
   const Trainee* trainee(const std::string& id) const;

@@ -199,7 +199,7 @@ int Centre::refresh() {
   // Every command and every frame's look for the sync thread's events comes
   // here, mostly to find nothing: the prepared statement is kept.
   sqlite3* db = db_->handle();
-  Statement select(*db_, "SELECT seq, event_id, actor_id, hlc, type, payload FROM events WHERE seq > ? ORDER BY seq");
+  Statement select(*db_, "SELECT seq, event_id, actor_id, hlc, type, payload, terminal_id FROM events WHERE seq > ? ORDER BY seq");
   select.bind(1, last_seq_);
   sqlite3_stmt* q = select.handle();
   const auto text = [q](int col) {
@@ -216,6 +216,7 @@ int Centre::refresh() {
     row.hlc = sqlite3_column_int64(q, 3);
     row.type = text(4);
     row.payload_json = text(5);
+    row.terminal_id = text(6);
     folder.fold(row);
     last_seq_ = sqlite3_column_int64(q, 0);
     ++folded;

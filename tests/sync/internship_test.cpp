@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <fstream>
 
+#include "sync/server/jobcentre.hpp"
 #include "sync/server/sql.hpp"
 #include "terminal/store/centre_database.hpp"
 #include "tests/sync/sync_fixture.hpp"
@@ -219,17 +220,29 @@ std::vector<std::string> bases_on_server(const ServerProcess& server, const std:
   return out;
 }
 
+// A server, two terminals joined to it, and a trainee enrolled on the first:
+// where a terminal tries to write what only the jobcentre may.
+struct TwoFloors {
+  struct Timeouts {  // before the server starts a child
+    Timeouts() { use_test_timeouts_in_children(); }
+  } timeouts;
+  TempDir dir;
+  ServerProcess server{dir.file("server.db"), pki(), dir.file("server.log")};
+  std::string t1 = dir.file("t1.db"), t2 = dir.file("t2.db"), trainee;
+  TwoFloors() {
+    server.start();
+    join(t1, server, "Gulv 1");
+    join(t2, server, "Gulv 2");
+    trainee = last_line(floor_terminal({"enrol", "--db", t1, "--name", "Frede Falsk"}).out);
+  }
+};
+
 }  // namespace
 
 TEST_CASE("an approval a terminal writes itself is refused by the server, reaches no other terminal, and the queue drains") {
-  use_test_timeouts_in_children();
-  TempDir dir;
-  ServerProcess server(dir.file("server.db"), pki(), dir.file("server.log"));
-  server.start();
-  const std::string t1 = dir.file("t1.db"), t2 = dir.file("t2.db");
-  join(t1, server, "Gulv 1");
-  join(t2, server, "Gulv 2");
-  const std::string trainee = last_line(floor_terminal({"enrol", "--db", t1, "--name", "Frede Falsk"}).out);
+  TwoFloors floors;
+  auto& server = floors.server;
+  const std::string &t1 = floors.t1, &t2 = floors.t2, &trainee = floors.trainee;
   // Terminal 1's database gets an approval in the jobcentre's name, as only a hand on the file could write it,
   // and an ordinary enrolment after it in the queue.
   std::string forged;
@@ -259,10 +272,104 @@ TEST_CASE("an approval a terminal writes itself is refused by the server, reache
   sync_now(t2);
   CHECK(on_terminal(t2, after).at("name") == "Efter Falsk");
   CHECK_FALSE(Terminal(t2, wall_now_ms()).event_ids().count(forged));
+  // Nor does the forging terminal count it: the fold takes an approval only from the server.
+  CHECK(Terminal(t1, wall_now_ms()).centre->state().trainee(trainee)->approvals.empty());
   // Nothing is sent again: the refused event stays a dead letter on terminal 1.
   auto again = floor_terminal({"sync", "--db", t1});
   REQUIRE_MESSAGE(again.exit_code == 0, again.err);
   CHECK(again.out.find("Sync complete: 0 sent") == 0);
+}
+
+TEST_CASE("a handled mark a terminal writes itself, under any actor, is refused and counted nowhere") {
+  TwoFloors floors;
+  auto& server = floors.server;
+  const std::string &t1 = floors.t1, &t2 = floors.t2, &trainee = floors.trainee;
+  // A no-show "handled by" a real caseworker's login, once under a staff id and once in the jobcentre's name.
+  std::vector<std::string> forged;
+  {
+    Terminal t(t1, wall_now_ms());
+    for (const char* actor : {"some-staff-id", kJobcentreActor}) {
+      Transaction tx(centre_database(*t.centre));
+      forged.push_back(stamp_and_append(centre_database(*t.centre), t.centre->terminal_id(), actor,
+                                        {Draft{ev::kAbsenceHandled,
+                                               {{"trainee_id", trainee}, {"day", format_day(t.centre->today() - 1)},
+                                                {"kind", "no_show"}, {"by", "caseworker-anne"}}}},
+                                        t.now_ms, t.centre->state().max_hlc)
+                           .at(0)
+                           .event_id);
+      tx.commit();
+      t.centre->refresh();
+    }
+    CHECK(t.centre->state().trainee(trainee)->handled.empty());  // not even before it is sent
+  }
+  auto pushed = floor_terminal({"sync", "--db", t1});
+  REQUIRE_MESSAGE(pushed.exit_code == 0, pushed.err);
+  CHECK(pushed.out.find(" 2 refused by the server, 0 waiting.") != std::string::npos);
+  CHECK(Json::parse(floor_terminal({"status", "--db", t1, "--json"}).out).at("sync").at("dead_letters") == 2);
+  sync_now(t2);
+  for (const auto& id : forged) {
+    CHECK_FALSE(server.event_ids().count(id));
+    CHECK_FALSE(Terminal(t2, wall_now_ms()).event_ids().count(id));
+  }
+  CHECK(Terminal(t1, wall_now_ms()).centre->state().trainee(trainee)->handled.empty());
+  CHECK(Terminal(t2, wall_now_ms()).centre->state().trainee(trainee)->handled.empty());
+}
+
+TEST_CASE("the same approval given twice is refused the second time as approved already; one event, one basis") {
+  use_test_timeouts_in_children();
+  TempDir dir;
+  ServerProcess server(dir.file("server.db"), pki(), dir.file("server.log"));
+  server.start();
+  const std::string t1 = dir.file("t1.db");
+  join(t1, server, "Gulv 1");
+  const std::string trainee = last_line(floor_terminal({"enrol", "--db", t1, "--name", "Dobbelt Klik"}).out);
+  sync_now(t1);
+  const std::vector<std::string> approve{"approve-internship", "--db", server.db(), "--trainee", trainee, "--weeks",
+                                         "13", "--basis", "lab61-26w"};
+  REQUIRE(sync_server(approve).exit_code == 0);
+  const auto events = server.event_ids().size();
+  auto twice = sync_server(approve);
+  CHECK(twice.exit_code != 0);
+  CHECK(twice.err.find("13 weeks in all are approved already; nothing was changed.") != std::string::npos);
+  CHECK(server.event_ids().size() == events);
+  CHECK(bases_on_server(server, trainee) == std::vector<std::string>{"lab61-26w|"});
+  // A different decision is still one: the extension to 26 weeks goes through.
+  auto longer = approve;
+  longer[6] = "26";
+  CHECK(sync_server(longer).exit_code == 0);
+  CHECK(bases_on_server(server, trainee).size() == 2);
+}
+
+TEST_CASE("a decision made before an approval or an exit landed is refused by the check inside the write") {
+  TwoFloors floors;
+  auto& server = floors.server;
+  const std::string &t1 = floors.t1, &trainee = floors.trainee;
+  const std::string supervisor = add_supervisor(server);
+  sync_now(t1);
+  const std::string centre =
+      Json::parse(sync_server({"status", "--db", server.db(), "--json"}).out).at("centres").at(0).at("id");
+  auto db = server::is_postgres_uri(server.db()) ? server::SqlDb::open_postgres(server.db())
+                                                 : server::SqlDb::open_sqlite(server.db(), false);
+  const auto rules = default_approval_rules();
+  const Day today = server::local_day(wall_now_ms());
+  auto refusal = [&](int weeks) {
+    auto r = server::approval_refused_in(*db, centre, trainee, weeks, "lab61-26w", "", rules, today);
+    return r ? r->code : std::string("none");
+  };
+  CHECK(refusal(13) == "none");  // what a caseworker's form was decided on
+  // Another caseworker's 13 weeks land first: the same decision is now approved already.
+  REQUIRE(sync_server({"approve-internship", "--db", server.db(), "--trainee", trainee, "--weeks", "13", "--basis",
+                       "lab61-26w"})
+              .exit_code == 0);
+  CHECK(refusal(13) == "already_approved");
+  CHECK(refusal(26) == "none");
+  // The trainee leaves on the floor and the push lands: nothing is approvable any more.
+  sync_now(t1);
+  REQUIRE(floor_terminal({"stage", "--db", t1, "--trainee", trainee, "--to", "exited", "--reason", "moved", "--as",
+                          supervisor, "--pin", "24680"})
+              .exit_code == 0);
+  sync_now(t1);
+  CHECK(refusal(26) == "trainee_not_active");
 }
 
 TEST_CASE("when a trainee is erased, the legal basis and reason of their approvals leave the server with them") {

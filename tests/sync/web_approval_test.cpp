@@ -109,6 +109,17 @@ TEST_CASE("a caseworker approves on the trainee's page; the terminal pulls the a
     CHECK(terminal_trainee(s.terminal, s.trainee).at("internship").at("approved_weeks").is_null());
   }
 
+  SUBCASE("the same form sent twice (a double click): the second is refused as approved already, nothing more written") {
+    const httplib::Params form{{"csrf", csrf}, {"basis", "lab61-13w"}, {"weeks", "13"}, {"reason", ""}};
+    REQUIRE(carl.post(s.action(), form).status == 303);
+    auto twice = carl.post(s.action(), form);
+    CHECK(twice.status == 422);
+    CHECK(contains(twice.body, "13 uger i alt er allerede godkendt, så intet er ændret."));
+    CHECK(s.server.event_count() == events + 1);
+    CHECK(access_rows(s.server, "approve_internship", s.trainee) == 1);
+    CHECK(terminal_trainee(s.terminal, s.trainee).at("internship").at("approved_weeks") == 13);
+  }
+
   SUBCASE("within the maximum: approved, logged as a change to the person, and pulled by the terminal") {
     auto ok = carl.post(s.action(), {{"csrf", csrf}, {"basis", "lab61-13w"}, {"weeks", "13"}, {"reason", ""}});
     CHECK(ok.status == 303);

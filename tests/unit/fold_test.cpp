@@ -91,6 +91,32 @@ TEST_CASE("last writer wins by hlc for the stage, whichever arrives last") {
   CHECK(fold(reversed).trainee(id)->host() == "Ikast Rengøring ApS");
 }
 
+TEST_CASE("a mark on a no-show from a terminal is not the jobcentre's and never counts, whatever its actor") {
+  auto mark = [](const char* id, const char* terminal, const char* actor, Hlc hlc, const char* by) {
+    Event e;
+    e.event_id = id;
+    e.terminal_id = terminal;
+    e.actor_id = actor;
+    e.hlc = hlc;
+    e.type = ev::kAbsenceHandled;
+    e.payload = {{"trainee_id", "t1"}, {"day", "2026-03-02"}, {"kind", "no_show"}, {"by", by}};
+    return e;
+  };
+  // Forged earlier than the real one, so it would win if it counted.
+  const Event forged = mark("0190f0f0-0000-7000-8000-0000000000c1", "t-1", "some-staff-id", 5, "anne");
+  const Event named = mark("0190f0f0-0000-7000-8000-0000000000c2", "t-1", "jobcentre", 6, "anne");
+  const Event real = mark("0190f0f0-0000-7000-8000-0000000000c3", "server", "jobcentre", 10, "bo");
+  CHECK(fold({forged, named}).trainees.count("t1") == 0);
+  for (const auto& log : {std::vector<Event>{forged, named, real}, std::vector<Event>{real, named, forged}}) {
+    const State s = fold(log);
+    REQUIRE(s.trainees.count("t1"));
+    const auto& handled = s.trainees.at("t1").handled;
+    REQUIRE(handled.size() == 1);
+    CHECK(handled.begin()->second.by == "bo");
+    CHECK(handled.begin()->second.event_id == real.event_id);
+  }
+}
+
 TEST_CASE("the jobcentre's mark on a no-show: the earliest counts, in any order; a second changes nothing") {
   auto mark = [](const char* id, Hlc hlc, const char* kind, const char* by) {
     Event e;  // as the municipal server writes it (sync/server/web/absences.cpp)
@@ -172,7 +198,7 @@ TEST_CASE("folding stored rows gives the same state as folding the events") {
   State from_rows;
   RowFolder folder(from_rows);
   for (size_t i = 0; i < c.log.size(); ++i)
-    folder.fold(EventRow{c.log[i].event_id, c.log[i].actor_id, c.log[i].type, c.log[i].hlc, texts[i]});
+    folder.fold(EventRow{c.log[i].event_id, c.log[i].terminal_id, c.log[i].actor_id, c.log[i].type, c.log[i].hlc, texts[i]});
 
   auto events = c.log;
   events.back().payload = Json::object();

@@ -39,14 +39,21 @@ struct Placement : CentreFixture {
   }
   // The jobcentre's approval as it arrives from the server; with another actor, the demo's stand-in.
   void approve(const std::string& id, int weeks, const std::string& actor = kJobcentreActor) {
+    const bool jobcentre = actor == kJobcentreActor;
+    approve_from(jobcentre ? kServerTerminalId : "t-demo", actor, id, weeks, !jobcentre);
+  }
+  // An approval as `terminal` wrote it under `actor`, marked stand_in or not.
+  void approve_from(const std::string& terminal, const std::string& actor, const std::string& id, int weeks,
+                    bool stand_in) {
     Event e;
     e.event_id = context().new_id();
-    e.terminal_id = actor == kJobcentreActor ? "server" : "t-demo";
+    e.terminal_id = terminal;
     e.actor_id = actor;
     hlc = hlc_tick(hlc, 1700000000000 + static_cast<std::int64_t>(today) * 86400000LL + minutes * 60000LL);
     e.hlc = hlc;
     e.type = ev::kInternshipApproved;
     e.payload = {{"trainee_id", id}, {"weeks", weeks}, {"day", format_day(today)}};
+    if (stand_in) e.payload["stand_in"] = true;
     evolve(state, e);
     log.push_back(e);
   }
@@ -288,6 +295,35 @@ TEST_CASE("a stand-in approval (the demo's) counts until the jobcentre is heard 
   for (auto it = c.log.rbegin(); it != c.log.rend(); ++it) evolve(reversed, *it);
   CHECK(reversed.trainee(id)->approvals.size() == 1);
   CHECK(approved(reversed) == 13);
+}
+
+TEST_CASE("an approval in the jobcentre's name written on a terminal never counts, in either order") {
+  // The actor is what the writer says; the terminal id is where it came from.
+  // A forgery (actor "jobcentre", terminal id not the server's) counts nowhere,
+  // also not on the terminal that wrote it, marked stand_in or not; and it does
+  // not count as hearing from the jobcentre either.
+  Placement c;
+  const auto id = c.enrol("Frede Falsk");
+  REQUIRE_FALSE(c.agree(id, kEliteCvr, 13).refusal);
+  auto approved = [&](const State& s) { return current_internship(*s.trainee(id), c.today)->approved_weeks; };
+  c.approve_from("t-1", kJobcentreActor, id, 52, false);
+  c.approve_from("t-1", kJobcentreActor, id, 26, true);
+  c.approve_from("t-1", "some-staff-id", id, 13, false);  // not a stand-in: no mark
+  CHECK_FALSE(approved(c.state));
+  CHECK(c.state.trainee(id)->approvals.empty());
+  CHECK_FALSE(c.state.jobcentre_connected);
+  CHECK(c.has_reason(id, "internship_awaiting_approval"));
+  State reversed;
+  for (auto it = c.log.rbegin(); it != c.log.rend(); ++it) evolve(reversed, *it);
+  CHECK(reversed.trainee(id)->approvals.empty());
+  CHECK_FALSE(reversed.jobcentre_connected);
+  // The same approval from the server counts, whatever order it arrives in.
+  c.approve_from(kServerTerminalId, kJobcentreActor, id, 13, false);
+  CHECK(approved(c.state) == 13);
+  State again;
+  for (auto it = c.log.rbegin(); it != c.log.rend(); ++it) evolve(again, *it);
+  CHECK(again.trainee(id)->approvals.size() == 1);
+  CHECK(approved(again) == 13);
 }
 
 TEST_CASE("approvals are checked against the rule set in force on the placement's start, across 1 January 2027") {
