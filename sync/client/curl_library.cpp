@@ -38,7 +38,8 @@ std::optional<CurlLibrary> load_curl_library(const char* soname, std::string& er
                         find(library, "curl_easy_strerror", api.easy_strerror, error) &&
                         find(library, "curl_slist_append", api.slist_append, error) &&
                         find(library, "curl_slist_free_all", api.slist_free_all, error) &&
-                        find(library, "curl_getdate", api.getdate, error);
+                        find(library, "curl_getdate", api.getdate, error) &&
+                        find(library, "curl_version_info", api.version_info, error);
   if (!complete) {
     dlclose(library);
     return std::nullopt;

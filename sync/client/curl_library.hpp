@@ -26,6 +26,7 @@ struct CurlLibrary {
   curl_slist* (*slist_append)(curl_slist*, const char*);
   void (*slist_free_all)(curl_slist*);
   time_t (*getdate)(const char*, const time_t*);
+  curl_version_info_data* (*version_info)(CURLversion);
 };
 
 inline constexpr const char* kCurlSoname = "libcurl.so.4";

@@ -102,7 +102,7 @@ class Load {
     curl_easy_setopt(r->handle, CURLOPT_URL, url.c_str());
     curl_easy_setopt(r->handle, CURLOPT_CAINFO, ca_.c_str());
     curl_easy_setopt(r->handle, CURLOPT_NOPROXY, "*");
-    curl_easy_setopt(r->handle, CURLOPT_ACCEPT_ENCODING, "gzip");
+    curl_easy_setopt(r->handle, CURLOPT_ACCEPT_ENCODING, "zstd, gzip");  // as the terminal's libcurl asks
     curl_easy_setopt(r->handle, CURLOPT_WRITEFUNCTION, collect);
     curl_easy_setopt(r->handle, CURLOPT_WRITEDATA, &r->reply);
     curl_easy_setopt(r->handle, CURLOPT_TIMEOUT, 300L);

@@ -10,6 +10,7 @@
 
 #include <httplib.h>
 #include <zlib.h>
+#include <zstd.h>
 
 #include "sync/server/json_reply.hpp"
 #include "sync/server/sql.hpp"
@@ -303,9 +304,20 @@ std::string gunzip(const std::string& in) {
   CHECK(rc == Z_STREAM_END);
   return out;
 }
+// zstd's own decoder; the terminals decode with libcurl's (the sync suites).
+std::string unzstd(const std::string& packed) {
+  const auto size = ZSTD_getFrameContentSize(packed.data(), packed.size());
+  REQUIRE(size != ZSTD_CONTENTSIZE_ERROR);
+  REQUIRE(size != ZSTD_CONTENTSIZE_UNKNOWN);
+  std::string out(static_cast<size_t>(size), '\0');
+  const size_t got = ZSTD_decompress(out.data(), out.size(), packed.data(), packed.size());
+  REQUIRE_FALSE(ZSTD_isError(got));
+  out.resize(got);
+  return out;
+}
 }  // namespace
 
-TEST_CASE("a pull page is gzipped once, when the terminal takes gzip, and says the same either way") {
+TEST_CASE("a pull page is compressed once, zstd when offered, else gzip, and says the same either way") {
   TempDir dir;
   ServerProcess server(dir.file("server.db"), pki(), dir.file("server.log"));
   server.start();
@@ -322,11 +334,19 @@ TEST_CASE("a pull page is gzipped once, when the terminal takes gzip, and says t
   const std::string bearer = "Bearer " + Json::parse(joined->body).at("token").get<std::string>();
 
   auto packed = client.Get("/v1/events?after=0", {{"Authorization", bearer}, {"Accept-Encoding", "gzip, deflate"}});
+  auto zstd = client.Get("/v1/events?after=0", {{"Authorization", bearer}, {"Accept-Encoding", "zstd, gzip"}});
+  auto zstd_refused =
+      client.Get("/v1/events?after=0", {{"Authorization", bearer}, {"Accept-Encoding", "gzip, zstd;q=0"}});
   auto plain = client.Get("/v1/events?after=0", {{"Authorization", bearer}});
   auto refused = client.Get("/v1/events?after=0", {{"Authorization", bearer}, {"Accept-Encoding", "gzip;q=0"}});
   REQUIRE(packed);
   REQUIRE(plain);
   REQUIRE(refused);
+  REQUIRE(zstd);
+  REQUIRE(zstd_refused);
+  CHECK(zstd->get_header_value_count("Content-Encoding") == 1);
+  CHECK(zstd->get_header_value("Content-Encoding") == "zstd");
+  CHECK(zstd_refused->get_header_value("Content-Encoding") == "gzip");
   CHECK(packed->get_header_value_count("Content-Encoding") == 1);
   CHECK(packed->get_header_value("Content-Encoding") == "gzip");
   CHECK(plain->get_header_value_count("Content-Encoding") == 0);
@@ -335,11 +355,18 @@ TEST_CASE("a pull page is gzipped once, when the terminal takes gzip, and says t
   const Json a = Json::parse(gunzip(packed->body)), b = Json::parse(plain->body);
   CHECK(a.at("events") == b.at("events"));
   CHECK(a.at("events").size() == 13);  // the centre's name and the twelve referrals
+  CHECK(Json::parse(unzstd(zstd->body)).at("events") == b.at("events"));
   CHECK(plain->get_header_value("Content-Type") == "application/json; charset=utf-8");
 }
 
 TEST_CASE("Accept-Encoding is read as RFC 9110 writes it") {
-  using ft::server::accepts_gzip;
+  auto accepts_gzip = [](const std::string& header) { return ft::server::accepts_coding(header, "gzip"); };
+  auto accepts_zstd = [](const std::string& header) { return ft::server::accepts_coding(header, "zstd"); };
+  CHECK(accepts_zstd("zstd, gzip"));
+  CHECK(accepts_zstd("gzip;q=1, ZSTD;q=0.5"));
+  CHECK_FALSE(accepts_zstd("gzip"));
+  CHECK_FALSE(accepts_zstd("zstd;q=0"));
+  CHECK_FALSE(accepts_zstd("x-zstd"));
   CHECK(accepts_gzip("gzip"));
   CHECK(accepts_gzip("deflate, GZIP"));
   CHECK(accepts_gzip("br;q=1.0, gzip;q=0.5"));
