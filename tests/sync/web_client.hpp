@@ -1,9 +1,7 @@
 // A browser as far as the web view's HTTP tests need one, and the
 // administrator's commands they stand on: HTTPS verified against the test CA,
 // cookies kept as Set-Cookie gives them, no redirects followed (a test looks
-// at each one). For the suites beside web_test.cpp (web_approval_test.cpp);
-// web_test.cpp still has its own copy of the same, to be folded into this
-// header once the two lines of work on the web view are merged.
+// at each one). For web_test.cpp and the suites beside it.
 #pragma once
 #include <httplib.h>
 
@@ -19,10 +17,10 @@ constexpr const char* kWebPassword = "korrekt hest batteri";
 
 // A user made as an administrator makes one; returns the new id.
 inline std::string add_web_user(const ServerProcess& server, const std::string& login, const std::string& role,
-                                const std::vector<std::string>& centres) {
+                                const std::vector<std::string>& centres, const std::string& password = kWebPassword) {
   std::vector<std::string> args{"add-user", "--db", server.db(), "--name", login, "--role", role};
   for (const auto& c : centres) args.insert(args.end(), {"--centre", c});
-  auto r = sync_server(args, std::string(kWebPassword) + "\n");
+  auto r = sync_server(args, password + "\n");
   REQUIRE_MESSAGE(r.exit_code == 0, r.err);
   return last_line(r.out);
 }
@@ -40,6 +38,7 @@ inline int access_rows(const ServerProcess& server, const std::string& action, c
 struct WebClient {
   httplib::SSLClient client;
   std::map<std::string, std::string> cookies;
+  std::vector<std::string> set_cookie_lines;  // of the last reply
 
   explicit WebClient(const ServerProcess& server) : client("127.0.0.1", server.port()) {
     client.set_ca_cert_path(pki().ca.c_str());
@@ -52,8 +51,10 @@ struct WebClient {
   }
   void keep(const httplib::Result& r) {
     REQUIRE_MESSAGE(r, "no reply from the server");
+    set_cookie_lines.clear();
     for (const auto& [k, v] : r->headers) {
       if (k != "Set-Cookie") continue;
+      set_cookie_lines.push_back(v);
       const auto eq = v.find('='), semi = v.find(';');
       const std::string name = v.substr(0, eq), value = v.substr(eq + 1, semi - eq - 1);
       if (value.empty())
@@ -80,11 +81,11 @@ struct WebClient {
     const auto start = at + marker.size();
     return html.substr(start, html.find('"', start) - start);
   }
-  void log_in(const std::string& user) {
+  httplib::Response log_in(const std::string& user, const std::string& password) {
     const auto form = get("/login");
-    auto r = post("/login", {{"csrf", csrf_in(form.body)}, {"username", user}, {"password", kWebPassword}});
-    REQUIRE(r.status == 303);
+    return post("/login", {{"csrf", csrf_in(form.body)}, {"username", user}, {"password", password}});
   }
+  void log_in(const std::string& user) { REQUIRE(log_in(user, kWebPassword).status == 303); }
 };
 
 }  // namespace ft::test

@@ -18,6 +18,7 @@
 #include "terminal/core/i18n.hpp"
 #include "terminal/core/progress.hpp"
 #include "tests/sync/sync_fixture.hpp"
+#include "tests/sync/web_client.hpp"
 
 using namespace ft;
 using namespace ft::test;
@@ -29,16 +30,6 @@ namespace {
 
 // ---- helpers ----------------------------------------------------------------------------
 
-// A user made as an administrator makes one; returns the new id.
-std::string add_user(const ServerProcess& server, const std::string& login, const std::string& role,
-                     const std::vector<std::string>& centres, const std::string& password) {
-  std::vector<std::string> args{"add-user", "--db", server.db(), "--name", login, "--role", role};
-  for (const auto& c : centres) args.insert(args.end(), {"--centre", c});
-  auto r = sync_server(args, password + "\n");
-  REQUIRE_MESSAGE(r.exit_code == 0, r.err);
-  return last_line(r.out);
-}
-
 Json access_log(const ServerProcess& server, const std::vector<std::string>& filters = {}) {
   std::vector<std::string> args{"access-log", "--db", server.db(), "--json"};
   args.insert(args.end(), filters.begin(), filters.end());
@@ -47,62 +38,9 @@ Json access_log(const ServerProcess& server, const std::vector<std::string>& fil
   return Json::parse(r.out);
 }
 
-// A browser as far as these pages need one: HTTPS verified against the
-// test CA, cookies kept as Set-Cookie gives them, no redirects followed
-// (the tests look at each one).
-struct Browser {
-  httplib::SSLClient client;
-  std::map<std::string, std::string> cookies;
-  std::vector<std::string> set_cookie_lines;  // of the last reply
+using Browser = WebClient;
 
-  explicit Browser(const ServerProcess& server) : client("127.0.0.1", server.port()) {
-    client.set_ca_cert_path(pki().ca.c_str());
-    client.enable_server_certificate_verification(true);
-  }
-  httplib::Headers headers() const {
-    std::string c;
-    for (const auto& [k, v] : cookies) c += (c.empty() ? "" : "; ") + k + "=" + v;
-    return c.empty() ? httplib::Headers{} : httplib::Headers{{"Cookie", c}};
-  }
-  void keep(const httplib::Result& r) {
-    REQUIRE_MESSAGE(r, "no reply from the server");
-    set_cookie_lines.clear();
-    for (const auto& [k, v] : r->headers) {
-      if (k != "Set-Cookie") continue;
-      set_cookie_lines.push_back(v);
-      const auto eq = v.find('='), semi = v.find(';');
-      const std::string name = v.substr(0, eq), value = v.substr(eq + 1, semi - eq - 1);
-      if (value.empty())
-        cookies.erase(name);
-      else
-        cookies[name] = value;
-    }
-  }
-  httplib::Response get(const std::string& path) {
-    auto r = client.Get(path.c_str(), headers());
-    keep(r);
-    return *r;
-  }
-  httplib::Response post(const std::string& path, const httplib::Params& form) {
-    auto r = client.Post(path.c_str(), headers(), form);
-    keep(r);
-    return *r;
-  }
-  // The hidden csrf field of the last page that had one.
-  static std::string csrf_in(const std::string& html) {
-    const std::string marker = "name=\"csrf\" value=\"";
-    const auto at = html.find(marker);
-    REQUIRE(at != std::string::npos);
-    const auto start = at + marker.size();
-    return html.substr(start, html.find('"', start) - start);
-  }
-  httplib::Response log_in(const std::string& user, const std::string& password) {
-    const auto form = get("/login");
-    return post("/login", {{"csrf", csrf_in(form.body)}, {"username", user}, {"password", password}});
-  }
-};
-
-constexpr const char* kPassword = "korrekt hest batteri";
+constexpr const char* kPassword = kWebPassword;
 
 std::string add_referral(const ServerProcess& server, const std::string& centre, const std::string& name) {
   auto r = sync_server({"add-referral", "--db", server.db(), "--centre", centre, "--name", name});
@@ -162,7 +100,7 @@ TEST_CASE("an administrator adds a caseworker for a centre; the password comes o
   TempDir dir;
   ServerProcess server(dir.file("server.db"), pki(), dir.file("server.log"));
   const std::string id =
-      add_user(server, "anna.caseworker", "caseworker", {server.centre_id()}, "korrekt hest batteri");
+      add_web_user(server, "anna.caseworker", "caseworker", {server.centre_id()}, "korrekt hest batteri");
   CHECK(id.size() == 36);
 
   SUBCASE("the same login again is refused") {
@@ -197,7 +135,7 @@ TEST_CASE("an administrator adds a caseworker for a centre; the password comes o
 TEST_CASE("a caseworker logs in, sees the centre, and logs out with the form's token") {
   TempDir dir;
   ServerProcess server(dir.file("server.db"), pki(), dir.file("server.log"));
-  add_user(server, "anna", "caseworker", {server.centre_id()}, kPassword);
+  add_web_user(server, "anna", "caseworker", {server.centre_id()}, kPassword);
   add_referral(server, server.centre_id(), "Rikke Aasted");
   server.start();
   Browser b(server);
@@ -280,7 +218,7 @@ TEST_CASE("a caseworker logs in, sees the centre, and logs out with the form's t
 TEST_CASE("after 3 failed logins the account stays blocked until an administrator unlocks it") {
   TempDir dir;
   ServerProcess server(dir.file("server.db"), pki(), dir.file("server.log"));
-  add_user(server, "anna", "caseworker", {server.centre_id()}, kPassword);
+  add_web_user(server, "anna", "caseworker", {server.centre_id()}, kPassword);
   server.start();
   Browser b(server);
   CHECK_FALSE(contains(b.log_in("anna", "wrong one").body, "spærret"));
@@ -306,7 +244,7 @@ TEST_CASE("the lockout's number of failures is the server's setting") {
   TempDir dir;
   ServerProcess server(dir.file("server.db"), pki(), dir.file("server.log"));
   server.extra_args = {"--login-failures", "5"};
-  add_user(server, "anna", "caseworker", {server.centre_id()}, kPassword);
+  add_web_user(server, "anna", "caseworker", {server.centre_id()}, kPassword);
   server.start();
   Browser b(server);
   for (int i = 0; i < 4; ++i) b.log_in("anna", "wrong");
@@ -317,7 +255,7 @@ TEST_CASE("a session left idle longer than the server's setting is over; the for
   TempDir dir;
   ServerProcess server(dir.file("server.db"), pki(), dir.file("server.log"));
   server.extra_args = {"--session-idle-seconds", "1"};
-  add_user(server, "anna", "caseworker", {server.centre_id()}, kPassword);
+  add_web_user(server, "anna", "caseworker", {server.centre_id()}, kPassword);
   server.start();
   Browser b(server);
   REQUIRE(b.log_in("anna", kPassword).status == 303);
@@ -331,7 +269,7 @@ TEST_CASE("a session left idle longer than the server's setting is over; the for
 TEST_CASE("a disabled user is out at once, and cannot log in again") {
   TempDir dir;
   ServerProcess server(dir.file("server.db"), pki(), dir.file("server.log"));
-  add_user(server, "anna", "caseworker", {server.centre_id()}, kPassword);
+  add_web_user(server, "anna", "caseworker", {server.centre_id()}, kPassword);
   server.start();
   Browser b(server);
   REQUIRE(b.log_in("anna", kPassword).status == 303);
@@ -347,8 +285,8 @@ TEST_CASE("a caseworker sees only the centres given to them, and only their trai
   TempDir dir;
   ServerProcess server(dir.file("server.db"), pki(), dir.file("server.log"));
   const std::string ikast = server.centre_id(), brande = server.add_centre("Væksthuset Brande", 12);
-  add_user(server, "anna", "caseworker", {ikast}, kPassword);
-  add_user(server, "bent", "supervisor", {ikast, brande}, kPassword);
+  add_web_user(server, "anna", "caseworker", {ikast}, kPassword);
+  add_web_user(server, "bent", "supervisor", {ikast, brande}, kPassword);
   const std::string rikke = add_referral(server, ikast, "Rikke Aasted");
   const std::string bodil = add_referral(server, brande, "Bodil Bækgaard");
   server.start();
@@ -375,7 +313,7 @@ TEST_CASE("a caseworker sees only the centres given to them, and only their trai
 TEST_CASE("names with markup, quotes, Æ Ø Å and Arabic come out as text, never as markup") {
   TempDir dir;
   ServerProcess server(dir.file("server.db"), pki(), dir.file("server.log"));
-  add_user(server, "anna", "caseworker", {server.centre_id()}, kPassword);
+  add_web_user(server, "anna", "caseworker", {server.centre_id()}, kPassword);
   const std::string hostile = "<script>alert(\"x\")</script> O'Hara & Æbelø Åse";
   const std::string arabic =
       "\xd9\x81\xd8\xa7\xd8\xb7\xd9\x85\xd8\xa9 \xd8\xa7\xd9\x84\xd8\xb2\xd9\x87\xd8\xb1\xd8\xa7\xd8\xa1";  // Fatima
@@ -397,7 +335,7 @@ TEST_CASE("names with markup, quotes, Æ Ø Å and Arabic come out as text, neve
 TEST_CASE("every page carries the security headers; pages about persons are never cached") {
   TempDir dir;
   ServerProcess server(dir.file("server.db"), pki(), dir.file("server.log"));
-  add_user(server, "anna", "caseworker", {server.centre_id()}, kPassword);
+  add_web_user(server, "anna", "caseworker", {server.centre_id()}, kPassword);
   const std::string id = add_referral(server, server.centre_id(), "Rikke Aasted");
   server.start();
   Browser b(server);
@@ -423,7 +361,7 @@ TEST_CASE("every page carries the security headers; pages about persons are neve
 TEST_CASE("every look at a person is in the access log; a citizen's copy leaves out who looked") {
   TempDir dir;
   ServerProcess server(dir.file("server.db"), pki(), dir.file("server.log"));
-  add_user(server, "anna", "caseworker", {server.centre_id()}, kPassword);
+  add_web_user(server, "anna", "caseworker", {server.centre_id()}, kPassword);
   const std::string rikke = add_referral(server, server.centre_id(), "Rikke Aasted");
   const std::string bo = add_referral(server, server.centre_id(), "Bo Ibsen");
   server.start();
@@ -455,7 +393,7 @@ TEST_CASE("every look at a person is in the access log; a citizen's copy leaves 
 TEST_CASE("the centre's CSV from the web is the very file `floor-terminal report` makes of the same centre") {
   TempDir dir;
   ServerProcess server(dir.file("server.db"), pki(), dir.file("server.log"));
-  add_user(server, "anna", "caseworker", {server.centre_id()}, kPassword);
+  add_web_user(server, "anna", "caseworker", {server.centre_id()}, kPassword);
   server.start();
   const std::string terminal = demo_terminal(dir, server);
   Browser b(server);
@@ -483,9 +421,9 @@ TEST_CASE("a trainee's PDF report downloads in the user's language, with the wal
   TempDir dir;
   ServerProcess server(dir.file("server.db"), pki(), dir.file("server.log"));
   const std::string other = server.add_centre("Væksthuset Brande", 12);
-  add_user(server, "anna", "caseworker", {server.centre_id()}, kPassword);
-  add_user(server, "olga", "caseworker", {other}, kPassword);
-  add_user(server, "bent", "supervisor", {server.centre_id()}, kPassword);
+  add_web_user(server, "anna", "caseworker", {server.centre_id()}, kPassword);
+  add_web_user(server, "olga", "caseworker", {other}, kPassword);
+  add_web_user(server, "bent", "supervisor", {server.centre_id()}, kPassword);
   server.start();
   demo_terminal(dir, server);
   Browser b(server);
@@ -527,7 +465,7 @@ TEST_CASE("a trainee's PDF report downloads in the user's language, with the wal
 TEST_CASE("a note in the web's PDF names its writer, as the terminal's own report does") {
   TempDir dir;
   ServerProcess server(dir.file("server.db"), pki(), dir.file("server.log"));
-  add_user(server, "anna", "caseworker", {server.centre_id()}, kPassword);
+  add_web_user(server, "anna", "caseworker", {server.centre_id()}, kPassword);
   server.start();
   const std::string terminal = demo_terminal(dir, server);
   Browser b(server);
@@ -563,7 +501,7 @@ TEST_CASE("a note in the web's PDF names its writer, as the terminal's own repor
 TEST_CASE("absences to act on: newest first; a caseworker marks one handled with the form's token, and it stays") {
   TempDir dir;
   ServerProcess server(dir.file("server.db"), pki(), dir.file("server.log"));
-  add_user(server, "anna", "caseworker", {server.centre_id()}, kPassword);
+  add_web_user(server, "anna", "caseworker", {server.centre_id()}, kPassword);
   server.start();
   demo_terminal(dir, server);
   Browser b(server);
@@ -630,7 +568,7 @@ Json terminal_status_of(const std::string& terminal_db, const std::string& train
 TEST_CASE("a handled absence is an event: a second click adds none, and the floor terminal pulls and shows it") {
   TempDir dir;
   ServerProcess server(dir.file("server.db"), pki(), dir.file("server.log"));
-  add_user(server, "anna", "caseworker", {server.centre_id()}, kPassword);
+  add_web_user(server, "anna", "caseworker", {server.centre_id()}, kPassword);
   server.start();
   const std::string terminal = demo_terminal(dir, server);
   Browser b(server);
@@ -661,7 +599,7 @@ TEST_CASE("a handled absence is an event: a second click adds none, and the floo
 TEST_CASE("marks kept in the web view's old table move into the log once, and none is lost") {
   TempDir dir;
   ServerProcess server(dir.file("server.db"), pki(), dir.file("server.log"));
-  add_user(server, "anna", "caseworker", {server.centre_id()}, kPassword);
+  add_web_user(server, "anna", "caseworker", {server.centre_id()}, kPassword);
   server.start();
   const std::string terminal = demo_terminal(dir, server);
   Browser b(server);
@@ -697,7 +635,7 @@ TEST_CASE("marks kept in the web view's old table move into the log once, and no
 TEST_CASE("a trainee's page draws the timeline, the attendance calendar and the skills chart as SVG") {
   TempDir dir;
   ServerProcess server(dir.file("server.db"), pki(), dir.file("server.log"));
-  add_user(server, "anna", "caseworker", {server.centre_id()}, kPassword);
+  add_web_user(server, "anna", "caseworker", {server.centre_id()}, kPassword);
   server.start();
   demo_terminal(dir, server);
   Browser b(server);
@@ -727,7 +665,7 @@ TEST_CASE("a trainee's page draws the timeline, the attendance calendar and the 
 TEST_CASE("the calendar counts the very days core's day_status() gives the terminal's own fold") {
   TempDir dir;
   ServerProcess server(dir.file("server.db"), pki(), dir.file("server.log"));
-  add_user(server, "anna", "caseworker", {server.centre_id()}, kPassword);
+  add_web_user(server, "anna", "caseworker", {server.centre_id()}, kPassword);
   server.start();
   const std::string terminal = demo_terminal(dir, server);
   Browser b(server);
@@ -774,8 +712,8 @@ TEST_CASE("the calendar counts the very days core's day_status() gives the termi
 TEST_CASE("administrators read the access log in the browser; the reading and its terms are logged too") {
   TempDir dir;
   ServerProcess server(dir.file("server.db"), pki(), dir.file("server.log"));
-  add_user(server, "anna", "caseworker", {server.centre_id()}, kPassword);
-  add_user(server, "root.admin", "admin", {}, kPassword);
+  add_web_user(server, "anna", "caseworker", {server.centre_id()}, kPassword);
+  add_web_user(server, "root.admin", "admin", {}, kPassword);
   const std::string rikke = add_referral(server, server.centre_id(), "Rikke Aasted");
   server.start();
   Browser anna(server);
