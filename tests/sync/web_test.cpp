@@ -294,7 +294,9 @@ TEST_CASE("a caseworker sees only the centres given to them, and only their trai
   Browser anna(server);
   REQUIRE(anna.log_in("anna", kPassword).status == 303);
   CHECK_FALSE(contains(anna.get("/").body, brande));
-  CHECK(anna.get("/centres/" + brande).status == 403);
+  const auto refused = anna.get("/centres/" + brande);
+  CHECK(refused.status == 403);
+  CHECK(contains(refused.body, "<p class=\"back\"><a href=\"/\">"));  // not a dead end
   CHECK(anna.get("/trainees/" + bodil).status == 404);  // reads as unknown: who is in the programme is not told
   CHECK(anna.get("/trainees/" + rikke).status == 200);
   CHECK_FALSE(contains(anna.get("/centres/" + ikast).body, "Bodil"));

@@ -17,8 +17,11 @@ void send_html(httplib::Response& res, int status, const std::string& html) {
 
 void send_message(WebView& view, const Visit* visit, httplib::Response& res, int status, const std::string& key) {
   const Translations& tr = visit ? *visit->tr : view.texts.in("da");
-  PageFrame f =
-      visit ? frame_for(*visit, tr(key)) : PageFrame{tr(key), tr.language, "", "", "/", tr("web.index.title")};
+  // A refusal is a dead end otherwise: the way back is to the user's own centres.
+  PageFrame f = visit ? frame_for(*visit, tr(key)) : PageFrame{tr(key), tr.language, "", "", "", ""};
+  std::string home("/"), home_label = tr("web.index.title");  // swapped in: GCC 12 misreads a short assignment (-Wrestrict)
+  f.back_href.swap(home);
+  f.back_label.swap(home_label);
   send_html(res, status, page(f, "", tr));
 }
 
