@@ -174,16 +174,16 @@ class WebViewInChromium(unittest.TestCase):
     def tearDownClass(cls):
         cls.server.stop()
 
-    def shoot(self, driver, name):
-        """NAME-da-WxH.png beside the kiosk's SCREEN-LANG-WxH.png (docs/screenshots.md)."""
+    def shoot(self, driver, name, lang="da"):
+        """NAME-LANG-WxH.png beside the kiosk's SCREEN-LANG-WxH.png (docs/screenshots.md)."""
         for w, h in SIZES.values():
             driver.set_window_size(w, h)
             # The visible part, as a person at that screen first sees it.
-            driver.save_screenshot(os.path.join(SHOTS, f"{name}-da-{w}x{h}.png"))
+            driver.save_screenshot(os.path.join(SHOTS, f"{name}-{lang}-{w}x{h}.png"))
             # And the whole page, to look for what is cut off further down.
             height = driver.execute_script("return document.documentElement.scrollHeight")
             driver.set_window_size(w, min(max(h, height), 6000))
-            driver.save_screenshot(os.path.join(SHOTS, f"{name}-da-{w}x{h}-full.png"))
+            driver.save_screenshot(os.path.join(SHOTS, f"{name}-{lang}-{w}x{h}-full.png"))
         driver.set_window_size(*SIZES["pc"])
 
     def wait_for_file(self, folder, suffix):
@@ -300,7 +300,7 @@ class WebViewInChromium(unittest.TestCase):
             follow(d, d.find_element(By.CSS_SELECTOR, "form[action='/language'] button"))
             d.get(d.current_url.split("#")[0] + "#internship")
             self.assertIn("Approved by the jobcentre", d.find_element(By.ID, "internship").text)
-            self.shoot(d, "approval-approved-en")
+            self.shoot(d, "approval-approved", "en")
         finally:
             d.quit()
         self.assertIn("approve_internship", [row["action"] for row in self.server.access_log("--person", awaiting[0])])
