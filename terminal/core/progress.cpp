@@ -47,6 +47,30 @@ std::string percent(double share) { return std::to_string(static_cast<int>(std::
 
 bool in_centre_on(const Trainee& t, Day day) { return stage_on(t, day) == Stage::Centre; }
 
+const char* day_status_key(DayStatus s) {
+  switch (s) {
+    case DayStatus::Present:
+      return "day.present";
+    case DayStatus::Late:
+      return "day.late";
+    case DayStatus::ForgottenCheckout:
+      return "day.forgotten";
+    case DayStatus::AbsentSick:
+      return "day.sick";
+    case DayStatus::AbsentLegitimate:
+      return "day.legitimate";
+    case DayStatus::AbsentNotLegitimate:
+      return "day.not_legitimate";
+    case DayStatus::Unrecorded:
+      return "day.unrecorded";
+    case DayStatus::Upcoming:
+      return "day.upcoming";
+    case DayStatus::NotExpected:
+      break;
+  }
+  return "day.not_expected";
+}
+
 DayStatus day_status(const Trainee& t, Day day, const Rules& rules, Day today) {
   auto it = t.days.find(day);
   if (it != t.days.end() && it->second.has_check_in()) {

@@ -25,6 +25,9 @@ enum class DayStatus {
   Upcoming,           // today before check-in, or later
 };
 DayStatus day_status(const Trainee& t, Day day, const Rules& rules, Day today);
+// The status in words: its translation key ("day.present", ...), one for the
+// kiosk's calendar and the web view's.
+const char* day_status_key(DayStatus s);
 bool is_expected_day(Day day, const Rules& rules);  // Monday–Friday and not a holiday
 // The last expected day before `today` (a week back at most): the day the morning question asks about.
 Day last_expected_day_before(Day today, const Rules& rules);

@@ -65,27 +65,28 @@ ImU32 light_soft(Light l) {
 }
 
 DayLook day_look(DayStatus s) {
+  const char* key = day_status_key(s);
   switch (s) {
     case DayStatus::Present:
-      return {"check-circle", colour::success, "day.present"};
+      return {"check-circle", colour::success, key};
     case DayStatus::Late:
-      return {"alarm-check", colour::warning, "day.late"};
+      return {"alarm-check", colour::warning, key};
     case DayStatus::ForgottenCheckout:
-      return {"alert", colour::warning, "day.forgotten"};
+      return {"alert", colour::warning, key};
     case DayStatus::AbsentSick:
-      return {"thermometer", IM_COL32(0x6A, 0x3D, 0x9A, 0xFF), "day.sick"};
+      return {"thermometer", IM_COL32(0x6A, 0x3D, 0x9A, 0xFF), key};
     case DayStatus::AbsentLegitimate:
-      return {"calendar-check", IM_COL32(0x00, 0x69, 0x6F, 0xFF), "day.legitimate"};
+      return {"calendar-check", IM_COL32(0x00, 0x69, 0x6F, 0xFF), key};
     case DayStatus::AbsentNotLegitimate:
-      return {"close-circle", colour::danger, "day.not_legitimate"};
+      return {"close-circle", colour::danger, key};
     case DayStatus::Unrecorded:
-      return {"help-circle", colour::danger, "day.unrecorded"};
+      return {"help-circle", colour::danger, key};
     case DayStatus::Upcoming:
-      return {"clock", colour::muted, "day.upcoming"};
+      return {"clock", colour::muted, key};
     case DayStatus::NotExpected:
       break;
   }
-  return {"calendar-remove", colour::border, "day.not_expected"};
+  return {"calendar-remove", colour::border, key};
 }
 
 std::string stage_key(Stage s) { return std::string("stage.") + stage_name(s); }

@@ -23,30 +23,6 @@ constexpr DayStatus kStatuses[] = {DayStatus::Present,           DayStatus::Late
                                    DayStatus::Unrecorded,        DayStatus::Upcoming,
                                    DayStatus::NotExpected};
 
-const char* status_key(DayStatus s) {
-  switch (s) {
-    case DayStatus::Present:
-      return "day.present";
-    case DayStatus::Late:
-      return "day.late";
-    case DayStatus::ForgottenCheckout:
-      return "day.forgotten";
-    case DayStatus::AbsentSick:
-      return "day.sick";
-    case DayStatus::AbsentLegitimate:
-      return "day.legitimate";
-    case DayStatus::AbsentNotLegitimate:
-      return "day.not_legitimate";
-    case DayStatus::Unrecorded:
-      return "day.unrecorded";
-    case DayStatus::Upcoming:
-      return "day.upcoming";
-    case DayStatus::NotExpected:
-      break;
-  }
-  return "day.not_expected";
-}
-
 // Light fills, so the dark day number and shape keep 4.5:1 on every one of them.
 const char* fill(DayStatus s) {
   switch (s) {
@@ -140,7 +116,7 @@ std::string calendar_svg(const Trainee& t, const Rules& rules, Day today, const 
       const double x = label_w + d * (col_w + gap);
       int yy = 0, mm = 0, dd = 0;
       civil_from_day(day, yy, mm, dd);
-      std::string title = format_day(day) + ": " + tr(status_key(s));
+      std::string title = format_day(day) + ": " + tr(day_status_key(s));
       auto handled = t.handled.find(day);
       if (handled != t.handled.end()) title += " · " + tr("web.absence.handled_by", {{"login", handled->second.by}});
       cells += "<g><title>" + escape(title) + "</title><rect x=\"" + num(x) + "\" y=\"" + num(y) + "\" width=\"" +
@@ -167,7 +143,7 @@ std::string calendar_svg(const Trainee& t, const Rules& rules, Day today, const 
     const double x = kLeft + (i % 3) * legend_col, y = legend_top + (i / 3) * legend_row;
     if (i < static_cast<int>(std::size(kStatuses))) {
       const DayStatus s = kStatuses[i];
-      h += sample_box(x, y + 1, fill(s)) + shape(s, x + 11, y + 12) + text(x + 30, y + 17, tr(status_key(s)));
+      h += sample_box(x, y + 1, fill(s)) + shape(s, x + 11, y + 12) + text(x + 30, y + 17, tr(day_status_key(s)));
     } else {
       h += sample_box(x, y + 1, "#f3f2f1") + handled_flag(x, y + 1) + text(x + 30, y + 17, tr("web.calendar.handled"));
     }
@@ -177,7 +153,7 @@ std::string calendar_svg(const Trainee& t, const Rules& rules, Day today, const 
   std::string desc;
   for (DayStatus s : kStatuses) {
     if (!counts.count(s)) continue;
-    desc += (desc.empty() ? "" : ", ") + tr(status_key(s)) + ": " + std::to_string(counts[s]);
+    desc += (desc.empty() ? "" : ", ") + tr(day_status_key(s)) + ": " + std::to_string(counts[s]);
   }
   if (handled_days) desc += ". " + tr("web.calendar.handled") + ": " + std::to_string(handled_days);
   const double height = legend_top + legend_rows * legend_row + 4;
