@@ -392,14 +392,23 @@ TEST_CASE("every look at a person is in the access log; a citizen's copy leaves 
 
 // ---- a centre with a history ------------------------------------------------------------------
 
-TEST_CASE("the centre's CSV from the web is the very file `floor-terminal report` makes of the same centre") {
+// The demo centre's year synced into a server, and anna, its caseworker, logged in.
+struct DemoCentre {
   TempDir dir;
-  ServerProcess server(dir.file("server.db"), pki(), dir.file("server.log"));
-  add_web_user(server, "anna", "caseworker", {server.centre_id()}, kPassword);
-  server.start();
-  const std::string terminal = demo_terminal(dir, server);
-  Browser b(server);
-  REQUIRE(b.log_in("anna", kPassword).status == 303);
+  ServerProcess server{dir.file("server.db"), pki(), dir.file("server.log")};
+  std::string terminal = start_with_demo();
+  Browser b{server};
+  DemoCentre() { REQUIRE(b.log_in("anna", kPassword).status == 303); }
+
+ private:
+  std::string start_with_demo() {
+    add_web_user(server, "anna", "caseworker", {server.centre_id()}, kPassword);
+    server.start();
+    return demo_terminal(dir, server);
+  }
+};
+
+TEST_CASE_FIXTURE(DemoCentre, "the centre's CSV from the web is the very file `floor-terminal report` makes of the same centre") {
 
   auto csv = b.get("/centres/" + server.centre_id() + "/report.csv");
   REQUIRE(csv.status == 200);
@@ -464,14 +473,7 @@ TEST_CASE("a trainee's PDF report downloads in the user's language, with the wal
   CHECK(access_log(server, {"--user", "olga", "--person", id}).empty());
 }
 
-TEST_CASE("a note in the web's PDF names its writer, as the terminal's own report does") {
-  TempDir dir;
-  ServerProcess server(dir.file("server.db"), pki(), dir.file("server.log"));
-  add_web_user(server, "anna", "caseworker", {server.centre_id()}, kPassword);
-  server.start();
-  const std::string terminal = demo_terminal(dir, server);
-  Browser b(server);
-  REQUIRE(b.log_in("anna", kPassword).status == 303);
+TEST_CASE_FIXTURE(DemoCentre, "a note in the web's PDF names its writer, as the terminal's own report does") {
   // The demo trainee with an instructor's shared note.
   const std::string centre = b.get("/centres/" + server.centre_id()).body;
   std::string id;
@@ -567,14 +569,7 @@ Json terminal_status_of(const std::string& terminal_db, const std::string& train
   return nullptr;
 }
 
-TEST_CASE("a handled absence is an event: a second click adds none, and the floor terminal pulls and shows it") {
-  TempDir dir;
-  ServerProcess server(dir.file("server.db"), pki(), dir.file("server.log"));
-  add_web_user(server, "anna", "caseworker", {server.centre_id()}, kPassword);
-  server.start();
-  const std::string terminal = demo_terminal(dir, server);
-  Browser b(server);
-  REQUIRE(b.log_in("anna", kPassword).status == 303);
+TEST_CASE_FIXTURE(DemoCentre, "a handled absence is an event: a second click adds none, and the floor terminal pulls and shows it") {
   const std::string path = "/centres/" + server.centre_id() + "/absences";
   const auto list = b.get(path);
   const std::string trainee = hidden_value(list.body, "trainee"), day = hidden_value(list.body, "day");
@@ -598,14 +593,7 @@ TEST_CASE("a handled absence is an event: a second click adds none, and the floo
   CHECK(contains(b.get(path).body, "Håndteret af anna"));
 }
 
-TEST_CASE("marks kept in the web view's old table move into the log once, and none is lost") {
-  TempDir dir;
-  ServerProcess server(dir.file("server.db"), pki(), dir.file("server.log"));
-  add_web_user(server, "anna", "caseworker", {server.centre_id()}, kPassword);
-  server.start();
-  const std::string terminal = demo_terminal(dir, server);
-  Browser b(server);
-  REQUIRE(b.log_in("anna", kPassword).status == 303);
+TEST_CASE_FIXTURE(DemoCentre, "marks kept in the web view's old table move into the log once, and none is lost") {
   const auto list = b.get("/centres/" + server.centre_id() + "/absences");
   const std::string trainee = hidden_value(list.body, "trainee"), day = hidden_value(list.body, "day");
   server.stop();
@@ -664,14 +652,7 @@ TEST_CASE("a trainee's page draws the timeline, the attendance calendar and the 
   CHECK(skill_charts >= 10);
 }
 
-TEST_CASE("the calendar counts the very days core's day_status() gives the terminal's own fold") {
-  TempDir dir;
-  ServerProcess server(dir.file("server.db"), pki(), dir.file("server.log"));
-  add_web_user(server, "anna", "caseworker", {server.centre_id()}, kPassword);
-  server.start();
-  const std::string terminal = demo_terminal(dir, server);
-  Browser b(server);
-  REQUIRE(b.log_in("anna", kPassword).status == 303);
+TEST_CASE_FIXTURE(DemoCentre, "the calendar counts the very days core's day_status() gives the terminal's own fold") {
   // Someone in the centre, whose last weeks hold more than one kind of day.
   const std::string id = hidden_value(b.get("/centres/" + server.centre_id() + "/absences").body, "trainee");
   const std::string page = b.get("/trainees/" + id).body;
