@@ -9,9 +9,8 @@
 //                          started here), against SQLite's in this run.
 //   server_rss             the server's resident memory with 500 terminals connected.
 //
-// The load comes from one thread driving libcurl's multi interface, so the
-// client costs little beside the server on a 2-core machine.
-#include <curl/curl.h>
+// The load comes from one thread (tests/bench/https_load.hpp), so the client
+// costs little beside the server on a 2-core machine.
 #include <sys/resource.h>
 
 #include <chrono>
@@ -23,6 +22,7 @@
 #include "sync/protocol/messages.hpp"
 #include "sync/server/server_store.hpp"
 #include "tests/bench/bench.hpp"
+#include "tests/bench/https_load.hpp"
 #include "tests/bench/server_process.hpp"
 #include "tests/sync/postgres_cluster.hpp"
 
@@ -71,92 +71,6 @@ std::vector<Event> day_of(const std::string& terminal_id, std::uint64_t unique, 
   return out;
 }
 
-size_t collect(char* data, size_t size, size_t n, void* out) {
-  static_cast<std::string*>(out)->append(data, size * n);
-  return size * n;
-}
-
-// One request in flight per simulated terminal.
-struct Request {
-  CURL* handle = nullptr;
-  curl_slist* headers = nullptr;
-  std::string body, reply;
-  int stage = 0;  // which of the terminal's requests this is
-  int terminal = 0;
-};
-
-class Load {
- public:
-  explicit Load(const std::string& ca) : multi_(curl_multi_init()), ca_(ca) {
-    curl_multi_setopt(multi_, CURLMOPT_MAX_TOTAL_CONNECTIONS, 0L);
-  }
-  ~Load() { curl_multi_cleanup(multi_); }
-
-  // Starts a request; `then` is called with its status and reply when it ends.
-  void start(int terminal, int stage, const std::string& url, const std::vector<std::string>& headers,
-             const std::string* body, bool last) {
-    auto r = std::make_unique<Request>();
-    r->terminal = terminal;
-    r->stage = stage;
-    r->handle = curl_easy_init();
-    curl_easy_setopt(r->handle, CURLOPT_URL, url.c_str());
-    curl_easy_setopt(r->handle, CURLOPT_CAINFO, ca_.c_str());
-    curl_easy_setopt(r->handle, CURLOPT_NOPROXY, "*");
-    curl_easy_setopt(r->handle, CURLOPT_ACCEPT_ENCODING, "zstd, gzip");  // as the terminal's libcurl asks
-    curl_easy_setopt(r->handle, CURLOPT_WRITEFUNCTION, collect);
-    curl_easy_setopt(r->handle, CURLOPT_WRITEDATA, &r->reply);
-    curl_easy_setopt(r->handle, CURLOPT_TIMEOUT, 300L);
-    // A terminal that is done lets go of its connection, as the kiosk does between rounds.
-    if (last) curl_easy_setopt(r->handle, CURLOPT_FORBID_REUSE, 1L);
-    for (const auto& h : headers) r->headers = curl_slist_append(r->headers, h.c_str());
-    if (body) {
-      r->body = *body;
-      r->headers = curl_slist_append(r->headers, "Content-Type: application/json");
-      curl_easy_setopt(r->handle, CURLOPT_POSTFIELDS, r->body.data());
-      curl_easy_setopt(r->handle, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(r->body.size()));
-    }
-    curl_easy_setopt(r->handle, CURLOPT_HTTPHEADER, r->headers);
-    curl_easy_setopt(r->handle, CURLOPT_PRIVATE, r.get());
-    curl_multi_add_handle(multi_, r->handle);
-    running_.push_back(std::move(r));
-  }
-
-  // Runs until no request is left; `done` may start the next one.
-  template <class Done>
-  void run(Done done) {
-    int still = 1;
-    while (still > 0 || !running_.empty()) {
-      curl_multi_perform(multi_, &still);
-      int queued = 0;
-      while (CURLMsg* m = curl_multi_info_read(multi_, &queued)) {
-        if (m->msg != CURLMSG_DONE) continue;
-        Request* r = nullptr;
-        curl_easy_getinfo(m->easy_handle, CURLINFO_PRIVATE, &r);
-        long status = 0;
-        curl_easy_getinfo(m->easy_handle, CURLINFO_RESPONSE_CODE, &status);
-        const bool ok = m->data.result == CURLE_OK && status == 200;
-        curl_multi_remove_handle(multi_, r->handle);
-        curl_easy_cleanup(r->handle);
-        curl_slist_free_all(r->headers);
-        std::unique_ptr<Request> owned;
-        for (auto it = running_.begin(); it != running_.end(); ++it)
-          if (it->get() == r) {
-            owned = std::move(*it);
-            running_.erase(it);
-            break;
-          }
-        done(*owned, ok);
-      }
-      if (still > 0) curl_multi_poll(multi_, nullptr, 0, 100, nullptr);
-    }
-  }
-
- private:
-  CURLM* multi_;
-  std::string ca_;
-  std::vector<std::unique_ptr<Request>> running_;
-};
-
 struct LoadResult {
   double seconds = 0;
   int errors = 0;
@@ -192,44 +106,43 @@ LoadResult many_terminals(const std::string& db, const Pki& pki, int terminals, 
   auto terminal_id = [](int t) { return "bench-terminal-" + std::to_string(t); };
   LoadResult result;
   {
-    Load enrol(pki.ca);
-    for (int t = 0; t < terminals; ++t) {
-      const std::string body = Json{{"code", codes[static_cast<size_t>(t)]}, {"terminal_id", terminal_id(t)}}.dump();
-      enrol.start(t, 0, server.url() + "/v1/terminals/enrol", {}, &body, false);
-    }
-    enrol.run([&](Request& r, bool ok) {
-      if (!ok) throw std::runtime_error("enrolment failed: " + r.reply);
-      tokens[static_cast<size_t>(r.terminal)] = "Authorization: Bearer " + Json::parse(r.reply).at("token").get<std::string>();
+    HttpsLoad enrol(pki.ca, port_of(server.url()));
+    for (int t = 0; t < terminals; ++t)
+      enrol.start({t, 0, "POST", "/v1/terminals/enrol", {},
+                   Json{{"code", codes[static_cast<size_t>(t)]}, {"terminal_id", terminal_id(t)}}.dump(), true});
+    enrol.run([&](const HttpsReply& r) {
+      if (!r.ok()) throw std::runtime_error("enrolment failed: " + r.error + r.body);
+      tokens[static_cast<size_t>(r.terminal)] = "Authorization: Bearer " + Json::parse(r.body).at("token").get<std::string>();
     });
   }
   std::vector<std::string> bodies;
   for (int t = 0; t < terminals; ++t)
     bodies.push_back(sync::encode_push_request(day_of(terminal_id(t), static_cast<std::uint64_t>(t) + 1, 1)));
 
-  Load load(pki.ca);
+  HttpsLoad load(pki.ca, port_of(server.url()));
   const auto start = Clock::now();
   const double server_cpu_start = server.cpu_seconds(), client_cpu_start = own_cpu_seconds();
   for (int t = 0; t < terminals; ++t)
-    load.start(t, 0, server.url() + "/v1/events", {tokens[static_cast<size_t>(t)], "Idempotency-Key: day-1"},
-               &bodies[static_cast<size_t>(t)], false);
+    load.start({t, 0, "POST", "/v1/events", {tokens[static_cast<size_t>(t)], "Idempotency-Key: day-1"},
+                std::move(bodies[static_cast<size_t>(t)]), false});
   bool sampled = false;
-  load.run([&](Request& r, bool ok) {
+  load.run([&](const HttpsReply& r) {
     if (!sampled) {  // every terminal has its connection open now
       result.server_rss_connected_mib = server.rss_mib();
       sampled = true;
     }
-    if (!ok) {
-      ++result.errors;
+    if (!r.ok()) {
+      if (!result.errors++) note("server: the first failed request: " + std::to_string(r.status) + " " + r.error + r.body.substr(0, 200));
       return;
     }
     if (r.stage == 0) {
-      load.start(r.terminal, 1, server.url() + "/v1/events?after=0&limit=1000", {tokens[static_cast<size_t>(r.terminal)]},
-                 nullptr, true);
+      // A terminal that is done lets go of its connection, as the kiosk does between rounds.
+      load.start({r.terminal, 1, "GET", "/v1/events?after=0&limit=1000", {tokens[static_cast<size_t>(r.terminal)]}, "", true});
     } else {
       // Counted, not parsed: a real terminal parses its page on its own PC,
       // while this one thread stands in for all of them, and parsing 500
       // pages here took more CPU than the server spent serving them.
-      const std::string& page = r.reply;
+      const std::string& page = r.body;
       for (auto at = page.find("\"event_id\""); at != std::string::npos; at = page.find("\"event_id\"", at + 1))
         ++result.pulled_events;
     }
@@ -247,13 +160,13 @@ LoadResult many_terminals(const std::string& db, const Pki& pki, int terminals, 
 // The baseline: the same number of events, as one terminal's, pushed in batches of 500 on one connection.
 double one_client(const std::string& db, const Pki& pki, int events) {
   Server server(db, pki);
-  Load load(pki.ca);
+  HttpsLoad load(pki.ca, port_of(server.url()));
   std::string token;
-  const std::string enrol_body = Json{{"code", server.join_code("batch")}, {"terminal_id", "bench-batch"}}.dump();
-  load.start(0, 0, server.url() + "/v1/terminals/enrol", {}, &enrol_body, false);
-  load.run([&](Request& r, bool ok) {
-    if (!ok) throw std::runtime_error("enrolment failed: " + r.reply);
-    token = "Authorization: Bearer " + Json::parse(r.reply).at("token").get<std::string>();
+  load.start({0, 0, "POST", "/v1/terminals/enrol", {},
+              Json{{"code", server.join_code("batch")}, {"terminal_id", "bench-batch"}}.dump(), false});
+  load.run([&](const HttpsReply& r) {
+    if (!r.ok()) throw std::runtime_error("enrolment failed: " + r.error + r.body);
+    token = "Authorization: Bearer " + Json::parse(r.body).at("token").get<std::string>();
   });
   std::vector<Event> all;
   for (int t = 0; all.size() < static_cast<size_t>(events); ++t) {
@@ -268,13 +181,13 @@ double one_client(const std::string& db, const Pki& pki, int events) {
   size_t next = 0;
   int errors = 0;
   auto send = [&] {
-    load.start(0, static_cast<int>(next), server.url() + "/v1/events", {token, "Idempotency-Key: b" + std::to_string(next)},
-               &bodies[next], false);
+    load.start({0, static_cast<int>(next), "POST", "/v1/events", {token, "Idempotency-Key: b" + std::to_string(next)},
+                bodies[next], next + 1 == bodies.size()});
     ++next;
   };
   send();
-  load.run([&](Request&, bool ok) {
-    errors += !ok;
+  load.run([&](const HttpsReply& r) {
+    errors += !r.ok();
     if (next < bodies.size()) send();
   });
   const double s = seconds_since(start);
@@ -291,7 +204,6 @@ void remove_sqlite(const std::string& path) {
 void bench_server(const Workdir& w, bool quick) {
   const int terminals = quick ? 100 : 500, centres = quick ? 2 : 10;
   const int events = terminals * kEventsPerTerminal;
-  curl_global_init(CURL_GLOBAL_DEFAULT);
   const Pki pki = make_pki(w);
 
   const auto sqlite = many_terminals(w.file("server-load.db"), pki, terminals, centres);

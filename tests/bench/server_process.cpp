@@ -36,7 +36,7 @@ Pki make_pki(const Workdir& w) {
     std::ofstream f(w.file("server.ext"));
     f << "subjectAltName=IP:127.0.0.1,DNS:localhost\nbasicConstraints=CA:FALSE\nextendedKeyUsage=serverAuth\n";
   }
-  must(run_process({o, "req", "-newkey", "rsa:2048", "-nodes", "-keyout", p.key, "-out", w.file("server.csr"), "-subj",
+  must(run_process({o, "req", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes", "-keyout", p.key, "-out", w.file("server.csr"), "-subj",
                     "/CN=127.0.0.1"}),
        "openssl (key)");
   must(run_process({o, "x509", "-req", "-in", w.file("server.csr"), "-CA", p.ca, "-CAkey", w.file("ca.key"),
