@@ -210,9 +210,13 @@ std::string encode_pull_reply(const std::vector<std::string>& event_texts, std::
     if (i) out += ',';
     out += event_texts[i];
   }
-  out += "],\"next\":" + std::to_string(next) + ",\"more\":" + (more ? "true" : "false") +
-         ",\"high_seq\":" + std::to_string(high_seq) + ",\"server_time_ms\":" + std::to_string(server_time_ms) + "}";
+  out += pull_reply_tail(next, more, high_seq, server_time_ms);
   return out;
+}
+
+std::string pull_reply_tail(std::int64_t next, bool more, std::int64_t high_seq, std::int64_t server_time_ms) {
+  return "],\"next\":" + std::to_string(next) + ",\"more\":" + (more ? "true" : "false") +
+         ",\"high_seq\":" + std::to_string(high_seq) + ",\"server_time_ms\":" + std::to_string(server_time_ms) + "}";
 }
 
 std::optional<PullReply> decode_pull_reply(std::string_view body, std::int64_t after, std::string& error) {

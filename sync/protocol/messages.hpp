@@ -78,6 +78,9 @@ struct PullReply {
   std::int64_t server_time_ms = 0;
 };
 
+// What a pull reply holds after its events: `],"next":...}`; the reply is
+// `{"events":[` + the events joined by commas + this.
+std::string pull_reply_tail(std::int64_t next, bool more, std::int64_t high_seq, std::int64_t server_time_ms);
 // The server stores each event's JSON text and sends it as is.
 std::string encode_pull_reply(const std::vector<std::string>& event_texts, std::int64_t next, bool more,
                               std::int64_t high_seq, std::int64_t server_time_ms);

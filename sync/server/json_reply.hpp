@@ -18,6 +18,13 @@ namespace ft::server {
 
 void set_json_reply(const httplib::Request& req, httplib::Response& res, const std::string& json);
 
+// A body already compressed with `coding` ("zstd"), as JSON.
+void set_encoded_json_reply(httplib::Response& res, std::string body, const char* coding);
+
+// One zstd frame of `text` at level 1, on the serving thread's compressor;
+// empty when compression failed.
+std::string zstd_fast(const std::string& text);
+
 // Whether an Accept-Encoding header value takes `coding` (not "zstd;q=0");
 // "x-gzip" counts as gzip.
 bool accepts_coding(const std::string& accept_encoding, const std::string& coding);

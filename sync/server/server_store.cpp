@@ -52,7 +52,8 @@ struct ServerStore::Lease {
   SqlDb* operator->() { return db.get(); }
 };
 
-ServerStore::ServerStore() : pool_(std::make_unique<Pool>()), readers_(std::make_unique<Pool>()) {}
+ServerStore::ServerStore()
+    : pool_(std::make_unique<Pool>()), readers_(std::make_unique<Pool>()), frames_(std::make_unique<PullFrames>()) {}
 ServerStore::~ServerStore() = default;
 
 ServerStore::Lease ServerStore::lease() { return take(*pool_); }
@@ -456,7 +457,7 @@ PushOutcome ServerStore::push_in(SqlDb& db, const TerminalIdentity& who, const s
 
 // ---- pull ------------------------------------------------------------------------------------
 
-PullPage ServerStore::pull(const TerminalIdentity& who, std::int64_t after, int limit) {
+PullPage ServerStore::pull(const TerminalIdentity& who, std::int64_t after, int limit, bool as_frames) {
   auto db = lease_reader();
   PullPage page;
   SqlTx snapshot(*db, /*write=*/false);  // the top seq and the page come from one snapshot
@@ -478,7 +479,9 @@ PullPage ServerStore::pull(const TerminalIdentity& who, std::int64_t after, int 
       return page;
     }
   }
-  {
+  if (as_frames) {
+    last = read_page_pieces(*db, *frames_, who.centre_id, who.terminal_id, after, limit, max_seq, page.pieces, page.more);
+  } else {
     // Only this centre's events, and not the terminal's own: it has them already.
     SqlStmt s(*db,
               "SELECT seq, body FROM events WHERE centre_id=? AND seq>? AND terminal_id<>? ORDER BY seq LIMIT ?");

@@ -22,6 +22,7 @@
 #include <vector>
 
 #include "sync/protocol/messages.hpp"
+#include "sync/server/pull_frames.hpp"
 #include "sync/server/sql.hpp"
 #include "terminal/core/state.hpp"
 
@@ -56,7 +57,8 @@ struct PushOutcome {
 };
 
 struct PullPage {
-  std::vector<std::string> event_texts;
+  std::vector<std::string> event_texts;  // a plain page
+  std::vector<PullPiece> pieces;         // a page of shared zstd frames (pull with `as_frames`)
   std::int64_t next = 0;
   bool more = false;
   std::int64_t high_seq = 0;  // of the asking terminal
@@ -96,7 +98,9 @@ class ServerStore {
 
   PushOutcome push(const TerminalIdentity& who, const std::string& idempotency_key, const std::string& body_hash,
                    const std::vector<sync::PushItem>& items, std::int64_t now_ms);
-  PullPage pull(const TerminalIdentity& who, std::int64_t after, int limit);
+  // `as_frames`: the page as pieces for a client that takes zstd
+  // (sync/server/pull_frames.hpp), else as event texts.
+  PullPage pull(const TerminalIdentity& who, std::int64_t after, int limit, bool as_frames = false);
 
   // A jobcentre-side event (terminal "server") in a centre, stamped and stored; returns it.
   Event append_server_event(const std::string& centre_id, const std::string& type, const Json& payload,
@@ -154,6 +158,7 @@ class ServerStore {
 
   std::unique_ptr<Pool> pool_;
   std::unique_ptr<Pool> readers_;  // SQLite only: WAL lets readers run while the one writer writes
+  std::unique_ptr<PullFrames> frames_;        // compressed spans of the log, shared by pulls
   std::unique_ptr<GroupCommit> group_commit_;  // SQLite only: pushes share transactions
   int reader_connections_ = 0;
   bool postgres_ = false;

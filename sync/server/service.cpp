@@ -24,6 +24,7 @@
 #include "sync/server/json_reply.hpp"
 #include "sync/server/known_paths.hpp"
 #include "sync/server/log_line.hpp"
+#include "sync/server/pull_frames.hpp"
 #include "sync/server/secrets.hpp"
 #include "terminal/app/assets.hpp"
 
@@ -146,10 +147,14 @@ void handle_pull(ServerStore& store, std::int64_t now, const httplib::Request& r
     return reply_error(res, 400, "bad_request",
                        "The query needs after=<seq> (0 or more) and optionally limit=1.." +
                            std::to_string(sync::kMaxPullLimit) + ".");
-  auto page = store.pull(*terminal, *after, static_cast<int>(*limit));
+  // A terminal that takes zstd gets the page as frames shared with its centre's other terminals.
+  const bool zstd = accepts_coding(req.get_header_value("Accept-Encoding"), "zstd");
+  auto page = store.pull(*terminal, *after, static_cast<int>(*limit), zstd);
   if (page.cursor_ahead)
     return reply_error(res, 409, "cursor_ahead",
                        "The terminal's cursor is beyond this server's log; the server was restored from an older copy.");
+  if (zstd)
+    return set_encoded_json_reply(res, zstd_pull_reply(page.pieces, page.next, page.more, page.high_seq, now), "zstd");
   set_json_reply(req, res, sync::encode_pull_reply(page.event_texts, page.next, page.more, page.high_seq, now));
 }
 
