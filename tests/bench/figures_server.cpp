@@ -77,6 +77,7 @@ struct LoadResult {
   std::int64_t stored = 0, pulled_events = 0;
   double server_peak_mib = 0, server_rss_connected_mib = 0;
   double server_cpu_s = 0, client_cpu_s = 0;  // CPU time each side used in the timed part
+  int handshakes = 0, resumed = 0;            // TLS handshakes in the timed part, and resumed ones
 };
 
 double own_cpu_seconds() {
@@ -88,7 +89,10 @@ double own_cpu_seconds() {
 
 // `terminals` terminals in `centres` centres enrol (not timed), then all at
 // once push their day and pull their centre's events (timed).
-LoadResult many_terminals(const std::string& db, const Pki& pki, int terminals, int centres) {
+// `resume`: each terminal resumes the TLS session of its enrolment, as a
+// kiosk resumes the one of its last round; else every handshake is full, as
+// when every kiosk has just started.
+LoadResult many_terminals(const std::string& db, const Pki& pki, int terminals, int centres, bool resume) {
   Server server(db, pki, {"--threads", "600"});
   std::vector<std::string> centre_ids{server.centre_id()};
   for (int c = 1; c < centres; ++c) centre_ids.push_back(server.add_centre("Bench centre " + std::to_string(c)));
@@ -105,12 +109,12 @@ LoadResult many_terminals(const std::string& db, const Pki& pki, int terminals, 
   }
   auto terminal_id = [](int t) { return "bench-terminal-" + std::to_string(t); };
   LoadResult result;
+  HttpsLoad load(pki.ca, port_of(server.url()));  // for the enrolment and the day: each terminal's sessions
   {
-    HttpsLoad enrol(pki.ca, port_of(server.url()));
     for (int t = 0; t < terminals; ++t)
-      enrol.start({t, 0, "POST", "/v1/terminals/enrol", {},
-                   Json{{"code", codes[static_cast<size_t>(t)]}, {"terminal_id", terminal_id(t)}}.dump(), true});
-    enrol.run([&](const HttpsReply& r) {
+      load.start({t, 0, "POST", "/v1/terminals/enrol", {},
+                  Json{{"code", codes[static_cast<size_t>(t)]}, {"terminal_id", terminal_id(t)}}.dump(), true});
+    load.run([&](const HttpsReply& r) {
       if (!r.ok()) throw std::runtime_error("enrolment failed: " + r.error + r.body);
       tokens[static_cast<size_t>(r.terminal)] = "Authorization: Bearer " + Json::parse(r.body).at("token").get<std::string>();
     });
@@ -119,7 +123,8 @@ LoadResult many_terminals(const std::string& db, const Pki& pki, int terminals, 
   for (int t = 0; t < terminals; ++t)
     bodies.push_back(sync::encode_push_request(day_of(terminal_id(t), static_cast<std::uint64_t>(t) + 1, 1)));
 
-  HttpsLoad load(pki.ca, port_of(server.url()));
+  if (!resume) load.forget_sessions();
+  const int handshakes_before = load.handshakes(), resumed_before = load.resumed();
   const auto start = Clock::now();
   const double server_cpu_start = server.cpu_seconds(), client_cpu_start = own_cpu_seconds();
   for (int t = 0; t < terminals; ++t)
@@ -151,6 +156,8 @@ LoadResult many_terminals(const std::string& db, const Pki& pki, int terminals, 
   result.server_cpu_s = server.cpu_seconds() - server_cpu_start;
   result.client_cpu_s = own_cpu_seconds() - client_cpu_start;
   result.server_peak_mib = server.peak_mib();
+  result.handshakes = load.handshakes() - handshakes_before;
+  result.resumed = load.resumed() - resumed_before;
   std::string error;
   auto store = server::ServerStore::open(db, error);
   result.stored = store->event_count() - centres;  // less each centre's own name event
@@ -206,13 +213,15 @@ void bench_server(const Workdir& w, bool quick) {
   const int events = terminals * kEventsPerTerminal;
   const Pki pki = make_pki(w);
 
-  const auto sqlite = many_terminals(w.file("server-load.db"), pki, terminals, centres);
+  const auto sqlite = many_terminals(w.file("server-load.db"), pki, terminals, centres, true);
+  remove_sqlite(w.file("server-load.db"));
+  const auto sqlite_full = many_terminals(w.file("server-load.db"), pki, terminals, centres, false);
   remove_sqlite(w.file("server-load.db"));
   const double batch_s = one_client(w.file("server-batch.db"), pki, events);
   remove_sqlite(w.file("server-batch.db"));
 
   auto& cluster = test::PostgresCluster::shared();
-  const auto pg = many_terminals(cluster.new_database(), pki, terminals, centres);
+  const auto pg = many_terminals(cluster.new_database(), pki, terminals, centres, true);
 
   char line[600];
   std::snprintf(line, sizeof line,
@@ -227,6 +236,13 @@ void bench_server(const Workdir& w, bool quick) {
                 "server: CPU time in the timed part: SQLite server %.2f s, PostgreSQL server %.2f s (its own "
                 "processes not counted), load generator %.2f s and %.2f s",
                 sqlite.server_cpu_s, pg.server_cpu_s, sqlite.client_cpu_s, pg.client_cpu_s);
+  note(line);
+  std::snprintf(line, sizeof line,
+                "server: TLS: %d of %d handshakes resumed a session, as kiosks that synced before do (SQLite; "
+                "PostgreSQL %d of %d). With every handshake full, as when all kiosks have just started: SQLite "
+                "%.2f s (%d errors, %lld stored), server CPU %.2f s, load generator %.2f s",
+                sqlite.resumed, sqlite.handshakes, pg.resumed, pg.handshakes, sqlite_full.seconds, sqlite_full.errors,
+                static_cast<long long>(sqlite_full.stored), sqlite_full.server_cpu_s, sqlite_full.client_cpu_s);
   note(line);
   if (sqlite.errors || pg.errors || sqlite.stored != events || pg.stored != events)
     note("server: NOT every event stored exactly once, or requests failed: the figures below are short by rule");

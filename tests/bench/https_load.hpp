@@ -1,6 +1,9 @@
 // The load generator of the server figures: many simulated terminals over
-// HTTPS from one thread, each on its own TCP connection with its own full
-// TLS handshake (no session is ever resumed), as 500 kiosks on 500 PCs.
+// HTTPS from one thread, each on its own TCP connection with its own TLS
+// handshake, as 500 kiosks on 500 PCs. A terminal resumes the TLS session of
+// its previous connection, as the kiosk does: its sync engine keeps one
+// libcurl handle for its life (sync/client/engine.cpp), and libcurl keeps the
+// session tickets the server sends on it.
 //
 // Why not libcurl's multi interface, which the kiosk itself uses: libcurl
 // 7.88 makes a new SSL_CTX for every connection and reads the CA file into
@@ -50,6 +53,11 @@ class HttpsLoad {
   // Runs until every request has its reply; `done` may start the next ones.
   void run(const std::function<void(const HttpsReply&)>& done);
 
+  // Handshakes so far, and how many of them resumed a session.
+  int handshakes() const { return handshakes_; }
+  int resumed() const { return resumed_; }
+  void forget_sessions();  // the next connections start afresh, as after a kiosk restart
+
  private:
   struct Connection;
   bool advance(Connection& c);  // true when the connection made progress
@@ -59,6 +67,7 @@ class HttpsLoad {
   int port_;
   std::vector<std::unique_ptr<Connection>> connections_;  // by terminal
   std::vector<HttpsReply> finished_;
+  int handshakes_ = 0, resumed_ = 0;
 };
 
 // The port of a URL like https://127.0.0.1:PORT.
