@@ -60,6 +60,15 @@ ServerStore::Lease ServerStore::lease() { return take(*pool_); }
 
 ServerStore::Lease ServerStore::lease_reader() { return reader_connections_ ? take(*readers_) : lease(); }
 
+// A pooled connection for each group commit's leader, for its group: on
+// PostgreSQL the groups of different centres are written on different ones.
+std::function<void(const std::function<void(SqlDb&)>&)> ServerStore::writer() {
+  return [this](const std::function<void(SqlDb&)>& work) {
+    auto db = lease();
+    work(*db);
+  };
+}
+
 ServerStore::Lease ServerStore::take(Pool& pool) {
   std::unique_lock lock(pool.mutex);
   pool.returned.wait(lock, [&] { return !pool.idle.empty(); });
@@ -155,6 +164,7 @@ std::unique_ptr<ServerStore> ServerStore::open(const std::string& db, std::strin
       }
       store->pool_->idle.push_back(std::move(first));
       for (int i = 1; i < connections; ++i) store->pool_->idle.push_back(SqlDb::open_postgres(db));
+      store->group_commit_ = std::make_unique<GroupCommit>(store->writer(), GroupCommit::Lanes::PerCentre);
       return store;
     }
     namespace fs = std::filesystem;
@@ -191,11 +201,7 @@ std::unique_ptr<ServerStore> ServerStore::open(const std::string& db, std::strin
       tx.commit();
     }
     store->pool_->idle.push_back(std::move(conn));
-    ServerStore* self = store.get();
-    store->group_commit_ = std::make_unique<GroupCommit>([self](const std::function<void(SqlDb&)>& work) {
-      auto writer = self->lease();
-      work(*writer);
-    });
+    store->group_commit_ = std::make_unique<GroupCommit>(store->writer(), GroupCommit::Lanes::One);
     // SQLite has one writer at a time whatever we do; pulls and logins read
     // beside it instead of queueing behind a push's commit.
     store->reader_connections_ = std::max(1, std::min(connections, 8));
@@ -396,18 +402,10 @@ PushOutcome ServerStore::push(const TerminalIdentity& who, const std::string& id
                               const std::string& body_hash, const std::vector<sync::PushItem>& items,
                               std::int64_t now_ms) {
   PushOutcome outcome;
-  auto write = [&](SqlDb& db) { outcome = push_in(db, who, idempotency_key, body_hash, items, now_ms); };
-  if (group_commit_) {
-    group_commit_->run(write);  // SQLite: one fsync for the pushes that arrive together
-    return outcome;
-  }
-  // PostgreSQL commits many writers at once by itself; each push is its own
-  // transaction, ordered per centre.
-  auto db = lease();
-  SqlTx tx(*db);
-  db->lock_centre(who.centre_id);  // commit order for this centre's seq
-  write(*db);
-  tx.commit();
+  // One flush for the pushes that arrive together: all of them on SQLite,
+  // those of this centre on PostgreSQL, under the centre's lock (group_commit.hpp).
+  group_commit_->run(who.centre_id,
+                     [&](SqlDb& db) { outcome = push_in(db, who, idempotency_key, body_hash, items, now_ms); });
   return outcome;
 }
 

@@ -5,8 +5,9 @@
 // PostgreSQL (a postgresql:// URI) behind the same methods.
 //
 // Commit order: every write runs in one transaction. On SQLite BEGIN
-// IMMEDIATE serialises writers; on PostgreSQL a push holds its centre's row
-// lock (SELECT ... FOR UPDATE) until commit, and takes its `seq` from the
+// IMMEDIATE serialises writers; on PostgreSQL a push (with the pushes of its
+// centre grouped beside it, group_commit.hpp) holds its centre's row lock
+// (SELECT ... FOR UPDATE) until commit, and takes its `seq` from the
 // sequence only after the lock. So within a centre a higher `seq` always
 // commits after a lower one, also across several server processes, and a
 // pulling terminal's cursor can never skip an event committed later with a
@@ -145,6 +146,7 @@ class ServerStore {
   Lease lease();         // for writes (and reads on PostgreSQL)
   Lease lease_reader();  // for reads: on SQLite a connection of their own, beside the writer's
   static Lease take(Pool& pool);
+  std::function<void(const std::function<void(SqlDb&)>&)> writer();  // for GroupCommit
   sync::PushResult store_one(SqlDb& db, const TerminalIdentity& who, const sync::PushItem& item,
                              std::int64_t now_ms, std::vector<Event>& inserted);
   static std::int64_t high_seq(SqlDb& db, const std::string& terminal_id);
@@ -158,8 +160,8 @@ class ServerStore {
 
   std::unique_ptr<Pool> pool_;
   std::unique_ptr<Pool> readers_;  // SQLite only: WAL lets readers run while the one writer writes
-  std::unique_ptr<PullFrames> frames_;        // compressed spans of the log, shared by pulls
-  std::unique_ptr<GroupCommit> group_commit_;  // SQLite only: pushes share transactions
+  std::unique_ptr<PullFrames> frames_;         // compressed spans of the log, shared by pulls
+  std::unique_ptr<GroupCommit> group_commit_;  // pushes share transactions: all (SQLite) or a centre's (PostgreSQL)
   int reader_connections_ = 0;
   bool postgres_ = false;
 

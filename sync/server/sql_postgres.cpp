@@ -1,8 +1,12 @@
-// The PostgreSQL side of the server's SQL layer; see sql.hpp. Text protocol
-// through PQexecParams: one round trip per statement, values as text.
+// The PostgreSQL side of the server's SQL layer; see sql.hpp. Values go as
+// text; each statement text is prepared once per connection (a push runs
+// the same few dozen each time, and PostgreSQL's backends parsed and
+// planned them anew on every call), then run with PQexecPrepared: one
+// round trip per statement.
 #include <libpq-fe.h>
 
 #include <cstdlib>
+#include <unordered_map>
 #include <vector>
 
 #include "sync/server/sql.hpp"
@@ -32,9 +36,39 @@ std::string one_line(const char* message) {
   return s;
 }
 
+// The names of a connection's prepared statements, by their text. Prepared
+// statements belong to the session, not to a transaction: one prepared in a
+// transaction that then rolls back stays. A new session (reconnect) has none.
+class PreparedNames {
+ public:
+  // The statement's name, preparing it first if this session has not; empty
+  // when the cache is full (then the statement runs unprepared).
+  std::string name_for(PGconn* conn, bool& broken, const std::string& sql) {
+    if (auto it = names_.find(sql); it != names_.end()) return it->second;
+    // The server's statements are fixed texts; the bound only guards against a caller that builds them.
+    if (names_.size() >= kMaxTexts) return {};
+    std::string name = "ft" + std::to_string(names_.size() + 1);
+    PGresult* r = PQprepare(conn, name.c_str(), sql.c_str(), 0, nullptr);
+    const bool ok = PQresultStatus(r) == PGRES_COMMAND_OK;
+    PQclear(r);
+    if (!ok) {
+      if (PQstatus(conn) != CONNECTION_OK) broken = true;
+      throw SqlError("database error: " + one_line(PQerrorMessage(conn)));
+    }
+    names_.emplace(sql, name);
+    return name;
+  }
+  void forget() { names_.clear(); }
+
+ private:
+  static constexpr std::size_t kMaxTexts = 256;
+  std::unordered_map<std::string, std::string> names_;
+};
+
 class PgStmt final : public SqlStmtImpl {
  public:
-  PgStmt(PGconn* conn, bool& broken, const char* sql) : conn_(conn), broken_(broken), sql_(number_placeholders(sql)) {}
+  PgStmt(PGconn* conn, bool& broken, PreparedNames& prepared, const char* sql)
+      : conn_(conn), broken_(broken), prepared_(prepared), sql_(number_placeholders(sql)) {}
   ~PgStmt() override { PQclear(result_); }
   void bind(int i, std::int64_t v) override { param(i) = std::to_string(v); }
   void bind(int i, std::string_view v) override { param(i) = std::string(v); }
@@ -48,8 +82,10 @@ class PgStmt final : public SqlStmtImpl {
       std::vector<const char*> values(params_.size());
       for (size_t i = 0; i < params_.size(); ++i)
         values[i] = i < nulls_.size() && nulls_[i] ? nullptr : params_[i].c_str();
-      result_ = PQexecParams(conn_, sql_.c_str(), static_cast<int>(values.size()), nullptr, values.data(), nullptr,
-                             nullptr, 0);
+      const std::string name = prepared_.name_for(conn_, broken_, sql_);
+      const int n = static_cast<int>(values.size());
+      result_ = name.empty() ? PQexecParams(conn_, sql_.c_str(), n, nullptr, values.data(), nullptr, nullptr, 0)
+                             : PQexecPrepared(conn_, name.c_str(), n, values.data(), nullptr, nullptr, 0);
       const auto status = PQresultStatus(result_);
       if (status != PGRES_TUPLES_OK && status != PGRES_COMMAND_OK) {
         if (PQstatus(conn_) != CONNECTION_OK) broken_ = true;
@@ -73,6 +109,7 @@ class PgStmt final : public SqlStmtImpl {
   }
   PGconn* conn_;
   bool& broken_;
+  PreparedNames& prepared_;
   std::string sql_;
   std::vector<std::string> params_;
   std::vector<bool> nulls_;
@@ -95,7 +132,7 @@ class PgDb final : public SqlDb {
     }
   }
   std::unique_ptr<SqlStmtImpl> prepare(const char* sql) override {
-    return std::make_unique<PgStmt>(conn_, broken_, sql);
+    return std::make_unique<PgStmt>(conn_, broken_, prepared_, sql);
   }
   void begin_write() override { exec("BEGIN"); }
   void begin_read() override { exec("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY"); }
@@ -109,6 +146,7 @@ class PgDb final : public SqlDb {
   void reconnect() override {
     PQfinish(conn_);
     conn_ = nullptr;
+    prepared_.forget();  // they went with the old session
     connect();
   }
 
@@ -137,6 +175,7 @@ class PgDb final : public SqlDb {
   std::string uri_;
   PGconn* conn_ = nullptr;
   bool broken_ = false;
+  PreparedNames prepared_;
 };
 
 }  // namespace

@@ -1,11 +1,15 @@
-// Group commit on a real SQLite file: pushes that queue while a group is
-// being written go together in the next transaction, each push's failure
-// stays its own, and what the caller is told was stored is on disk (read
-// back through a second connection).
+// Group commit on a real SQLite file, and on a real PostgreSQL database when
+// run as sync_group_commit_pg: pushes that queue while a group is being
+// written go together in the next transaction, each push's failure stays
+// its own, and what the caller is told was stored is committed (read back
+// through another connection). On PostgreSQL the pushes of different
+// centres go in groups of their own, written side by side, and a restart
+// of the database fails a group as a whole.
 #include <doctest/doctest.h>
 
 #include <algorithm>
 #include <atomic>
+#include <condition_variable>
 #include <latch>
 #include <mutex>
 #include <stdexcept>
@@ -13,6 +17,7 @@
 #include <vector>
 
 #include "sync/server/group_commit.hpp"
+#include "tests/sync/postgres_cluster.hpp"
 #include "tests/test_support.hpp"
 
 using namespace ft;
@@ -25,31 +30,66 @@ void insert(SqlDb& db, std::int64_t n) { SqlStmt(db, "INSERT INTO rows(n) VALUES
 
 struct Fixture {
   TempDir dir;
-  std::string path = dir.file("group.db");
-  std::unique_ptr<SqlDb> writer = SqlDb::open_sqlite(path, true);
-  std::mutex writer_mutex;
+  const bool postgres = testing_postgres();
+  const std::string where = postgres ? PostgresCluster::shared().new_database() : dir.file("group.db");
+  // The leaders' connections, lent one group at a time as the server's pool
+  // does: SQLite's one writer, or one for each of the two centres here.
+  std::vector<std::unique_ptr<SqlDb>> idle;
+  std::mutex idle_mutex;
+  std::condition_variable returned;
   std::atomic<int> transactions{0};
-  GroupCommit group{[this](const std::function<void(SqlDb&)>& work) {
-    std::lock_guard lock(writer_mutex);
+  GroupCommit group{[this](const std::function<void(SqlDb&)>& work) { lend(work); },
+                    postgres ? GroupCommit::Lanes::PerCentre : GroupCommit::Lanes::One};
+
+  Fixture() {
+    auto first = open();
+    // The centres' rows are what PostgreSQL's lock_centre locks.
+    first->exec("CREATE TABLE rows(n INTEGER NOT NULL UNIQUE); CREATE TABLE centres(centre_id TEXT PRIMARY KEY); "
+                "INSERT INTO centres(centre_id) VALUES ('a'), ('b')");
+    idle.push_back(std::move(first));
+    if (postgres) idle.push_back(open());
+  }
+
+  std::unique_ptr<SqlDb> open() { return postgres ? SqlDb::open_postgres(where) : SqlDb::open_sqlite(where, true); }
+
+  void lend(const std::function<void(SqlDb&)>& work) {
+    std::unique_lock lock(idle_mutex);
+    returned.wait(lock, [&] { return !idle.empty(); });
+    auto db = std::move(idle.back());
+    idle.pop_back();
+    lock.unlock();
     ++transactions;
-    work(*writer);
-  }};
-  Fixture() { writer->exec("CREATE TABLE rows(n INTEGER NOT NULL UNIQUE)"); }
+    try {
+      if (!db->healthy()) db->reconnect();  // after a PostgreSQL restart, as the server's pool does
+      work(*db);
+    } catch (...) {
+      give_back(std::move(db));
+      throw;
+    }
+    give_back(std::move(db));
+  }
+
+  void give_back(std::unique_ptr<SqlDb> db) {
+    std::lock_guard lock(idle_mutex);
+    idle.push_back(std::move(db));
+    returned.notify_one();
+  }
 
   std::vector<std::int64_t> stored() {
-    auto reader = SqlDb::open_sqlite(path, false);
+    auto reader = open();
     SqlStmt s(*reader, "SELECT n FROM rows ORDER BY n");
     std::vector<std::int64_t> out;
     while (s.step()) out.push_back(s.int64(0));
     return out;
   }
 
-  // A first push (row 0) holds the writer until `queued` more, push(1) to
-  // push(queued) each on a thread of its own, wait behind it; then all run.
+  // A first push (row 0) holds centre a's lane until `queued` more to centre
+  // a, push(1) to push(queued) each on a thread of its own, wait behind it;
+  // then all run.
   void behind_a_held_group(int queued, const std::function<void(int)>& push) {
     std::latch leader_writing(1), release_leader(1);
     std::thread leader([&] {
-      group.run([&](SqlDb& db) {
+      group.run("a", [&](SqlDb& db) {
         insert(db, 0);
         leader_writing.count_down();
         release_leader.wait();  // the others queue meanwhile
@@ -73,7 +113,7 @@ TEST_SUITE("group_commit") {
     std::atomic<int> failed{0};
     behind_a_held_group(kQueued, [&](int i) {
       try {
-        group.run([&](SqlDb& db) {
+        group.run("a", [&](SqlDb& db) {
           insert(db, i + 100);
           if (i == 7) insert(db, 0);  // breaks UNIQUE: a database error half-way through this push
           if (i == 13) throw std::runtime_error("the push's own failure, after it wrote");
@@ -99,7 +139,7 @@ TEST_SUITE("group_commit") {
     std::atomic<int> refused{0};
     behind_a_held_group(3, [&](int i) {
       try {
-        group.run([&](SqlDb& db) {
+        group.run("a", [&](SqlDb& db) {
           insert(db, i);
           // A deferred check that only COMMIT can find: the whole group's commit fails.
           if (i == 2)
@@ -119,7 +159,7 @@ TEST_SUITE("group_commit") {
     constexpr int kQueued = 100;
     std::atomic<int> acknowledged_before_stored{0};
     behind_a_held_group(kQueued, [&](int i) {
-      group.run([&](SqlDb& db) { insert(db, i); });
+      group.run("a", [&](SqlDb& db) { insert(db, i); });
       // Returned means committed: the row is there for any other connection.
       const auto now = stored();
       if (std::find(now.begin(), now.end(), i) == now.end()) ++acknowledged_before_stored;
@@ -127,5 +167,67 @@ TEST_SUITE("group_commit") {
     CHECK(acknowledged_before_stored == 0);
     CHECK(transactions == 3);  // the leader's, then 64, then 36
     CHECK(stored().size() == kQueued + 1);
+  }
+
+  TEST_CASE_FIXTURE(Fixture, "two centres' groups commit side by side on PostgreSQL, and take turns on SQLite") {
+    bool b_returned_while_a_open = false;
+    std::vector<std::int64_t> seen_while_a_open;
+    std::atomic<bool> b_returned{false};
+    std::thread b;
+    group.run("a", [&](SqlDb& db) {
+      insert(db, 1);
+      b = std::thread([&] {
+        group.run("b", [&](SqlDb& b_db) { insert(b_db, 2); });
+        b_returned = true;
+      });
+      // Until centre b's push has returned, or is seen queued behind this group.
+      while (!b_returned && group.waiting() == 0) std::this_thread::yield();
+      b_returned_while_a_open = b_returned;
+      seen_while_a_open = stored();
+    });
+    b.join();
+    CHECK(transactions == 2);
+    if (postgres) {
+      // Its own group under its own centre's lock, committed while a's is still open.
+      CHECK(b_returned_while_a_open);
+      CHECK(seen_while_a_open == std::vector<std::int64_t>{2});
+    } else {
+      // SQLite's one writer: b's push waits for a's group and goes in the next.
+      CHECK_FALSE(b_returned_while_a_open);
+      CHECK(seen_while_a_open.empty());
+    }
+    CHECK(stored() == std::vector<std::int64_t>{1, 2});
+  }
+
+  TEST_CASE_FIXTURE(Fixture, "a PostgreSQL restart while a group is written fails each of its pushes and stores none") {
+    if (!postgres) return;  // SQLite has no server to lose
+    constexpr int kQueued = 5;
+    std::latch group_started(1), restarted(1);
+    std::thread restarter([&] {
+      group_started.wait();
+      PostgresCluster::shared().restart();
+      restarted.count_down();
+    });
+    std::atomic<bool> first{true};
+    std::atomic<int> refused{0};
+    behind_a_held_group(kQueued, [&](int i) {
+      try {
+        group.run("a", [&](SqlDb& db) {
+          insert(db, i);
+          if (first.exchange(false)) {  // the group's first push: the database goes away under it
+            group_started.count_down();
+            restarted.wait();
+          }
+        });
+      } catch (const SqlError&) {
+        ++refused;
+      }
+    });
+    restarter.join();
+    CHECK(refused == kQueued);  // each terminal is told, and pushes its batch again
+    CHECK(stored() == std::vector<std::int64_t>{0});
+    // The connection that lost the group is connected again for the next one.
+    CHECK_NOTHROW(group.run("a", [&](SqlDb& db) { insert(db, 1); }));
+    CHECK(stored() == std::vector<std::int64_t>{0, 1});
   }
 }
