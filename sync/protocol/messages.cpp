@@ -142,6 +142,7 @@ std::optional<std::vector<PushItem>> decode_push_request(std::string_view body, 
       why = "field 'terminal_id' has characters other than letters, digits, '-' and '_'";
     }
     if (!item.event) item.error = why;
+    else item.text = event_to_json(*item.event).dump();
     items.push_back(std::move(item));
   }
   return items;

@@ -62,6 +62,9 @@ struct PushItem {
   std::string event_id;        // as sent, when it was a string (for the result)
   std::int64_t terminal_seq = 0;  // as sent, when it was an integer
   std::string error;           // why it failed
+  // The event as JSON, as the server stores and forwards it; made here, on
+  // the request's own thread, so that the one writer does not.
+  std::string text;
 };
 std::optional<std::vector<PushItem>> decode_push_request(std::string_view body, std::string& error);
 

@@ -379,7 +379,7 @@ sync::PushResult ServerStore::store_one(SqlDb& db, const TerminalIdentity& who, 
         .bind(2, e.event_id)
         .bind(3, e.terminal_id)
         .bind(4, e.terminal_seq)
-        .bind(5, event_to_json(e).dump())
+        .bind(5, item.text)
         .bind(6, now_ms);
     if (insert.step()) {
       insert.run();
