@@ -212,7 +212,9 @@ std::shared_ptr<KnownPaths> install_routes(httplib::Server& server, ServerStore&
   });
   server.set_logger([](const httplib::Request& req, const httplib::Response& res) {
     // No bodies, no tokens, no query (it may name a person); one request, one printable line.
-    std::cerr << printable(req.method, 16) << " " << printable(req.path) << " " << res.status << "\n";
+    // "tls-resumed": the connection resumed a TLS session (a cheaper handshake), as terminals do.
+    std::cerr << printable(req.method, 16) << " " << printable(req.path) << " " << res.status
+              << (req.ssl && SSL_session_reused(const_cast<SSL*>(req.ssl)) ? " tls-resumed" : "") << "\n";
   });
   return paths;
 }

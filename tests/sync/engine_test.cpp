@@ -73,6 +73,31 @@ TEST_CASE("a check-in on the kiosk is sent by the engine after notify(), and the
   CHECK(SyncLedger(centre_database(*t.centre)).status().last_success);
 }
 
+TEST_CASE("the terminal's HTTPS client resumes its TLS session when it connects again") {
+  // The engine keeps one client for its life; a round after the server let
+  // go of the connection resumes the session instead of a full handshake.
+  TempDir dir;
+  const auto log = dir.file("server.log");
+  ServerProcess server(dir.file("server.db"), pki(), log);
+  server.start();
+  sync::HttpsClient http(test_http_options());
+  http.set_trust(pki().ca, "");
+  for (int i = 0; i < 2; ++i) {
+    sync::Fault fault;
+    // "Connection: close": the server ends the connection after its reply, so the next request connects anew.
+    auto reply = http.get(server.url() + "/v1/nothing-here", {"Connection: close"}, fault);
+    REQUIRE(reply);
+    CHECK(reply->status == 404);
+  }
+  server.stop();
+  const std::string text = read_file(log);
+  const auto first = text.find("GET /v1/nothing-here 404"), second = text.find("GET /v1/nothing-here 404", first + 1);
+  REQUIRE(first != std::string::npos);
+  REQUIRE(second != std::string::npos);
+  CHECK(text.substr(first, text.find('\n', first) - first) == "GET /v1/nothing-here 404");  // a full handshake
+  CHECK(text.substr(second, text.find('\n', second) - second) == "GET /v1/nothing-here 404 tls-resumed");
+}
+
 TEST_CASE("stop() ends the engine while a reply never ends, and nothing is marked sent") {
   TempDir dir;
   HostileServer server(pki().cert, pki().key, Misbehaviour::NeverEnds);
