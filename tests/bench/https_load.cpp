@@ -138,6 +138,11 @@ void HttpsLoad::forget_sessions() {
     }
 }
 
+void HttpsLoad::close_idle() {
+  for (auto& c : connections_)
+    if (c && c->state == Connection::State::Idle) c->close();
+}
+
 void HttpsLoad::start(HttpsRequest request) {
   const auto t = static_cast<size_t>(request.terminal);
   if (connections_.size() <= t) connections_.resize(t + 1);
@@ -150,6 +155,7 @@ void HttpsLoad::start(HttpsRequest request) {
 }
 
 void HttpsLoad::finish(Connection& c, int status, std::string body, std::string error) {
+  if (c.state == Connection::State::Connecting || c.state == Connection::State::Handshaking) --opening_;
   HttpsReply r;
   r.terminal = c.current.terminal;
   r.stage = c.current.stage;
@@ -181,7 +187,8 @@ bool HttpsLoad::advance(Connection& c) {
   };
   switch (c.state) {
     case S::Closed: {
-      if (c.queue.empty()) return false;
+      if (c.queue.empty() || opening_ >= kMaxOpening) return false;
+      ++opening_;
       c.fd = ::socket(AF_INET, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
       const int one = 1;
       setsockopt(c.fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
@@ -217,6 +224,7 @@ bool HttpsLoad::advance(Connection& c) {
     case S::Handshaking: {
       const int r = SSL_connect(c.ssl);
       if (r != 1) return tls_wait(r, "TLS handshake");
+      --opening_;
       ++handshakes_;
       resumed_ += SSL_session_reused(c.ssl);
       c.state = S::Idle;
@@ -306,7 +314,8 @@ void HttpsLoad::run(const std::function<void(const HttpsReply&)>& done) {
       if (c->ready)
         while (advance(*c)) {
         }
-      c->ready = false;
+      // One waiting for its turn to open is looked at again next time.
+      c->ready = c->state == Connection::State::Closed && !c->queue.empty();
       const bool busy = c->state != Connection::State::Idle && c->state != Connection::State::Closed;
       if (busy) {
         fds.push_back({c->fd, c->wants, 0});
