@@ -14,29 +14,16 @@ namespace {
 constexpr const char* kJsonUtf8 = "application/json; charset=utf-8";
 constexpr size_t kWorthCompressing = 1024;  // below this the gzip header eats the gain
 
-// Each serving thread keeps its compressor: making one per reply allocated
-// and cleared its tables every time, and the page faults of that cost as
-// much as the compression itself (docs/performance.md).
-libdeflate_compressor* thread_deflater() {
-  thread_local std::unique_ptr<libdeflate_compressor, decltype(&libdeflate_free_compressor)> compressor(
-      libdeflate_alloc_compressor(1), libdeflate_free_compressor);
-  return compressor.get();
-}
-
-ZSTD_CCtx* thread_zstd() {
-  thread_local std::unique_ptr<ZSTD_CCtx, decltype(&ZSTD_freeCCtx)> context(ZSTD_createCCtx(), ZSTD_freeCCtx);
-  return context.get();
-}
-
 // gzip at libdeflate's level 1; empty when it fails (the reply then goes
 // uncompressed). Pull pages are the server's largest replies, and their
 // compression was its largest CPU cost: libdeflate compresses a page of 1000
 // events in half zlib's time at level 1, a little smaller (docs/performance.md).
 std::string gzip_fast(const std::string& in) {
-  libdeflate_compressor* compressor = thread_deflater();
+  std::unique_ptr<libdeflate_compressor, decltype(&libdeflate_free_compressor)> compressor(
+      libdeflate_alloc_compressor(1), libdeflate_free_compressor);
   if (!compressor) return {};
-  std::string out(libdeflate_gzip_compress_bound(compressor, in.size()), '\0');
-  const size_t size = libdeflate_gzip_compress(compressor, in.data(), in.size(), out.data(), out.size());
+  std::string out(libdeflate_gzip_compress_bound(compressor.get(), in.size()), '\0');
+  const size_t size = libdeflate_gzip_compress(compressor.get(), in.data(), in.size(), out.data(), out.size());
   out.resize(size);  // 0 when it did not fit, which the bound rules out
   return out;
 }
@@ -46,12 +33,14 @@ std::string gzip_fast(const std::string& in) {
 // zstd at level 1, for terminals whose libcurl takes it: half libdeflate's
 // time on a page of 1000 events, and a quarter fewer bytes. Empty on failure.
 std::string zstd_fast(const std::string& in) {
-  ZSTD_CCtx* context = thread_zstd();
-  if (!context) return {};
+  // A context per call, not one kept per serving thread: kept, each of up to
+  // --threads threads held one sized for the largest page it had compressed,
+  // and keeping them measured no faster.
   std::string out(ZSTD_compressBound(in.size()), '\0');
-  const size_t size = ZSTD_compressCCtx(context, out.data(), out.size(), in.data(), in.size(), 1);
+  const size_t size = ZSTD_compress(out.data(), out.size(), in.data(), in.size(), 1);
   if (ZSTD_isError(size)) return {};
   out.resize(size);
+  out.shrink_to_fit();  // the bound is about the input's size; shared frames are kept for long
   return out;
 }
 

@@ -1,6 +1,7 @@
 #include "sync/server/pull_frames.hpp"
 
 #include <algorithm>
+#include <iterator>
 #include <stdexcept>
 
 #include "sync/protocol/messages.hpp"
@@ -16,8 +17,8 @@ bool SpanFrames::holds_events_of(const std::string& terminal_id) const {
 }
 
 std::size_t SpanFrames::bytes() const {
-  std::size_t n = sizeof(SpanFrames) + first->size() + after_comma->size();
-  for (const auto& t : terminals) n += t.size();
+  std::size_t n = sizeof(SpanFrames) + first->capacity() + after_comma->capacity();
+  for (const auto& t : terminals) n += t.capacity();
   return n;
 }
 
@@ -37,7 +38,10 @@ std::shared_ptr<const SpanFrames> PullFrames::keep(const std::string& centre_id,
   std::lock_guard lock(mutex_);
   Key key{centre_id, span};
   auto it = entries_.find(key);
-  if (it != entries_.end()) return it->second.frames;  // the same events, made meanwhile
+  if (it != entries_.end()) {  // the same events, made meanwhile
+    ages_.splice(ages_.begin(), ages_, it->second.age);
+    return it->second.frames;
+  }
   ages_.push_front(key);
   entries_.emplace(key, Entry{shared, ages_.begin()});
   bytes_ += shared->bytes();
@@ -55,12 +59,23 @@ std::size_t PullFrames::bytes() {
   return bytes_;
 }
 
+void PullFrames::clear() {
+  std::lock_guard lock(mutex_);
+  entries_.clear();
+  ages_.clear();
+  bytes_ = 0;
+}
+
+std::mutex& PullFrames::maker_of(const std::string& centre_id, std::int64_t span) {
+  return makers_[KeyHash()({centre_id, span}) % std::size(makers_)];
+}
+
 namespace {
 
 std::int64_t span_of(std::int64_t seq) { return seq / PullFrames::kSpan; }
 
 std::shared_ptr<const std::string> compressed(const std::string& text) {
-  std::string frame = zstd_fast(text);
+  std::string frame = zstd_fast(text);  // no larger than it needs (zstd_fast shrinks it)
   if (frame.empty()) throw std::runtime_error("zstd could not compress a span of the log");
   return std::make_shared<const std::string>(std::move(frame));
 }
@@ -70,6 +85,8 @@ std::shared_ptr<const std::string> compressed(const std::string& text) {
 std::shared_ptr<const SpanFrames> span_frames(SqlDb& db, PullFrames& frames, const std::string& centre_id,
                                               std::int64_t span) {
   if (auto cached = frames.find(centre_id, span)) return cached;
+  std::lock_guard making(frames.maker_of(centre_id, span));
+  if (auto made_meanwhile = frames.find(centre_id, span)) return made_meanwhile;
   SpanFrames made;
   std::string text;  // the events joined by commas
   SqlStmt s(db, "SELECT seq, terminal_id, body FROM events WHERE centre_id=? AND seq>=? AND seq<? ORDER BY seq");

@@ -22,6 +22,9 @@
 //
 // The cache is per process, bounded in bytes, least recently used out first.
 // It holds what the database holds, compressed; it is never written to disk.
+// It is emptied whenever a database connection is made again: a PostgreSQL
+// restored from a dump or a standby promoted without the last commits may
+// give seq values again that a cached span already holds.
 #pragma once
 #include <cstdint>
 #include <list>
@@ -62,6 +65,11 @@ class PullFrames {
   std::shared_ptr<const SpanFrames> keep(const std::string& centre_id, std::int64_t span, SpanFrames frames);
 
   std::size_t bytes();  // held now
+  void clear();
+
+  // Held while a span is read and compressed, so that terminals pulling the
+  // same cold span at once make it once: the others wait, then find it.
+  std::mutex& maker_of(const std::string& centre_id, std::int64_t span);
 
  private:
   using Key = std::pair<std::string, std::int64_t>;  // centre, span
@@ -78,6 +86,7 @@ class PullFrames {
   std::mutex mutex_;
   std::list<Key> ages_;  // most recently used first
   std::unordered_map<Key, Entry, KeyHash> entries_;
+  std::mutex makers_[16];
 };
 
 // Reads the page of terminal `terminal_id` of centre `centre_id` after

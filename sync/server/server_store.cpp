@@ -76,7 +76,12 @@ ServerStore::Lease ServerStore::take(Pool& pool) {
   pool.idle.pop_back();
   lock.unlock();
   Lease l(&pool, std::move(db));
-  if (!l.db->healthy()) l.db->reconnect();  // throws SqlError while the database is away
+  if (!l.db->healthy()) {
+    l.db->reconnect();  // throws SqlError while the database is away
+    // The database that answers now may be a restored copy or a promoted
+    // standby that gives seq values again: cached spans may no longer be it.
+    frames_->clear();
+  }
   return l;
 }
 

@@ -145,7 +145,7 @@ class ServerStore {
   ServerStore();
   Lease lease();         // for writes (and reads on PostgreSQL)
   Lease lease_reader();  // for reads: on SQLite a connection of their own, beside the writer's
-  static Lease take(Pool& pool);
+  Lease take(Pool& pool);  // reconnects a broken connection, and then forgets the cached frames
   std::function<void(const std::function<void(SqlDb&)>&)> writer();  // for GroupCommit
   sync::PushResult store_one(SqlDb& db, const TerminalIdentity& who, const sync::PushItem& item,
                              std::int64_t now_ms, std::vector<Event>& inserted);

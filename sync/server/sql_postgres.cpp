@@ -88,7 +88,11 @@ class PgStmt final : public SqlStmtImpl {
                              : PQexecPrepared(conn_, name.c_str(), n, values.data(), nullptr, nullptr, 0);
       const auto status = PQresultStatus(result_);
       if (status != PGRES_TUPLES_OK && status != PGRES_COMMAND_OK) {
-        if (PQstatus(conn_) != CONNECTION_OK) broken_ = true;
+        // 26000: the session lost its prepared statements (DISCARD ALL, a
+        // pooler that changed sessions under us). Broken, so the pool makes
+        // the session anew and prepares again, instead of failing for good.
+        const char* state = PQresultErrorField(result_, PG_DIAG_SQLSTATE);
+        if (PQstatus(conn_) != CONNECTION_OK || (state && std::string_view(state) == "26000")) broken_ = true;
         throw SqlError("database error: " + one_line(PQerrorMessage(conn_)));
       }
       rows_ = PQntuples(result_);
@@ -140,7 +144,10 @@ class PgDb final : public SqlDb {
     if (PQstatus(conn_) == CONNECTION_OK) PQclear(PQexec(conn_, "ROLLBACK"));
   }
   void lock_centre(const std::string& centre_id) override {
-    SqlStmt(*this, "SELECT 1 FROM centres WHERE centre_id=? FOR UPDATE").bind(1, centre_id).run();
+    // NO KEY UPDATE: serialises the centre's writers as FOR UPDATE would, but
+    // lets an enrolment's or join code's foreign-key check on the centre row
+    // through while a group of pushes holds it.
+    SqlStmt(*this, "SELECT 1 FROM centres WHERE centre_id=? FOR NO KEY UPDATE").bind(1, centre_id).run();
   }
   bool healthy() const override { return !broken_ && PQstatus(conn_) == CONNECTION_OK; }
   void reconnect() override {

@@ -12,6 +12,7 @@
 #include <zstd.h>
 
 #include <cctype>
+#include <csignal>
 #include <cerrno>
 #include <cstring>
 #include <deque>
@@ -77,6 +78,8 @@ struct HttpsLoad::Connection {
   bool ready = true;   // may move without waiting (new work, or poll said so)
   std::deque<HttpsRequest> queue;
   HttpsRequest current;
+  bool has_current = false;  // `current` is taken from the queue and not yet answered
+  bool opening = false;      // counted in opening_: between connect() and the end of its handshake
   std::string out, in;
   size_t sent = 0;
   size_t body_at = 0, body_size = 0;  // known once the reply's head is in
@@ -113,6 +116,8 @@ struct HttpsLoad::Connection {
 };
 
 HttpsLoad::HttpsLoad(const std::string& ca_file, int port) : port_(port) {
+  // A write on a connection the server has reset returns an error here, not a signal that ends the bench.
+  std::signal(SIGPIPE, SIG_IGN);
   // The generator takes in hundreds of pages of a quarter megabyte; glibc
   // would map and unmap each (its threshold is 128 KiB) and the page faults
   // were an eighth of the generator's time. Keep freed memory for the next.
@@ -155,19 +160,25 @@ void HttpsLoad::start(HttpsRequest request) {
 }
 
 void HttpsLoad::finish(Connection& c, int status, std::string body, std::string error) {
-  if (c.state == Connection::State::Connecting || c.state == Connection::State::Handshaking) --opening_;
+  if (c.opening) {
+    --opening_;
+    c.opening = false;
+  }
+  c.has_current = false;  // answered, also when it failed: it is not sent again
   HttpsReply r;
   r.terminal = c.current.terminal;
   r.stage = c.current.stage;
   r.status = status;
   r.body = std::move(body);
   r.error = std::move(error);
-  if (status == 0 || c.current.last) {
+  // The server may end a kept-alive connection ("Connection: close"); the next request opens one.
+  if (status == 0 || c.current.last || lower(header_value(c.head, "connection")) == "close") {
     c.close();
   } else {
     c.state = Connection::State::Idle;
   }
   c.in.clear();
+  c.head.clear();
   c.body_at = c.body_size = 0;
   finished_.push_back(std::move(r));
 }
@@ -188,7 +199,11 @@ bool HttpsLoad::advance(Connection& c) {
   switch (c.state) {
     case S::Closed: {
       if (c.queue.empty() || opening_ >= kMaxOpening) return false;
+      c.current = std::move(c.queue.front());
+      c.queue.pop_front();
+      c.has_current = true;
       ++opening_;
+      c.opening = true;
       c.fd = ::socket(AF_INET, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
       const int one = 1;
       setsockopt(c.fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
@@ -196,7 +211,6 @@ bool HttpsLoad::advance(Connection& c) {
       a.sin_family = AF_INET;
       a.sin_port = htons(static_cast<std::uint16_t>(port_));
       a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-      c.current = c.queue.front();
       if (::connect(c.fd, reinterpret_cast<sockaddr*>(&a), sizeof a) != 0 && errno != EINPROGRESS) {
         finish(c, 0, "", std::string("connect failed: ") + std::strerror(errno));
         return true;
@@ -225,15 +239,19 @@ bool HttpsLoad::advance(Connection& c) {
       const int r = SSL_connect(c.ssl);
       if (r != 1) return tls_wait(r, "TLS handshake");
       --opening_;
+      c.opening = false;
       ++handshakes_;
       resumed_ += SSL_session_reused(c.ssl);
       c.state = S::Idle;
       return true;
     }
     case S::Idle: {
-      if (c.queue.empty()) return false;
-      c.current = std::move(c.queue.front());
-      c.queue.pop_front();
+      if (!c.has_current) {
+        if (c.queue.empty()) return false;
+        c.current = std::move(c.queue.front());
+        c.queue.pop_front();
+        c.has_current = true;
+      }
       const HttpsRequest& q = c.current;
       c.out = q.method + " " + q.target + " HTTP/1.1\r\nHost: 127.0.0.1:" + std::to_string(port_) +
               "\r\nAccept-Encoding: zstd, gzip\r\n";  // as the terminal's libcurl asks
@@ -328,7 +346,12 @@ void HttpsLoad::run(const std::function<void(const HttpsReply&)>& done) {
       for (const auto& r : replies) done(r);
       continue;  // `done` may have queued more
     }
-    if (fds.empty()) return;
+    if (fds.empty()) {
+      for (const auto& c : connections_)
+        if (c && (c->has_current || !c->queue.empty()))
+          throw std::runtime_error("the load generator stopped with requests unanswered");
+      return;
+    }
     const int n = ::poll(fds.data(), fds.size(), 120000);
     if (n < 0 && errno != EINTR) throw std::runtime_error(std::string("poll failed: ") + std::strerror(errno));
     if (n == 0) throw std::runtime_error("the server answered nothing for two minutes");

@@ -12,8 +12,8 @@
 // request could go out, and the generator used 0.6 s of CPU beside the
 // server's 0.9 s (docs/performance.md). Here one SSL_CTX holds the CA for
 // all connections; everything the server sees is the same: a TCP connect,
-// a full TLS 1.3 handshake, HTTP/1.1 requests with keep-alive, and replies
-// decoded (zstd) and checked.
+// a TLS 1.3 handshake (full, or resuming the terminal's session),
+// HTTP/1.1 requests with keep-alive, and replies decoded (zstd) and checked.
 #pragma once
 #include <openssl/ssl.h>
 

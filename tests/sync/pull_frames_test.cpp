@@ -6,6 +6,7 @@
 #include <zstd.h>
 
 #include <memory>
+#include <set>
 
 #include <httplib.h>
 
@@ -48,8 +49,9 @@ struct Enrolled {
   std::string terminal_id, bearer;
 };
 
-Enrolled enrol(httplib::SSLClient& client, ServerProcess& server, const std::string& terminal_id) {
-  const Json body{{"code", server.add_terminal(terminal_id)}, {"terminal_id", terminal_id}};
+Enrolled enrol(httplib::SSLClient& client, ServerProcess& server, const std::string& terminal_id,
+               const std::string& centre_id = "") {
+  const Json body{{"code", server.add_terminal(terminal_id, centre_id)}, {"terminal_id", terminal_id}};
   auto r = client.Post("/v1/terminals/enrol", body.dump(), "application/json");
   REQUIRE(r);
   REQUIRE(r->status == 200);
@@ -102,15 +104,21 @@ TEST_CASE("pages of shared frames say what plain pages say, to every terminal, f
   client.set_decompress(false);  // the bytes as they travel
   // Three terminals push interleaved batches of 37, so that spans (256 seq
   // values) hold the events of several, and the last ones of b and c alone;
-  // d only pulls, so every span is whole for it.
+  // d only pulls, so every span is whole for it. e, of another centre,
+  // pushes runs of 296 now and then: spans in which the first centre has no
+  // event at all, or only a few, lie between.
+  const std::string other_centre = server.add_centre("Væksthuset Brande");
   std::vector<Enrolled> terminals{enrol(client, server, "frames-a"), enrol(client, server, "frames-b"),
-                                  enrol(client, server, "frames-c"), enrol(client, server, "frames-d")};
+                                  enrol(client, server, "frames-c"), enrol(client, server, "frames-d"),
+                                  enrol(client, server, "frames-e", other_centre)};
   std::vector<std::int64_t> next_seq(terminals.size(), 1);
   for (int round = 0; round < 16; ++round)
-    for (size_t t = 0; t < 3; ++t) {
+    for (size_t t : {0, 1, 2, 4}) {
       if (round > 6 && t == 0) continue;
-      auto events = day_of(terminals[t].terminal_id, next_seq[t], 37);
-      next_seq[t] += 37;
+      if (t == 4 && round % 5 != 2) continue;
+      const int count = t == 4 ? 296 : 37;
+      auto events = day_of(terminals[t].terminal_id, next_seq[t], count);
+      next_seq[t] += count;
       auto r = client.Post("/v1/events",
                            {{"Authorization", terminals[t].bearer},
                             {"Idempotency-Key", "k" + std::to_string(round)}},
@@ -119,7 +127,7 @@ TEST_CASE("pages of shared frames say what plain pages say, to every terminal, f
       REQUIRE_MESSAGE(r->status == 200, r->body);
     }
   const std::int64_t total = server.event_count();
-  REQUIRE(total > 3 * PullFrames::kSpan);
+  REQUIRE(total > 5 * PullFrames::kSpan);
 
   int most_frames = 0;
   for (const auto& t : terminals)
@@ -141,6 +149,8 @@ TEST_CASE("pages of shared frames say what plain pages say, to every terminal, f
         const Json a = Json::parse(unzstd_frames(framed->body, frames)), b = Json::parse(plain->body);
         CHECK(without_clock(a) == without_clock(b));
         for (const auto& e : a.at("events")) CHECK(e.at("terminal_id") != t.terminal_id);
+        if (t.terminal_id != "frames-e")  // the first centre's terminals see none of the other's
+          for (const auto& e : a.at("events")) CHECK(e.at("terminal_id") != "frames-e");
         most_frames = std::max(most_frames, frames);
       }
   // Shared frames were really sent: a long page is several frames.
@@ -153,7 +163,18 @@ TEST_CASE("pages of shared frames say what plain pages say, to every terminal, f
   REQUIRE_MESSAGE(joined.exit_code == 0, joined.err);
   auto synced = floor_terminal({"sync", "--db", kiosk});
   REQUIRE_MESSAGE(synced.exit_code == 0, synced.err);
-  CHECK(server.event_ids() == Terminal(kiosk, kMonday0730).event_ids());
+  // What it holds is its centre's log: all that d (which pushed nothing) is given, page by page.
+  std::set<std::string> centre_log;
+  for (std::int64_t after = 0;;) {
+    auto page = client.Get("/v1/events?after=" + std::to_string(after) + "&limit=1000", {{"Authorization", terminals[3].bearer}});
+    REQUIRE(page);
+    const Json j = Json::parse(page->body);
+    for (const auto& e : j.at("events")) centre_log.insert(e.at("event_id").get<std::string>());
+    after = j.at("next").get<std::int64_t>();
+    if (!j.at("more").get<bool>()) break;
+  }
+  CHECK(centre_log.size() > 5 * PullFrames::kSpan);
+  CHECK(Terminal(kiosk, kMonday0730).event_ids() == centre_log);
 }
 
 TEST_CASE("the frame cache keeps to its budget, the most recently used last out") {
@@ -178,4 +199,9 @@ TEST_CASE("the frame cache keeps to its budget, the most recently used last out"
   // A span kept twice (two pulls made it at once) is the first one kept.
   CHECK(frames.keep("centre", 0, span('x'))->first->front() == 'a');
   CHECK(a->first->front() == 'a');  // a page still sending it keeps it whatever the cache does
+  // Emptied when the database connection is made anew (a restored or promoted database).
+  frames.clear();
+  CHECK(frames.bytes() == 0);
+  CHECK_FALSE(frames.find("centre", 0));
+  CHECK(a->first->front() == 'a');
 }
