@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <chrono>
 #include <condition_variable>
 #include <latch>
 #include <mutex>
@@ -181,7 +182,11 @@ TEST_SUITE("group_commit") {
         b_returned = true;
       });
       // Until centre b's push has returned, or is seen queued behind this group.
-      while (!b_returned && group.waiting() == 0) std::this_thread::yield();
+      // The deadline only keeps a broken build (b blocked in the database
+      // behind a's lock) from hanging CI; the checks below then fail.
+      const auto give_up = std::chrono::steady_clock::now() + std::chrono::seconds(60);
+      while (!b_returned && group.waiting() == 0 && std::chrono::steady_clock::now() < give_up)
+        std::this_thread::yield();
       b_returned_while_a_open = b_returned;
       seen_while_a_open = stored();
     });
