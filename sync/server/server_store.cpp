@@ -384,7 +384,8 @@ sync::PushResult ServerStore::store_one(SqlDb& db, const TerminalIdentity& who, 
         .bind(2, e.event_id)
         .bind(3, e.terminal_id)
         .bind(4, e.terminal_seq)
-        .bind(5, item.text.empty() ? event_to_json(e).dump() : item.text)  // made by decode_push_request; never store an empty body
+        // The text decode_push_request made; a caller that built the item by hand gets it made here.
+        .bind(5, item.text.empty() ? event_to_json(e).dump() : item.text)
         .bind(6, now_ms);
     if (insert.step()) {
       insert.run();
