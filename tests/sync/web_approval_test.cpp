@@ -7,6 +7,9 @@
 // Runs on SQLite and, as sync_web_approval_pg, on PostgreSQL.
 #include <doctest/doctest.h>
 
+#include <regex>
+
+#include "terminal/core/approval_rules.hpp"
 #include "terminal/core/dates.hpp"
 #include "tests/sync/sync_fixture.hpp"
 #include "tests/sync/web_client.hpp"
@@ -79,13 +82,20 @@ TEST_CASE("a caseworker approves on the trainee's page; the terminal pulls the a
   CHECK(contains(shown.body, "lab61-further-13w: 13 uger mere ad gangen, efter en godkendelse på mindst 26 uger"));
   CHECK(contains(shown.body, "Ikke godkendt endnu"));
   CHECK(contains(shown.body, "Kontorrengøring"));
+  // Its days in words: the start in the facts, and the rules' first day and the start in the hint.
+  const Day start = *parse_day(s.start);
+  const std::string in_force = format_day(rule_set_in_force(default_approval_rules(), start)->from);
+  CHECK(contains(shown.body, "Praktikken starter</dt><dd>" + day_in_words("da", s.start) + "</dd>"));
+  CHECK(contains(shown.body, "Reglerne gældende fra " + day_in_words("da", in_force) + ", for en praktik der starter " +
+                                 day_in_words("da", s.start) + "."));
   const std::string csrf = WebClient::csrf_in(shown.body);
   const auto events = s.server.event_count();
 
   SUBCASE("beyond the basis' maximum: refused naming the limit, in Danish and in English, and nothing written") {
     auto over = carl.post(s.action(), {{"csrf", csrf}, {"basis", "lab61-13w"}, {"weeks", "14"}, {"reason", ""}});
     CHECK(over.status == 422);
-    CHECK(contains(over.body, "En godkendelse efter lab61-13w er højst 13 uger i alt efter reglerne gældende fra"));
+    CHECK(contains(over.body, "En godkendelse efter lab61-13w er højst 13 uger i alt efter reglerne gældende fra " +
+                                  day_in_words("da", in_force) + "."));
     CHECK(contains(over.body, "14 uger kan ikke godkendes."));
     CHECK(contains(over.body, "value=\"14\""));  // what was typed is kept
     auto no_reason = carl.post(s.action(), {{"csrf", csrf}, {"basis", "lab61-further-13w"}, {"weeks", "39"}});
@@ -101,7 +111,9 @@ TEST_CASE("a caseworker approves on the trainee's page; the terminal pulls the a
     REQUIRE(carl.post("/language", {{"csrf", csrf}, {"to", "en"}, {"back", s.page}}).status == 303);
     auto english = carl.post(s.action(), {{"csrf", csrf}, {"basis", "lab61-13w"}, {"weeks", "14"}});
     CHECK(english.status == 422);
-    CHECK(contains(english.body, "An approval on lab61-13w is at most 13 weeks in all under the rules in force from"));
+    CHECK(contains(english.body, "An approval on lab61-13w is at most 13 weeks in all under the rules in force from " +
+                                     day_in_words("en", in_force) + "."));
+    CHECK(contains(english.body, "The internship starts</dt><dd>" + day_in_words("en", s.start) + "</dd>"));
     CHECK(contains(english.body, "14 weeks cannot be approved."));
 
     CHECK(s.server.event_count() == events);
@@ -126,7 +138,10 @@ TEST_CASE("a caseworker approves on the trainee's page; the terminal pulls the a
     CHECK(ok.get_header_value("Location") == s.page + "#internship");
     CHECK(s.server.event_count() == events + 1);
     CHECK(access_rows(s.server, "approve_internship", s.trainee) == 1);
-    CHECK(contains(carl.get(s.page).body, "13 uger i alt"));
+    const std::string approved = carl.get(s.page).body;
+    // The day of the approval is the server's today: in words, whatever day that is.
+    CHECK(std::regex_search(approved, std::regex("13 uger i alt \\(godkendt [0-9]{1,2}\\. [a-zæøå]+ [0-9]{4}\\)")));
+    CHECK(contains(approved, "Sidste dag</dt><dd>" + day_in_words("da", format_day(start + 13 * 7 - 1)) + "</dd>"));
 
     const Json internship = terminal_trainee(s.terminal, s.trainee).at("internship");
     CHECK(internship.at("approved_weeks") == 13);

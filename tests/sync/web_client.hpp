@@ -6,14 +6,31 @@
 #include <httplib.h>
 
 #include <map>
+#include <memory>
 #include <string>
 #include <vector>
 
+#include "sync/server/web/texts.hpp"
 #include "tests/sync/sync_fixture.hpp"
 
 namespace ft::test {
 
 constexpr const char* kWebPassword = "korrekt hest batteri";
+
+// The web view's texts as the server loads them, from the build's assets: what a page should say.
+inline const server::web::WebTexts& web_texts() {
+  static std::unique_ptr<server::web::WebTexts> texts = [] {
+    std::string error;
+    auto t = server::web::WebTexts::load(asset(""), error);
+    REQUIRE_MESSAGE(t, error);
+    return t;
+  }();
+  return *texts;
+}
+// A day in words in `language`, as the pages should show it.
+inline std::string day_in_words(const std::string& language, const std::string& iso) {
+  return server::web::day_words(web_texts().in(language), *parse_day(iso));
+}
 
 // A user made as an administrator makes one; returns the new id.
 inline std::string add_web_user(const ServerProcess& server, const std::string& login, const std::string& role,

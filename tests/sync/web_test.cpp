@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cctype>
 #include <fstream>
 #include <map>
 
@@ -85,6 +86,17 @@ std::string hidden_value(const std::string& html, const std::string& name, size_
   return html.substr(start, html.find('"', start) - start);
 }
 
+// The first ISO date a person would read on `html`, "" when none: a date in an attribute (a form value,
+// <time datetime>, a link) is data and opens with a quote; anywhere else it is text and should be worded.
+std::string iso_date_shown(const std::string& html) {
+  for (size_t at = 0; at + 10 <= html.size(); ++at) {
+    const bool after_digit = at > 0 && std::isdigit(static_cast<unsigned char>(html[at - 1]));
+    if (after_digit || !parse_day(html.substr(at, 10))) continue;
+    if (at == 0 || html[at - 1] != '"') return html.substr(at > 40 ? at - 40 : 0, 60);  // with its context
+  }
+  return "";
+}
+
 int count_rows(const Json& log, const std::string& action, const std::string& person = "") {
   int n = 0;
   for (const auto& row : log)
@@ -93,6 +105,30 @@ int count_rows(const Json& log, const std::string& action, const std::string& pe
 }
 
 }  // namespace
+
+// ---- dates as people read them -----------------------------------------------------------------
+
+TEST_CASE("the web view words a day as its reader reads it: 9. juli 2026 in Danish, 9 July 2026 in English") {
+  using server::web::day_words;
+  const Translations& da = web_texts().in("da");
+  const Translations& en = web_texts().in("en");
+  CHECK(day_words(da, *parse_day("2026-07-09")) == "9. juli 2026");
+  CHECK(day_words(da, *parse_day("2027-01-01")) == "1. januar 2027");
+  CHECK(day_words(da, *parse_day("2026-12-31")) == "31. december 2026");
+  CHECK(day_words(en, *parse_day("2026-07-09")) == "9 July 2026");
+  CHECK(day_words(en, *parse_day("2027-01-01")) == "1 January 2027");
+  CHECK(day_words(en, *parse_day("2026-12-31")) == "31 December 2026");
+  // The calendar's week labels, where a year would not fit.
+  CHECK(server::web::day_words_short(da, *parse_day("2026-07-06")) == "6. jul.");
+  CHECK(server::web::day_words_short(en, *parse_day("2026-07-06")) == "6 Jul");
+  // For machines the ISO day stays beside the words.
+  CHECK(server::web::day_time_html(da, *parse_day("2026-07-09")) ==
+        "<time datetime=\"2026-07-09\">9. juli 2026</time>");
+  // A reason's days are worded, its other parameters left as they are.
+  const auto params = server::web::days_worded(en, {{"date", "2026-12-31"}, {"weeks", "13"}});
+  CHECK(params.at("date") == "31 December 2026");
+  CHECK(params.at("weeks") == "13");
+}
 
 // ---- accounts ---------------------------------------------------------------------------------
 
@@ -523,6 +559,12 @@ TEST_CASE("absences to act on: newest first; a caseworker marks one handled with
     days.push_back(hidden_value(list.body, "day", at));
   REQUIRE(days.size() >= 2);  // the demo centre has its no-shows and late mornings
   CHECK(std::is_sorted(days.rbegin(), days.rend()));
+  // Each row says its day in words, the ISO day beside them for machines; none is shown as ISO.
+  for (const auto& day : days)
+    CHECK(contains(list.body, "<time datetime=\"" + day + "\">" +
+                                  day_in_words("da", day) + "</time>"));
+  CHECK_MESSAGE(iso_date_shown(list.body).empty(), iso_date_shown(list.body));
+  CHECK_MESSAGE(iso_date_shown(b.get("/centres/" + server.centre_id()).body).empty(), "the centre page");
 
   const std::string trainee = hidden_value(list.body, "trainee"), day = hidden_value(list.body, "day");
   const std::string csrf = Browser::csrf_in(list.body);
@@ -639,6 +681,8 @@ TEST_CASE("a trainee's page draws the timeline, the attendance calendar and the 
     auto page = b.get("/trainees/" + id);
     REQUIRE(page.status == 200);
     CHECK_FALSE(contains(page.body, "style=\""));
+    // Dates in words: the facts, the tables, the notes, the reasons and the pictures' titles.
+    CHECK_MESSAGE(iso_date_shown(page.body).empty(), iso_date_shown(page.body));
     ++pages;
     timelines += contains(page.body, "id=\"timeline-" + id + "\"");
     // The calendar: a picture with its title and the days counted in words, one shape per status in the legend.
@@ -650,6 +694,18 @@ TEST_CASE("a trainee's page draws the timeline, the attendance calendar and the 
   CHECK(calendars == pages);
   CHECK(timelines >= 10);
   CHECK(skill_charts >= 10);
+
+  // In English the same page words its days in English.
+  const std::string first = "/trainees/" + first_trainee_id(centre);
+  REQUIRE(b.post("/language", {{"csrf", Browser::csrf_in(centre)}, {"to", "en"}, {"back", first}}).status == 303);
+  const std::string english = b.get(first).body;
+  CHECK_MESSAGE(iso_date_shown(english).empty(), iso_date_shown(english));
+  const std::string marker = "<time datetime=\"";
+  const auto at = english.find(marker);
+  REQUIRE(at != std::string::npos);
+  const std::string iso = english.substr(at + marker.size(), 10);
+  CHECK(contains(english, marker + iso + "\">" + day_in_words("en", iso) +
+                              "</time>"));
 }
 
 TEST_CASE_FIXTURE(DemoCentre, "the calendar counts the very days core's day_status() gives the terminal's own fold") {

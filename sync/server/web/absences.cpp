@@ -68,7 +68,7 @@ std::vector<Absence> to_act_on(const std::vector<Trainee>& trainees, const Rules
 }
 
 std::string row(const Absence& a, const Translations& tr) {
-  return "<td>" + escape(format_day(a.day)) + "</td><th scope=\"row\"><a href=\"/trainees/" + escape(a.trainee->id) +
+  return "<td>" + day_time_html(tr, a.day) + "</td><th scope=\"row\"><a href=\"/trainees/" + escape(a.trainee->id) +
          "\">" + escape(a.trainee->name.value) + "</a></th><td>" + escape(tr(std::string("web.absence.") + a.kind)) +
          // A no-show says which: recorded as not legitimate, or nothing recorded at all.
          (a.status == DayStatus::Late ? std::string()

@@ -59,16 +59,16 @@ std::string facts(const Trainee& t, Day today, const Translations& tr) {
   const Approval* approval = current_approval(t);
   if (a) {
     fact(tr("web.trainee.host"), a->host + " (CVR " + a->cvr + ")");
-    fact(tr("web.approval.start"), format_day(a->start));
+    fact(tr("web.approval.start"), day_words(tr, a->start));
     fact(tr("web.approval.agreed"), tr("web.approval.weeks_hours", {{"weeks", std::to_string(a->weeks)},
                                                                     {"hours", std::to_string(a->hours)}}));
     fact(tr("web.approval.purpose"), a->purpose);
   }
   fact(tr("web.approval.approved"),
        approval ? tr("web.approval.approved_weeks", {{"weeks", std::to_string(approval->weeks)},
-                                                      {"day", format_day(approval->day)}})
+                                                      {"day", day_words(tr, approval->day)}})
                 : tr("web.approval.none"));
-  if (auto view = current_internship(t, today)) fact(tr("web.approval.ends"), format_day(view->ends));
+  if (auto view = current_internship(t, today)) fact(tr("web.approval.ends"), day_words(tr, view->ends));
   return h + "</dl>\n";
 }
 
@@ -83,12 +83,12 @@ std::string form(WebView& view, const Visit& v, const Trainee& t, const Typed& t
   const Day start = approval_start(t, local_day(v.now_ms));  // the set approve_internship() checks against
   const ApprovalRuleSet* set = rule_set_in_force(view.options.approval_rules, start);
   if (!set)
-    return "<p class=\"notice\">" + escape(tr("web.approval.refusal.no_rule_set", {{"date", format_day(start)}})) +
+    return "<p class=\"notice\">" + escape(tr("web.approval.refusal.no_rule_set", {{"date", day_words(tr, start)}})) +
            "</p>\n";
   std::string h = "<form method=\"post\" class=\"approval\" action=\"/trainees/" + escape(t.id) +
                   "/internship-approval\">" + csrf_field(v.session.csrf) + "<fieldset><legend>" +
                   escape(tr("web.approval.basis")) + "</legend><p class=\"muted\">" +
-                  escape(tr("web.approval.basis_hint", {{"date", format_day(set->from)}, {"start", format_day(start)}})) +
+                  escape(tr("web.approval.basis_hint", {{"date", day_words(tr, set->from)}, {"start", day_words(tr, start)}})) +
                   "</p>\n";
   for (const auto& b : set->bases) {
     const std::string id = "basis-" + b.key;
@@ -163,7 +163,7 @@ void handle_approve_internship(WebView& view, const httplib::Request& req, httpl
   const Refusal& r = *outcome.refusal;
   std::string body = "<div class=\"error-summary\" role=\"alert\" tabindex=\"-1\"><h2>" +
                      escape(tr("web.login.error_title")) + "</h2><p>" +
-                     escape(tr("web.approval.refusal." + r.code, r.params)) + "</p></div>\n" +
+                     escape(tr("web.approval.refusal." + r.code, days_worded(tr, r.params))) + "</p></div>\n" +
                      facts(t, local_day(v->now_ms), tr) + form(view, *v, t, typed);
   log_look(view, *v, "view_trainee", t.id, seen->centre.id);
   PageFrame f = frame_for(*v, tr("web.approval.form_title") + " – " + t.name.value);

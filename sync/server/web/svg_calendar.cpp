@@ -7,6 +7,7 @@
 #include <map>
 
 #include "sync/server/web/svg_parts.hpp"
+#include "sync/server/web/texts.hpp"
 
 namespace ft::server::web {
 
@@ -108,7 +109,7 @@ std::string calendar_svg(const Trainee& t, const Rules& rules, Day today, const 
   for (int w = 0; w < kCalendarWeeks; ++w) {
     const Day monday = this_monday - 7 * (kCalendarWeeks - 1 - w);
     const double y = head + w * (row_h + gap);
-    cells += text(kLeft, y + 25, format_day(monday));
+    cells += text(kLeft, y + 25, day_words_short(tr, monday));
     for (int d = 0; d < 5; ++d) {
       const Day day = monday + d;
       const DayStatus s = day_status(t, day, rules, today);
@@ -116,7 +117,7 @@ std::string calendar_svg(const Trainee& t, const Rules& rules, Day today, const 
       const double x = label_w + d * (col_w + gap);
       int yy = 0, mm = 0, dd = 0;
       civil_from_day(day, yy, mm, dd);
-      std::string title = format_day(day) + ": " + tr(day_status_key(s));
+      std::string title = day_words(tr, day) + ": " + tr(day_status_key(s));
       auto handled = t.handled.find(day);
       if (handled != t.handled.end()) title += " · " + tr("web.absence.handled_by", {{"login", handled->second.by}});
       cells += "<g><title>" + escape(title) + "</title><rect x=\"" + num(x) + "\" y=\"" + num(y) + "\" width=\"" +

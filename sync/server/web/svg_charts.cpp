@@ -6,6 +6,7 @@
 #include <algorithm>
 
 #include "sync/server/web/svg_parts.hpp"
+#include "sync/server/web/texts.hpp"
 
 namespace ft::server::web {
 
@@ -50,7 +51,7 @@ std::string timeline_svg(const Trainee& t, const Progress& p, const Rules& rules
     if (to <= from || sc.to == Stage::Referred) continue;
     h += "<rect x=\"" + num(x_of(from)) + "\" y=\"" + num(top) + "\" width=\"" + num(x_of(to) - x_of(from)) +
          "\" height=\"" + num(bar) + "\" fill=\"" + stage_colour(sc.to) + "\"><title>" +
-         escape(tr(std::string("stage.") + stage_name(sc.to)) + ": " + format_day(from) + " – " + format_day(to)) +
+         escape(tr(std::string("stage.") + stage_name(sc.to)) + ": " + day_words(tr, from) + " – " + day_words(tr, to)) +
          "</title></rect>";
   }
   // A tick a month, the warnings at 15 and 17 months as thick amber marks.

@@ -5,6 +5,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "sync/server/web/html.hpp"
 #include "terminal/app/assets.hpp"
 
 namespace ft::server::web {
@@ -36,6 +37,29 @@ bool WebTexts::known(const std::string& language) { return language == "da" || l
 const Translations& WebTexts::in(const std::string& language) const {
   auto it = web_.find(language);
   return it == web_.end() ? web_.at("da") : it->second;
+}
+
+std::string day_words(const Translations& tr, Day day) {
+  int y = 0, m = 0, d = 0;
+  civil_from_day(day, y, m, d);
+  return tr("web.date", {{"day", std::to_string(d)}, {"month", tr("date.month." + std::to_string(m))},
+                         {"year", std::to_string(y)}});
+}
+
+std::map<std::string, std::string> days_worded(const Translations& tr, std::map<std::string, std::string> params) {
+  for (auto& [name, value] : params)
+    if (const auto day = parse_day(value)) value = day_words(tr, *day);
+  return params;
+}
+
+std::string day_words_short(const Translations& tr, Day day) {
+  int y = 0, m = 0, d = 0;
+  civil_from_day(day, y, m, d);
+  return tr("date.short", {{"day", std::to_string(d)}, {"month", tr("date.month_short." + std::to_string(m))}});
+}
+
+std::string day_time_html(const Translations& tr, Day day) {
+  return "<time datetime=\"" + format_day(day) + "\">" + escape(day_words(tr, day)) + "</time>";
 }
 
 }  // namespace ft::server::web

@@ -29,7 +29,7 @@ std::string absences(const Trainee& t, const Translations& tr) {
                   "</th><th scope=\"col\">" + escape(tr("report.col.kind")) + "</th><th scope=\"col\">" +
                   escape(tr("report.col.cause")) + "</th></tr></thead><tbody>\n";
   for (auto it = t.absences.rbegin(); it != t.absences.rend(); ++it)  // newest first
-    h += "<tr>" + td(format_day(it->first)) + td(tr(std::string("absence.") + absence_kind_name(it->second.kind))) +
+    h += "<tr><td>" + day_time_html(tr, it->first) + "</td>" + td(tr(std::string("absence.") + absence_kind_name(it->second.kind))) +
          td(tr("cause." + it->second.cause)) + "</tr>\n";
   return h + "</tbody></table></div>\n";
 }
@@ -68,7 +68,7 @@ std::string notes(const Trainee& t, bool health, const Translations& tr) {
   std::string h;
   for (auto it = t.notes.rbegin(); it != t.notes.rend(); ++it) {
     if (it->health != health || (!health && !it->shared)) continue;
-    h += "<li><span class=\"muted\">" + escape(format_day(it->day)) + "</span> " + escape(it->text) + "</li>\n";
+    h += "<li><span class=\"muted\">" + day_time_html(tr, it->day) + "</span> " + escape(it->text) + "</li>\n";
   }
   if (h.empty()) return "<p>" + escape(tr(health ? "web.trainee.no_health" : "web.trainee.no_notes")) + "</p>\n";
   return "<ul class=\"notes\">\n" + h + "</ul>\n";
@@ -103,7 +103,7 @@ void handle_trainee(WebView& view, const httplib::Request& req, httplib::Respons
   fact(tr("web.trainee.centre"), centre->name);
   fact(tr("web.col.stage"), tr(std::string("stage.") + stage_name(t.stage())));
   if (!t.host().empty()) fact(tr("web.trainee.host"), t.host());
-  fact(tr("web.trainee.started"), p.started ? format_day(*p.started) : "–");
+  fact(tr("web.trainee.started"), p.started ? day_words(tr, *p.started) : "–");
   if (p.started)
     fact(tr("web.col.month"), tr("web.month_of", {{"month", std::to_string(static_cast<int>(p.months_in_course) + 1)},
                                                   {"total", std::to_string(rules.course_months)}}));
@@ -111,7 +111,7 @@ void handle_trainee(WebView& view, const httplib::Request& req, httplib::Respons
   fact(tr("web.col.guarantee"), tr(std::string("guarantee.") + guarantee_name(p.status)));
   body += "</dl><ul class=\"reasons\">";
   for (const auto& r : p.reasons)
-    body += "<li>" + escape(refusal_text(tr, Refusal{r.code, r.params}, "reason.")) + "</li>";
+    body += "<li>" + escape(refusal_text(tr, Refusal{r.code, days_worded(tr, r.params)}, "reason.")) + "</li>";
   body += "</ul><p><a href=\"/trainees/" + escape(t.id) + "/report.pdf" + (show_health ? "?health=1" : "") + "\">" +
           escape(tr("web.report.pdf")) + "</a></p></section>\n";
 
@@ -122,7 +122,7 @@ void handle_trainee(WebView& view, const httplib::Request& req, httplib::Respons
           escape(tr("report.date")) + "</th><th scope=\"col\">" + escape(tr("web.col.stage")) +
           "</th><th scope=\"col\">" + escape(tr("web.trainee.host")) + "</th></tr></thead><tbody>\n";
   for (const auto& c : t.stages)
-    body += "<tr>" + td(format_day(c.day)) + td(tr(std::string("stage.") + stage_name(c.to))) +
+    body += "<tr><td>" + day_time_html(tr, c.day) + "</td>" + td(tr(std::string("stage.") + stage_name(c.to))) +
             td(c.to == Stage::Exited ? tr("exit." + (c.exit_reason.empty() ? std::string("other") : c.exit_reason))
                                      : c.host) +
             "</tr>\n";
