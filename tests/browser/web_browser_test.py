@@ -18,6 +18,7 @@ usage: web_browser_test.py BUILD_DIR SCREENSHOT_DIR
 import http.client
 import json
 import os
+import re
 import socket
 import ssl
 import subprocess
@@ -36,6 +37,12 @@ BUILD = os.path.abspath(sys.argv[1]) if len(sys.argv) > 1 else os.getcwd()
 SHOTS = os.path.abspath(sys.argv[2]) if len(sys.argv) > 2 else os.path.join(BUILD, "screenshots", "web")
 PASSWORD = "korrekt hest batteri"
 SIZES = {"pc": (1366, 768), "tablet": (820, 1180)}
+# A day as a person reads it on the pages: "9. juli 2026", "9 July 2026"; ISO only in attributes.
+MONTHS = {"da": "januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december",
+          "en": "January|February|March|April|May|June|July|August|September|October|November|December"}
+WORDED = {"da": re.compile(r"^\d{1,2}\. (" + MONTHS["da"] + r") \d{4}$"),
+          "en": re.compile(r"^\d{1,2} (" + MONTHS["en"] + r") \d{4}$")}
+ISO_DAY = re.compile(r"\b\d{4}-\d{2}-\d{2}\b")
 # A name as a hostile or careless hand might type it: it must come out as text.
 MARKUP_NAME = "<script>alert(1)</script> <b>x</b>"
 
@@ -186,6 +193,15 @@ class WebViewInChromium(unittest.TestCase):
             driver.save_screenshot(os.path.join(SHOTS, f"{name}-{lang}-{w}x{h}-full.png"))
         driver.set_window_size(*SIZES["pc"])
 
+    def assert_days_worded(self, d, lang):
+        """Every <time> on the page says its day in words, its datetime the ISO day; no ISO day is shown."""
+        times = d.find_elements(By.CSS_SELECTOR, "main time")
+        self.assertGreater(len(times), 0)
+        for t in times:
+            self.assertRegex(t.text, WORDED[lang])
+            self.assertRegex(t.get_attribute("datetime"), r"^\d{4}-\d{2}-\d{2}$")
+        self.assertIsNone(ISO_DAY.search(d.find_element(By.TAG_NAME, "main").text))
+
     def wait_for_file(self, folder, suffix):
         for _ in range(200):  # a download finishes in well under a second; this only waits for it
             done = [f for f in os.listdir(folder) if f.endswith(suffix)]
@@ -223,6 +239,7 @@ class WebViewInChromium(unittest.TestCase):
             follow(d, first)
             self.assertEqual(d.find_element(By.TAG_NAME, "h1").text, name)
             self.assertGreaterEqual(len(d.find_elements(By.CSS_SELECTOR, "svg.chart")), 1)
+            self.assert_days_worded(d, "da")
             self.shoot(d, "trainee")
             trainee = d.current_url.rsplit("/", 1)[1]
 
@@ -238,6 +255,7 @@ class WebViewInChromium(unittest.TestCase):
                 self.assertIn(name, f.read())
 
             follow(d, d.find_element(By.PARTIAL_LINK_TEXT, "Fravær at handle på"))
+            self.assert_days_worded(d, "da")
             self.shoot(d, "absences")
             before = len(d.find_elements(By.CSS_SELECTOR, "table.absences form"))
             self.assertGreater(before, 0)
@@ -250,6 +268,17 @@ class WebViewInChromium(unittest.TestCase):
             words = d.find_element(By.CSS_SELECTOR, "svg[aria-labelledby^='calendar-'] desc").get_attribute("textContent")
             self.assertIn("Håndteret af en sagsbehandler: 1", words)
             self.shoot(d, "trainee-calendar")
+            # The same pages in English word their days in English.
+            follow(d, d.find_element(By.CSS_SELECTOR, "form[action='/language'] button"))
+            self.assertEqual(d.find_element(By.TAG_NAME, "html").get_attribute("lang"), "en")
+            self.assert_days_worded(d, "en")
+            self.shoot(d, "trainee", "en")
+            follow(d, d.find_element(By.CSS_SELECTOR, "p.back a"))
+            self.shoot(d, "centre", "en")
+            follow(d, d.find_element(By.CSS_SELECTOR, "a[href$='/absences']"))
+            self.assert_days_worded(d, "en")
+            self.shoot(d, "absences", "en")
+            follow(d, d.find_element(By.CSS_SELECTOR, "form[action='/language'] button"))
             follow(d, d.find_element(By.CSS_SELECTOR, "p.back a"))
 
             follow(d, d.find_element(By.CSS_SELECTOR, "form[action='/logout'] button"))
