@@ -118,7 +118,8 @@ void handle_centre(WebView& view, const httplib::Request& req, httplib::Response
       const Trainee& t = *r.t;
       std::string reasons;
       for (const auto& reason : r.p.reasons)
-        reasons += "<li>" + escape(refusal_text(tr, Refusal{reason.code, days_worded(tr, reason.params)}, "reason.")) + "</li>";
+        reasons +=
+            "<li>" + escape(refusal_text(tr, Refusal{reason.code, days_worded(tr, reason.params)}, "reason.")) + "</li>";
       const std::string month =
           r.p.started ? tr("web.month_of", {{"month", std::to_string(static_cast<int>(r.p.months_in_course) + 1)},
                                             {"total", std::to_string(rules.course_months)}})

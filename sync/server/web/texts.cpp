@@ -42,8 +42,9 @@ const Translations& WebTexts::in(const std::string& language) const {
 std::string day_words(const Translations& tr, Day day) {
   int y = 0, m = 0, d = 0;
   civil_from_day(day, y, m, d);
-  return tr("web.date", {{"day", std::to_string(d)}, {"month", tr("date.month." + std::to_string(m))},
-                         {"year", std::to_string(y)}});
+  return tr(
+      "web.date",
+      {{"day", std::to_string(d)}, {"month", tr("date.month." + std::to_string(m))}, {"year", std::to_string(y)}});
 }
 
 std::map<std::string, std::string> days_worded(const Translations& tr, std::map<std::string, std::string> params) {

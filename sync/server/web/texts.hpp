@@ -7,8 +7,8 @@
 #include <memory>
 #include <string>
 
-#include "terminal/core/i18n.hpp"
 #include "terminal/core/dates.hpp"
+#include "terminal/core/i18n.hpp"
 
 namespace ft::server::web {
 
