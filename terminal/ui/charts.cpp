@@ -199,6 +199,40 @@ void timeline(Ui& ui, const Trainee& t, const Progress& p, float width) {
               colour::muted, now.c_str());
 }
 
+// The jobcentre's "handled" mark on a day: a dark corner flag in the top right of [c0, c1], the
+// shape the web view's calendar gives it (sync/server/web/svg_calendar.cpp), edged in white so it
+// shows on a red no-show as on an empty day.
+void handled_flag(ImDrawList* dl, ImVec2 c0, ImVec2 c1, float size) {
+  const ImVec2 a(c1.x - size, c0.y), b(c1.x, c0.y), c(c1.x, c0.y + size);
+  dl->AddTriangleFilled(a, b, c, colour::text);
+  dl->AddLine(a, c, colour::on_dark, 1.5f);
+}
+
+// The calendar's key for the flag, under the weeks: the flag on a sample day, then the words.
+float handled_key_height(Ui& ui, float width) {
+  ImFont* sf = ui.fonts.small;
+  const float sample = sf->FontSize * 1.6f;
+  return float(wrap_lines(sf, ui.t("review.calendar_handled"), width - sample).size()) * sf->FontSize +
+         sf->FontSize * 0.4f;
+}
+
+void handled_key(Ui& ui, float width) {
+  ImFont* sf = ui.fonts.small;
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  const float sample = sf->FontSize * 1.6f;
+  const ImVec2 a = ImGui::GetCursorScreenPos();
+  const ImVec2 s0(a.x, a.y + sf->FontSize * 0.1f), s1(a.x + sf->FontSize * 1.2f, a.y + sf->FontSize * 1.0f);
+  framed_rect(dl, s0, s1, colour::panel, colour::border, 3, 1.0f);
+  handled_flag(dl, s0, s1, sf->FontSize * 0.55f);
+  const auto lines = wrap_lines(sf, ui.t("review.calendar_handled"), width - sample);
+  for (size_t i = 0; i < lines.size(); ++i) {
+    if (text_width(sf, lines[i]) > width - sample) ui.report_overflow("calendar.key.handled");
+    dl->AddText(sf, sf->FontSize, ImVec2(a.x + sample, a.y + float(i) * sf->FontSize), colour::text, lines[i].c_str());
+  }
+  ui.shown.insert("calendar.key.handled");
+  ImGui::Dummy(ImVec2(width, handled_key_height(ui, width)));
+}
+
 void calendar(Ui& ui, const Trainee& t, const Progress& p, float width, float height) {
   const Metrics& m = ui.m;
   const Day today = ui.centre.today();
@@ -213,8 +247,19 @@ void calendar(Ui& ui, const Trainee& t, const Progress& p, float width, float he
   const float cell_gap = 6.0f * m.scale;
   const float col_w = (width - 4 * cell_gap) / 5;
   const float cell_h = std::max(sf->FontSize * 1.5f, m.target * 0.5f);
-  const int weeks = std::clamp(int(left / (cell_h + cell_gap)), 2, 8);
   const Day monday = today - weekday(today);
+  auto weeks_in = [&](float room) { return std::clamp(int(room / (cell_h + cell_gap)), 2, 8); };
+  // The key line is there only while a flagged day is among the weeks drawn; it takes its room from them.
+  auto handled_within = [&](int n) {
+    auto first = t.handled.lower_bound(monday - 7 * (n - 1));
+    return first != t.handled.end() && first->first < monday + 5;
+  };
+  int weeks = weeks_in(left);
+  bool keyed = handled_within(weeks);
+  if (keyed) {
+    weeks = weeks_in(left - handled_key_height(ui, width) - ImGui::GetStyle().ItemSpacing.y);
+    keyed = handled_within(weeks);
+  }
   ImDrawList* dl = ImGui::GetWindowDrawList();
   const ImVec2 head = ImGui::GetCursorScreenPos();
   for (int d = 0; d < 5; ++d)
@@ -240,9 +285,16 @@ void calendar(Ui& ui, const Trainee& t, const Progress& p, float width, float he
       if (text_width(sf, text) > col_w - 6) ui.report_overflow("calendar.day");
       dl->AddText(sf, sf->FontSize, ImVec2(c0.x + 6, c0.y + (cell_h - sf->FontSize) * 0.5f),
                   filled ? colour::on_dark : colour::muted, text.c_str());
+      if (t.handled.count(day)) {
+        // As large as it can be with its slanted edge passing above and right of the day's number.
+        const float room = col_w - 6 - text_width(sf, text) + (cell_h - sf->FontSize) * 0.5f;
+        handled_flag(dl, c0, c1, std::clamp(room, cell_h * 0.25f, cell_h * 0.45f));
+        ui.shown.insert("calendar.handled." + format_day(day));
+      }
     }
   }
   ImGui::Dummy(ImVec2(width, weeks * (cell_h + cell_gap)));
+  if (keyed) handled_key(ui, width);
 }
 
 float trend_chart_least_height(Ui& ui, float width) {

@@ -35,7 +35,10 @@ struct TrendDrawn {
 // months, today marked, start and limit dates below.
 void timeline(Ui& ui, const Trainee& t, const Progress& p, float width);
 // Weeks as rows, Monday–Friday as columns, days coloured by status: as many
-// weeks as fit in `height` (2 to 8), the current week at the bottom.
+// weeks as fit in `height` (2 to 8), the current week at the bottom. A day the
+// jobcentre has marked handled gets a dark corner flag (noted in Ui::shown as
+// "calendar.handled.<day>"), and while one is drawn a key line under the weeks
+// says what the flag means ("calendar.key.handled").
 void calendar(Ui& ui, const Trainee& t, const Progress& p, float width, float height);
 // Required skills at target from the first day in the centre (a step line)
 // beside the expected curve (dashed), with the gap between them shaded red

@@ -2,12 +2,14 @@
 // trainee review and the sparklines on the dashboard show the trainee's own
 // numbers (what the pictures report drawing matches progress()), with their
 // axis labels and legend in the session's language, fitting, at both floor
-// PC sizes; a new assessment moves the picture.
+// PC sizes; a new assessment moves the picture; the attendance calendar flags
+// the days the jobcentre has marked handled, and says in words what the flag is.
 #include <doctest/doctest.h>
 
 #include <algorithm>
 #include <cmath>
 
+#include "terminal/store/centre_database.hpp"
 #include "terminal/ui/facts.hpp"
 #include "terminal/ui/screen_registry.hpp"
 #include "tests/ui/driver.hpp"
@@ -37,6 +39,33 @@ void show_demo(UiDriver& d, const char* screen, const std::string& lang) {
   d.ui->overflows.clear();
   d.frames(3);
   REQUIRE(ft::ui::screen_name(d.ui->session.screen) == screen);
+}
+
+// The jobcentre's mark on a no-show, as the municipal server writes it
+// (sync/server/web/absences.cpp) and a sync pull stores it: from the server's
+// terminal id, so the fold counts it.
+void jobcentre_marks_handled(UiDriver& d, const std::string& trainee, ft::Day day) {
+  ft::Event e;
+  e.event_id = ft::new_uuid(d.now_ms);
+  e.terminal_id = ft::kServerTerminalId;
+  e.terminal_seq = 1;
+  e.actor_id = ft::kJobcentreActor;
+  e.hlc = d.centre->state().max_hlc + 1;
+  e.wall_ms = d.now_ms;
+  e.type = ft::ev::kAbsenceHandled;
+  e.payload = {{"trainee_id", trainee}, {"day", ft::format_day(day)}, {"kind", "no_show"}, {"by", "caseworker-anne"}};
+  REQUIRE(ft::insert_event_once(centre_database(*d.centre), e));
+  d.centre->refresh();
+  REQUIRE(d.centre->state().trainee(trainee)->handled.count(day));
+}
+
+void review(UiDriver& d, const std::string& trainee, const std::string& lang) {
+  d.ui->options.language = lang;
+  d.ui->demo_staff_session(ft::Role::Supervisor);
+  d.ui->show(ScreenId::Trainee);
+  d.ui->identify_trainee(trainee, false);
+  d.ui->overflows.clear();
+  d.frames(3);
 }
 
 }  // namespace
@@ -137,4 +166,33 @@ TEST_CASE("a new assessment moves the trend on the review, and a lower one takes
   CHECK(lower.at_target == 4);
   CHECK(lower.steps == 3);
   CHECK(d.ui->overflows.empty());
+}
+
+TEST_CASE("the review's calendar flags a no-show the jobcentre handled, and its key says so in the staff's language") {
+  for (ImVec2 size : {ImVec2(1920, 1080), ImVec2(1024, 600)}) {
+    CAPTURE(size.x);
+    UiDriver d(size);
+    const auto handled = d.enrol("Åse Ærø-Ødegaard");
+    const auto other = d.enrol("Mykola Kovalenko");
+    d.advance(7LL * 86400000);  // Wednesday a week on: Monday and Tuesday were no-shows for both
+    const ft::Day monday = d.centre->today() - 2, tuesday = monday + 1;
+    REQUIRE(ft::weekday(monday) == 0);
+    jobcentre_marks_handled(d, handled, monday);
+    const std::string flag = "calendar.handled.", key = "calendar.key.handled";
+    for (const std::string lang : {"da", "en", "pl", "uk"}) {
+      CAPTURE(lang);
+      review(d, handled, lang);
+      CHECK(d.visible(flag + ft::format_day(monday)));
+      CHECK_FALSE(d.visible(flag + ft::format_day(tuesday)));  // a no-show nobody handled stays unflagged
+      CHECK(d.visible(key));
+      CHECK(d.ui->missing_keys().empty());
+      CHECK(d.ui->overflows.empty());
+      for (const auto& o : d.ui->overflows) MESSAGE("text does not fit: " << o);
+
+      review(d, other, lang);  // the same days, no mark: neither flag nor key
+      CHECK_FALSE(d.visible(flag + ft::format_day(monday)));
+      CHECK_FALSE(d.visible(key));
+    }
+    CHECK(d.ui->t("review.calendar_handled") != "review.calendar_handled");
+  }
 }
