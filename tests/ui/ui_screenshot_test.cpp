@@ -2,6 +2,8 @@
 // screen renders in Danish and English at 1920x1080 to a PNG that is the
 // right size, holds a real picture, and differs from every other screen.
 // The PNGs stay in the build's screenshots/kiosk/, for a person to look at.
+// The trainee screen is drawn once more after the jobcentre has marked days
+// handled, whose flags and key the demo centre alone never shows.
 // Without DISPLAY the test says so and skips.
 #include <doctest/doctest.h>
 #include <stb_image.h>
@@ -16,6 +18,10 @@
 #include <set>
 #include <sstream>
 
+#include "terminal/core/dates.hpp"
+#include "terminal/core/event.hpp"
+#include "terminal/core/hlc.hpp"
+#include "terminal/store/centre.hpp"
 #include "tests/test_support.hpp"
 
 namespace {
@@ -41,6 +47,52 @@ std::vector<std::string> lines(const std::string& text) {
   for (std::string l; std::getline(in, l);)
     if (!l.empty()) out.push_back(l);
   return out;
+}
+
+// A hash of the picture's rows [top, bottom): the whole screen, or its body without the clock.
+size_t rows_hash(const std::string& png, int top, int bottom) {
+  int w = 0, h = 0, n = 0;
+  unsigned char* pixels = stbi_load(png.c_str(), &w, &h, &n, 4);
+  REQUIRE(pixels != nullptr);
+  size_t hash = 0;
+  for (int i = top * w; i < std::min(bottom, h) * w; ++i) {
+    unsigned c = 0;
+    std::memcpy(&c, pixels + i * 4, 4);
+    hash = hash * 1099511628211ULL ^ c;
+  }
+  stbi_image_free(pixels);
+  return hash;
+}
+
+// The jobcentre's handled marks (only the server makes them, so the demo has
+// none) put into the file as a sync pull stores them: the Wednesday of each of
+// the last two weeks, for every trainee on the floor.
+void jobcentre_marks_two_wednesdays(const DemoCentre& demo) {
+  const auto status = ft::Json::parse(ft::test::run({demo.bin, "status", "--db", demo.db, "--json"}).out);
+  ft::StoreError error;
+  auto db = ft::Database::open(demo.db, error);
+  REQUIRE(db != nullptr);
+  const std::int64_t now = ft::Clock::system().now_ms();
+  ft::Day today = 0;
+  int minutes = 0;
+  ft::Clock::system().local(now, today, minutes);
+  const ft::Day monday = today - ft::weekday(today);
+  int seq = 0;
+  for (const auto& t : status.at("trainees")) {
+    if (t.at("stage") != "centre" && t.at("stage") != "internship") continue;
+    for (ft::Day day : {monday - 5, monday - 12}) {
+      ft::Event e;
+      e.event_id = ft::new_uuid(now);
+      e.terminal_id = ft::kServerTerminalId;
+      e.terminal_seq = ++seq;
+      e.actor_id = ft::kJobcentreActor;
+      e.hlc = ft::make_hlc(now + 1000, std::uint32_t(seq));
+      e.wall_ms = now;
+      e.type = ft::ev::kAbsenceHandled;
+      e.payload = {{"trainee_id", t.at("id")}, {"day", ft::format_day(day)}, {"kind", "no_show"}, {"by", "anne"}};
+      REQUIRE(ft::insert_event_once(*db, e));
+    }
+  }
 }
 
 }  // namespace
@@ -155,4 +207,24 @@ TEST_CASE("a screenshot is the right way up, for its owner's eyes only, and a fi
   CHECK(r.exit_code == 1);
   CHECK(r.err.find("could not write") != std::string::npos);
   CHECK(r.err.find("no such folder/board.png") != std::string::npos);
+}
+
+TEST_CASE("the trainee screen draws the jobcentre's handled flags and their key, at both floor PC sizes") {
+  if (!has_display()) return;
+  const DemoCentre demo;
+  auto shoot = [&](const std::string& size, const std::string& png) {
+    auto r = ft::test::run(
+        {demo.bin, "screenshot", "--db", demo.db, "--screen", "trainee", "--lang", "da", "--size", size, "--out", png});
+    REQUIRE_MESSAGE(r.exit_code == 0, r.err);
+  };
+  // The body only: the clock in the title bar may turn a minute between two pictures.
+  const int top = 150, bottom = 1080 - 150;
+  shoot("1920x1080", demo.dir.file("unmarked.png"));
+  jobcentre_marks_two_wednesdays(demo);
+  // Kept for a person to look at; at 1024x600 the calendar is below the fold of the scrolling column.
+  const std::string dir = ft::test::screenshot_dir("kiosk");
+  shoot("1920x1080", dir + "/trainee-handled-da-1920x1080.png");
+  shoot("1024x600", dir + "/trainee-handled-da-1024x600.png");
+  CHECK(rows_hash(dir + "/trainee-handled-da-1920x1080.png", top, bottom) !=
+        rows_hash(demo.dir.file("unmarked.png"), top, bottom));
 }
