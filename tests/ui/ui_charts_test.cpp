@@ -59,12 +59,12 @@ void jobcentre_marks_handled(UiDriver& d, const std::string& trainee, ft::Day da
   REQUIRE(d.centre->state().trainee(trainee)->handled.count(day));
 }
 
+// A supervisor's review of the trainee, drawn in `lang` (overflows add up until a test clears them).
 void review(UiDriver& d, const std::string& trainee, const std::string& lang) {
   d.ui->options.language = lang;
   d.ui->demo_staff_session(ft::Role::Supervisor);
   d.ui->show(ScreenId::Trainee);
   d.ui->identify_trainee(trainee, false);
-  d.ui->overflows.clear();
   d.frames(3);
 }
 
@@ -140,10 +140,7 @@ TEST_CASE("a new assessment moves the trend on the review, and a lower one takes
   const ft::Actor by{instructor, ft::Role::Instructor};
   const auto& skills = d.centre->catalogue().skills;
   auto draw = [&] {
-    d.ui->demo_staff_session(ft::Role::Supervisor);
-    d.ui->show(ScreenId::Trainee);
-    d.ui->identify_trainee(id, false);
-    d.frames(3);
+    review(d, id, "da");
     REQUIRE(d.ui->trends.count("trend." + id));
     return d.ui->trends.at("trend." + id);
   };
