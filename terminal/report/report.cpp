@@ -5,6 +5,7 @@
 #include <cmath>
 #include <sstream>
 
+#include "terminal/core/day_words.hpp"
 #include "terminal/core/internship.hpp"
 #include "terminal/core/progress.hpp"
 #include "terminal/core/trainee_status.hpp"
@@ -42,8 +43,23 @@ const Trainee* find_trainee(const ReportSource& src, const std::string& id) {
   return nullptr;
 }
 
-std::string reason_text(const Translations& tr, const Reason& r) {
-  return refusal_text(tr, Refusal{r.code, r.params}, "reason.");
+// Between a worded day's words: a no-break space, so a narrow table column keeps "9. juli 2026" on one line.
+const std::string kNoBreak = "\u00a0";
+
+std::string unbroken_day(const Translations& tr, Day day) { return day_in_words(tr, day, kNoBreak); }
+
+// A day: ISO for the CSV, in words for the PDF.
+ReportCell day_cell(const Translations& tr, Day day) {
+  ReportCell cell(format_day(day));
+  cell.words = unbroken_day(tr, day);
+  return cell;
+}
+
+// A reason with its days (core gives them as ISO parameters) worded for the PDF.
+ReportCell reason_cell(const Translations& tr, const Reason& r) {
+  ReportCell cell(refusal_text(tr, Refusal{r.code, r.params}, "reason."));
+  cell.words = refusal_text(tr, Refusal{r.code, days_worded(tr, r.params, kNoBreak)}, "reason.");
+  return cell;
 }
 
 // The agreements of those in internship now: host, terms, end and approval
@@ -58,8 +74,8 @@ ReportTable internship_table(const std::vector<const Trainee*>& trainees, Day to
     const auto v = current_internship(*t, today);
     if (!v) continue;
     const Agreement& a = *v->agreement;
-    table.rows.push_back({t->name.value, a.host, a.cvr, format_day(a.start), std::to_string(a.weeks),
-                          std::to_string(a.hours), format_day(v->ends),
+    table.rows.push_back({t->name.value, a.host, a.cvr, day_cell(tr, a.start), std::to_string(a.weeks),
+                          std::to_string(a.hours), day_cell(tr, v->ends),
                           v->approved_weeks ? std::to_string(*v->approved_weeks) : tr("internship.short_awaiting"),
                           std::to_string(v->days_left)});
   }
@@ -75,7 +91,7 @@ ReportDoc centre_report(const ReportSource& src, const Translations& tr) {
   doc.title = tr("report.centre_title");
   doc.author = src.centre_name;
   doc.facts = {{tr("report.centre"), src.centre_name},
-               {tr("report.date"), format_day(today)},
+               {tr("report.date"), day_cell(tr, today)},
                {tr("report.capacity"), std::to_string(src.in_centre) + " / " + std::to_string(src.capacity)}};
   ReportTable table;
   table.columns = {tr("report.col.name"), tr("report.col.stage"), tr("report.col.host"), tr("report.col.started"),
@@ -89,12 +105,17 @@ ReportDoc centre_report(const ReportSource& src, const Translations& tr) {
   Json rows = Json::array();
   for (const Trainee* t : trainees) {
     const auto p = progress(*t, *src.catalogue, src.rules, today);
-    std::string reasons;
-    for (const auto& r : p.reasons) reasons += (reasons.empty() ? "" : " ") + reason_text(tr, r);
+    ReportCell reasons;
+    for (const auto& r : p.reasons) {
+      const ReportCell reason = reason_cell(tr, r);
+      const std::string gap = reasons.text.empty() ? "" : " ";
+      reasons.text += gap + reason.text;
+      reasons.words += gap + reason.for_person();
+    }
     table.rows.push_back({t->name.value, tr(std::string("stage.") + stage_name(t->stage())), t->host(),
-                          p.started ? format_day(*p.started) : "", one_decimal(p.months_in_course, tr.language),
-                          p.days_left ? std::to_string(*p.days_left) : "", percent(p.last_28d.rate()),
-                          percent(p.total.rate()),
+                          p.started ? day_cell(tr, *p.started) : ReportCell(),
+                          one_decimal(p.months_in_course, tr.language), p.days_left ? std::to_string(*p.days_left) : "",
+                          percent(p.last_28d.rate()), percent(p.total.rate()),
                           // Two numbers, not "9/30": a spreadsheet reads that as a date.
                           std::to_string(p.skills_at_target), std::to_string(p.skills_required),
                           tr(std::string("guarantee.") + guarantee_name(p.status)), reasons});
@@ -119,15 +140,21 @@ std::optional<ReportDoc> trainee_report(const ReportSource& src, const std::stri
   ReportDoc doc;
   doc.title = tr("report.trainee_title");
   doc.author = src.centre_name;
-  const std::string period = p.started ? format_day(*p.started) + " – " + format_day(t->ended_on().value_or(today)) : "";
+  ReportCell period;
+  if (p.started) {
+    const Day last = t->ended_on().value_or(today);
+    period.text = format_day(*p.started) + " – " + format_day(last);
+    period.words = unbroken_day(tr, *p.started) + " – " + unbroken_day(tr, last);
+  }
   doc.facts = {{tr("report.centre"), src.centre_name},
                {tr("report.col.name"), t->name.value},
                {tr("report.period"), period},
-               {tr("report.col.stage"), tr(std::string("stage.") + stage_name(t->stage())) + (t->host().empty() ? "" : " – " + t->host())},
+               {tr("report.col.stage"),
+                tr(std::string("stage.") + stage_name(t->stage())) + (t->host().empty() ? "" : " – " + t->host())},
                {tr("report.col.months"), one_decimal(p.months_in_course, tr.language)},
                {tr("report.col.days_left"), p.days_left ? std::to_string(*p.days_left) : "–"},
                {tr("report.col.status"), tr(std::string("guarantee.") + guarantee_name(p.status))},
-               {tr("report.date"), format_day(today)}};
+               {tr("report.date"), day_cell(tr, today)}};
 
   ReportTable attendance{tr("report.attendance"), {tr("report.col.measure"), tr("report.col.last_28d"), tr("report.col.total")}, {}};
   auto row = [&](const std::string& label, int a, int b) {
@@ -153,7 +180,7 @@ std::optional<ReportDoc> trainee_report(const ReportSource& src, const std::stri
     const std::string& label = sk.label(tr.language);
     const int level = it == latest.end() ? 0 : it->second->level;
     skills.rows.push_back({label, level ? std::to_string(level) : "–", std::to_string(sk.target),
-                           it == latest.end() ? "" : format_day(it->second->day)});
+                           it == latest.end() ? ReportCell() : day_cell(tr, it->second->day)});
     skills_json.push_back({{"key", sk.key}, {"level", level ? Json(level) : Json(nullptr)}, {"target", sk.target},
                            {"assessed_on", it == latest.end() ? Json(nullptr) : Json(format_day(it->second->day))}});
   }
@@ -164,7 +191,7 @@ std::optional<ReportDoc> trainee_report(const ReportSource& src, const std::stri
   for (const auto& c : t->stages) {
     std::string detail = c.host;
     if (c.to == Stage::Exited) detail = tr("exit." + (c.exit_reason.empty() ? std::string("other") : c.exit_reason));
-    stages.rows.push_back({format_day(c.day), tr(std::string("stage.") + stage_name(c.to)), detail});
+    stages.rows.push_back({day_cell(tr, c.day), tr(std::string("stage.") + stage_name(c.to)), detail});
     stages_json.push_back({{"date", format_day(c.day)}, {"stage", stage_name(c.to)}, {"detail", detail}});
   }
   doc.tables.push_back(stages);
@@ -174,11 +201,11 @@ std::optional<ReportDoc> trainee_report(const ReportSource& src, const std::stri
     ReportTable agreement{tr("report.agreement"), {tr("report.col.measure"), tr("report.col.value")}, {}};
     agreement.rows = {{tr("report.col.host"), a.host},
                       {tr("report.col.cvr"), a.cvr},
-                      {tr("report.col.start"), format_day(a.start)},
+                      {tr("report.col.start"), day_cell(tr, a.start)},
                       {tr("report.col.weeks"), std::to_string(a.weeks)},
                       {tr("report.col.hours"), std::to_string(a.hours)},
                       {tr("report.col.purpose"), a.purpose},
-                      {tr("report.col.ends"), format_day(v->ends)},
+                      {tr("report.col.ends"), day_cell(tr, v->ends)},
                       {tr("report.col.approved"),
                        v->approved_weeks ? std::to_string(*v->approved_weeks) : tr("internship.short_awaiting")},
                       {tr("report.col.days_left"), std::to_string(v->days_left)}};
@@ -187,21 +214,26 @@ std::optional<ReportDoc> trainee_report(const ReportSource& src, const std::stri
 
   ReportTable absences{tr("report.absences"), {tr("report.date"), tr("report.col.kind"), tr("report.col.cause")}, {}};
   for (const auto& [day, a] : t->absences)
-    absences.rows.push_back({format_day(day), tr(std::string("absence.") + absence_kind_name(a.kind)), tr("cause." + a.cause)});
+    absences.rows.push_back(
+        {day_cell(tr, day), tr(std::string("absence.") + absence_kind_name(a.kind)), tr("cause." + a.cause)});
   if (!absences.rows.empty()) doc.tables.push_back(absences);
 
   Json reasons = Json::array();
   doc.paragraphs_title.push_back(tr("report.reasons"));
   for (const auto& r : p.reasons) {
-    doc.paragraphs.push_back(reason_text(tr, r));
-    reasons.push_back(reason_text(tr, r));
+    doc.paragraphs.push_back(reason_cell(tr, r));
+    reasons.push_back(doc.paragraphs.back().text);
   }
   Json notes = Json::array();
   for (const auto& n : t->notes) {
     if (!n.shared && !(n.health && include_health)) continue;
     const std::string by = src.staff_name ? src.staff_name(n.by) : "";
-    const std::string line = format_day(n.day) + (by.empty() ? "" : " (" + by + ")") + ": " + n.text;
-    doc.paragraphs.push_back((n.health ? tr("report.health_note") + " " : "") + line);
+    // The note's own text goes in as written, beside a day put in here: only that day is worded.
+    const std::string health = n.health ? tr("report.health_note") + " " : "";
+    const std::string after_day = (by.empty() ? "" : " (" + by + ")") + ": " + n.text;
+    ReportCell line(health + format_day(n.day) + after_day);
+    line.words = health + unbroken_day(tr, n.day) + after_day;
+    doc.paragraphs.push_back(line);
     notes.push_back({{"date", format_day(n.day)}, {"by", by.empty() ? Json(nullptr) : Json(by)}, {"text", n.text},
                      {"health", n.health}});
   }
@@ -258,19 +290,23 @@ std::string report_csv(const ReportDoc& doc, const std::string& language) {
   // at once; further tables (the agreements) follow under their titles.
   const bool overview = doc.data.is_object() && doc.data.value("report", "") == "centre";
   if (!overview)
-    for (const auto& [label, value] : doc.facts) line({label, value});
+    for (const auto& [label, value] : doc.facts) line({label, value.text});
   for (const auto& table : doc.tables) {
     if (!overview || &table != &doc.tables.front()) {
       out += "\r\n";
       line({table.title});
     }
     line(table.columns);
-    for (const auto& row : table.rows) line(row);
+    for (const auto& row : table.rows) {
+      std::vector<std::string> texts;
+      for (const auto& cell : row) texts.push_back(cell.text);
+      line(texts);
+    }
   }
   if (!overview && !doc.paragraphs.empty()) {
     out += "\r\n";
     line({doc.paragraphs_title.empty() ? "" : doc.paragraphs_title.front()});
-    for (const auto& p : doc.paragraphs) line({p});
+    for (const auto& p : doc.paragraphs) line({p.text});
   }
   return out;
 }

@@ -11,6 +11,7 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "terminal/core/catalogue.hpp"
@@ -21,20 +22,32 @@
 
 namespace ft {
 
+// A fact, cell or paragraph: `text` as the CSV writes it (days ISO, which a
+// spreadsheet reads as dates) and, when it holds a day, `words` as the PDF
+// shows it to a person ("9. juli 2026"). Only report.cpp, where a day is put
+// in, words it: a person's own note is never searched for days.
+struct ReportCell {
+  std::string text;
+  std::string words;  // "" when a person reads `text` as it is
+  ReportCell(std::string text_ = "") : text(std::move(text_)) {}
+  ReportCell(const char* text_) : text(text_) {}
+  const std::string& for_person() const { return words.empty() ? text : words; }
+};
+
 struct ReportTable {
   std::string title;                       // empty for the main table
   std::vector<std::string> columns;
-  std::vector<std::vector<std::string>> rows;
+  std::vector<std::vector<ReportCell>> rows;
 };
 
 struct ReportDoc {
   std::string title;
   std::string author;                      // the centre: the PDF names who made it
-  std::vector<std::pair<std::string, std::string>> facts;  // label, value (header block)
+  std::vector<std::pair<std::string, ReportCell>> facts;  // label, value (header block)
   std::vector<ReportTable> tables;
   std::vector<std::string> paragraphs_title;
-  std::vector<std::string> paragraphs;                     // reasons and shared notes
-  Json data;                                               // the same content for --format json
+  std::vector<ReportCell> paragraphs;  // reasons and shared notes
+  Json data;                           // the same content for --format json
 };
 
 // What a report is made from: one centre's folded trainees, judged by core's progress().

@@ -141,8 +141,8 @@ struct Page {
       font(false, size);
       for (const auto& r : t.rows)
         if (c < r.size()) {
-          least[c] = std::max(least[c], std::min(220.0, widest_word(r[c]) + 8));
-          wanted[c] = std::max(wanted[c], std::min(220.0, text_width(r[c]) + 8));
+          least[c] = std::max(least[c], std::min(220.0, widest_word(r[c].for_person()) + 8));
+          wanted[c] = std::max(wanted[c], std::min(220.0, text_width(r[c].for_person()) + 8));
         }
       wanted[c] = std::max(wanted[c], least[c]);
     }
@@ -221,7 +221,11 @@ struct Page {
     };
     begin("Table");
     draw_row(t.columns, true, false);
-    for (const auto& r : t.rows) draw_row(r, false, false);
+    for (const auto& r : t.rows) {
+      std::vector<std::string> shown;
+      for (const auto& cell : r) shown.push_back(cell.for_person());
+      draw_row(shown, false, false);
+    }
     end("Table");
     y += 6;
   }
@@ -259,13 +263,13 @@ std::string report_pdf(const ReportDoc& doc, std::string& pdf) {
   page.begin("Document");
   page.paragraph(doc.title, true, 16, "H1");
   page.y += 4;
-  for (const auto& [label, value] : doc.facts) page.paragraph(label + ": " + value);
+  for (const auto& [label, value] : doc.facts) page.paragraph(label + ": " + value.for_person());
   for (const auto& t : doc.tables) page.table(t);
   if (!doc.paragraphs.empty() || !doc.paragraphs_title.empty()) {
     page.need(40);
     page.y += 6;
     page.paragraph(doc.paragraphs_title.empty() ? "" : doc.paragraphs_title.front(), true, 11, "H2");
-    for (const auto& p : doc.paragraphs) page.paragraph("• " + p);
+    for (const auto& p : doc.paragraphs) page.paragraph("• " + p.for_person());
   }
   page.end("Document");
   page.footer();

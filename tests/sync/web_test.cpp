@@ -125,7 +125,7 @@ TEST_CASE("the web view words a day as its reader reads it: 9. juli 2026 in Dani
   CHECK(server::web::day_time_html(da, *parse_day("2026-07-09")) ==
         "<time datetime=\"2026-07-09\">9. juli 2026</time>");
   // A reason's days are worded, its other parameters left as they are.
-  const auto params = server::web::days_worded(en, {{"date", "2026-12-31"}, {"weeks", "13"}});
+  const auto params = ft::days_worded(en, {{"date", "2026-12-31"}, {"weeks", "13"}});
   CHECK(params.at("date") == "31 December 2026");
   CHECK(params.at("weeks") == "13");
 }

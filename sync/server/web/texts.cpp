@@ -39,19 +39,7 @@ const Translations& WebTexts::in(const std::string& language) const {
   return it == web_.end() ? web_.at("da") : it->second;
 }
 
-std::string day_words(const Translations& tr, Day day) {
-  int y = 0, m = 0, d = 0;
-  civil_from_day(day, y, m, d);
-  return tr(
-      "web.date",
-      {{"day", std::to_string(d)}, {"month", tr("date.month." + std::to_string(m))}, {"year", std::to_string(y)}});
-}
-
-std::map<std::string, std::string> days_worded(const Translations& tr, std::map<std::string, std::string> params) {
-  for (auto& [name, value] : params)
-    if (const auto day = parse_day(value)) value = day_words(tr, *day);
-  return params;
-}
+std::string day_words(const Translations& tr, Day day) { return day_in_words(tr, day); }
 
 std::string day_words_short(const Translations& tr, Day day) {
   int y = 0, m = 0, d = 0;

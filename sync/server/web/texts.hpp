@@ -8,6 +8,7 @@
 #include <string>
 
 #include "terminal/core/dates.hpp"
+#include "terminal/core/day_words.hpp"
 #include "terminal/core/i18n.hpp"
 
 namespace ft::server::web {
@@ -29,15 +30,13 @@ class WebTexts {
 };
 
 // A day as a person reads it in `tr`'s language: "9. juli 2026", "9 July 2026".
-// The pattern is the web's "web.date"; the month names are the kiosk's
-// "date.month.N", reached through the web texts' fallback, so both programs
-// name a month alike. ISO (format_day) stays wherever a day is data: form
+// It is core's day_in_words() (the kiosk's "date.full" and "date.month.N",
+// reached through the web texts' fallback), so the web pages and the report
+// PDFs word a day alike. ISO (format_day) stays wherever a day is data: form
 // values, URLs, event payloads, CSV, <time datetime>.
 std::string day_words(const Translations& tr, Day day);
-// A reason's or refusal's parameters with every day in them worded: core
-// gives days as ISO ("2026-12-10", for files and the CLI), a person reads
-// "10. december 2026" (the kiosk's Ui::reason does the same with its short form).
-std::map<std::string, std::string> days_worded(const Translations& tr, std::map<std::string, std::string> params);
+// A reason's or refusal's parameters are worded by core's days_worded() (day_words.hpp).
+
 // A week's label in the calendar, where a year would not fit: "6. jul.", "6 Jul" (the kiosk's "date.short").
 std::string day_words_short(const Translations& tr, Day day);
 // <time datetime="2026-07-09">9. juli 2026</time>: worded for the reader, ISO for machines.
