@@ -40,7 +40,6 @@ std::string zstd_fast(const std::string& in) {
   const size_t size = ZSTD_compress(out.data(), out.size(), in.data(), in.size(), 1);
   if (ZSTD_isError(size)) return {};
   out.resize(size);
-  out.shrink_to_fit();  // the bound is about the input's size; shared frames are kept for long
   return out;
 }
 

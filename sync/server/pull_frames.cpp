@@ -75,8 +75,10 @@ namespace {
 std::int64_t span_of(std::int64_t seq) { return seq / PullFrames::kSpan; }
 
 std::shared_ptr<const std::string> compressed(const std::string& text) {
-  std::string frame = zstd_fast(text);  // no larger than it needs (zstd_fast shrinks it)
+  std::string frame = zstd_fast(text);
   if (frame.empty()) throw std::runtime_error("zstd could not compress a span of the log");
+  // Kept for long: no larger than it is (zstd_fast's buffer is about the input's size).
+  frame.shrink_to_fit();
   return std::make_shared<const std::string>(std::move(frame));
 }
 
